@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Clavard",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "ContactCenter", targets: ["ContactCenter"]),
+    .executable(name: "clavard", targets: ["clavard"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+  ],
+  targets: [
+    .target(
+      name: "ContactCenter",
+      dependencies: [
+        .product(name: "DequeModule", package: "swift-collections"),
+        .product(name: "HeapModule", package: "swift-collections"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ]
+    ),
+    .target(
+      name: "Simulation",
+      dependencies: [
+        "ContactCenter",
+        .product(name: "HeapModule", package: "swift-collections"),
+      ]
+    ),
+    .executableTarget(
+      name: "clavard",
+      dependencies: [
+        "ContactCenter",
+        "Simulation",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter"]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ContactCenter"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

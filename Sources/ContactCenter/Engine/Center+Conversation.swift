@@ -1,0 +1,172 @@
+extension Center {
+  // MARK: Customer side
+
+  /// A customer opens a chat in a chat queue (SES-7); the CRM is searched for their record
+  /// (POP-2) and the chat is routed (CAP-4).
+  mutating func open(_ visitor: VisitorID, _ queue: QueueID, _ request: ChatRequest, _ events: inout [Event]) throws(Refusal) {
+    try checkName(visitor.rawValue, kind: "customer")
+    if let open = openChatOfVisitor[visitor] { throw .visitorHasOpenChat(visitor, open) }
+    guard let definition = queues[queue] else { throw .unknownQueue(queue) }
+    guard definition.media == .chat else { throw .notAChatQueue(queue, definition.media) }
+    guard !request.name.isEmpty else { throw .emptyText(what: "a customer name") }
+    guard Validation.isWellFormedEmail(request.email) else { throw .invalidEmail(request.email) }
+    guard Validation.isValidIPAddress(request.ipAddress) else { throw .invalidIPAddress(request.ipAddress) }
+    if request.account?.isEmpty == true { throw .emptyText(what: "an account number") }
+    if request.caseNumber?.isEmpty == true { throw .emptyText(what: "a case number") }
+    let chat = ChatID(chatRecords.count + 1)
+    chatRecords.append(
+      ChatRecord(id: chat, visitor: visitor, queue: queue, request: request, openedAt: now, match: crm.match(request)))
+    openChatOfVisitor[visitor] = chat
+    statistics.chats += 1
+    route(chat, returning: false, &events)
+  }
+
+  mutating func customerTyping(_ visitor: VisitorID, _ isTyping: Bool, _ events: inout [Event]) throws(Refusal) {
+    let chat = try acceptedChat(of: visitor)
+    guard chatRecords[chat.number - 1].customerTyping != isTyping else { return }
+    chatRecords[chat.number - 1].customerTyping = isTyping
+    events.append(.typing(chat, .customer(visitor), isTyping: isTyping))
+  }
+
+  /// MSG-1: the customer's message appears in the agent's window.
+  mutating func customerSay(_ visitor: VisitorID, _ text: String, _ events: inout [Event]) throws(Refusal) {
+    let chat = try acceptedChat(of: visitor)
+    try checkMessage(text)
+    deliver(text, in: chat, from: .customer(visitor), &events)
+  }
+
+  /// DEC-3: leaving abandons a chat no agent has accepted, and ends one that an agent holds
+  /// (the agent still wraps it up).
+  mutating func leave(_ visitor: VisitorID, _ events: inout [Event]) throws(Refusal) {
+    guard let chat = openChatOfVisitor[visitor] else { throw .visitorHasNoChat(visitor) }
+    let record = chatRecords[chat.number - 1]
+    openChatOfVisitor[visitor] = nil
+    switch record.state {
+    case .queued:
+      routing.markDeparted(chat, from: record.queue)
+      abandon(chat, visitor, &events)
+    case .offered(let agent, _, _, _):
+      withdrawOffer(of: chat, reason: .customerLeft(visitor), &events)
+      abandon(chat, visitor, &events)
+      if let slot = agentSlots[agent] { refreshRouting(of: slot, &events) }
+    case .active(let agent, _):
+      endChat(chat, agent: agent, by: .customer(visitor), &events)
+    case .wrapUp, .finished, .abandoned:
+      break  // Not reachable: those chats are no longer the visitor's open chat.
+    }
+  }
+
+  private mutating func abandon(_ chat: ChatID, _ visitor: VisitorID, _ events: inout [Event]) {
+    chatRecords[chat.number - 1].state = .abandoned(at: now)
+    statistics.abandoned += 1
+    events.append(.chatAbandoned(chat, visitor: visitor))
+  }
+
+  private func acceptedChat(of visitor: VisitorID) throws(Refusal) -> ChatID {
+    guard let chat = openChatOfVisitor[visitor] else { throw .visitorHasNoChat(visitor) }
+    guard case .active = chatRecords[chat.number - 1].state else { throw .chatNotAccepted(chat) }
+    return chat
+  }
+
+  // MARK: Agent side
+
+  /// CAP-5: the customer's name, e-mail and IP address, for the agent holding the chat.
+  mutating func showCustomerInfo(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
+    let chat = try heldChat(of: slot, named: chat, where: { _ in true })
+    events.append(.customerInfo(chat, for: agentRecords[slot].id, chatRecords[chat.number - 1].request))
+  }
+
+  /// MSG-2: the indicator clears when that side stops typing, sends a message, or the chat ends.
+  mutating func agentTyping(_ slot: Int, _ chat: ChatID?, _ isTyping: Bool, _ events: inout [Event]) throws(Refusal) {
+    let chat = try activeChat(of: slot, named: chat)
+    guard chatRecords[chat.number - 1].agentTyping != isTyping else { return }
+    chatRecords[chat.number - 1].agentTyping = isTyping
+    events.append(.typing(chat, .agent(agentRecords[slot].id), isTyping: isTyping))
+  }
+
+  /// MSG-1, MSG-4: the agent's message appears in the customer's window.
+  mutating func agentSay(_ slot: Int, _ chat: ChatID?, _ text: String, _ events: inout [Event]) throws(Refusal) {
+    let chat = try activeChat(of: slot, named: chat)
+    try checkMessage(text)
+    deliver(text, in: chat, from: .agent(agentRecords[slot].id), &events)
+  }
+
+  /// MSG-3: an FAQ answer goes into the draft, as long as the draft still fits the window.
+  mutating func insertFAQ(_ slot: Int, _ chat: ChatID?, _ faq: FAQID, _ events: inout [Event]) throws(Refusal) {
+    let chat = try activeChat(of: slot, named: chat)
+    guard let answer = faqs[faq] else { throw .unknownFAQ(faq) }
+    let draft = chatRecords[chat.number - 1].agentDraft
+    let combined = draft.isEmpty ? answer : draft + " " + answer
+    let length = Validation.perceivedLength(combined)
+    guard length <= Validation.messageCapacity else { throw .draftTooLong(chat, faq, length: length) }
+    chatRecords[chat.number - 1].agentDraft = combined
+    events.append(.faqInserted(chat, faq, agent: agentRecords[slot].id, draftLength: length))
+  }
+
+  mutating func sendDraft(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
+    let chat = try activeChat(of: slot, named: chat)
+    let draft = chatRecords[chat.number - 1].agentDraft
+    guard !draft.isEmpty else { throw .draftEmpty(chat) }
+    chatRecords[chat.number - 1].agentDraft = ""
+    deliver(draft, in: chat, from: .agent(agentRecords[slot].id), &events)
+  }
+
+  /// POP-4: the agent saves the new-customer form, creating a customer record.
+  mutating func saveNewCustomer(_ slot: Int, _ chat: ChatID?, name: String, email: String, account: String?, _ events: inout [Event]) throws(Refusal) {
+    let chat = try heldChat(of: slot, named: chat, where: { _ in true })
+    let record = chatRecords[chat.number - 1]
+    guard record.screenPop == .newCustomerForm else { throw .noNewCustomerForm(chat) }
+    if let created = record.createdCustomer { throw .customerAlreadySaved(chat, created) }
+    try checkCustomerDetails(name: name, email: email, account: account)
+    let customer = crm.createCustomer(name: name, email: email, account: account)
+    chatRecords[chat.number - 1].createdCustomer = customer.id
+    events.append(.customerCreated(customer, from: chat))
+  }
+
+  /// MSG-4: 1 to 1940 user-perceived characters; a longer message is refused, never cut.
+  func checkMessage(_ text: String) throws(Refusal) {
+    guard !text.isEmpty else { throw .messageEmpty }
+    let length = Validation.perceivedLength(text)
+    guard length <= Validation.messageCapacity else { throw .messageTooLong(length: length) }
+  }
+
+  /// Sending clears the sender's typing indicator: the message itself tells the other side.
+  private mutating func deliver(_ text: String, in chat: ChatID, from party: Party, _ events: inout [Event]) {
+    chatRecords[chat.number - 1].messages.append(ChatMessage(author: party, text: text, at: now))
+    switch party {
+    case .agent: chatRecords[chat.number - 1].agentTyping = false
+    case .customer: chatRecords[chat.number - 1].customerTyping = false
+    }
+    events.append(.message(chat, from: party, text: text))
+  }
+
+  func activeChat(of slot: Int, named chat: ChatID?) throws(Refusal) -> ChatID {
+    let chat = try heldChat(of: slot, named: chat) {
+      if case .active = $0.state { true } else { false }
+    }
+    if case .wrapUp = chatRecords[chat.number - 1].state { throw .chatAlreadyEnded(chat) }
+    return chat
+  }
+
+  /// The chat a command means: the one it names, which the agent must hold, or else the only
+  /// chat of the agent that `fits` (or the agent's only chat, so that the state check that
+  /// follows can say precisely what is wrong with it).
+  func heldChat(of slot: Int, named chat: ChatID?, where fits: (ChatRecord) -> Bool) throws(Refusal) -> ChatID {
+    let agent = agentRecords[slot]
+    guard agent.session.isLoggedIn else { throw .notLoggedIn(agent.id) }
+    if let chat {
+      let record = try chatRecord(chat)
+      guard record.state.holder == agent.id else {
+        if case .offered(let to, _, _, _) = record.state, to == agent.id { throw .chatNotAccepted(chat) }
+        throw .chatNotHeld(agent.id, chat)
+      }
+      return chat
+    }
+    let fitting = agent.chats.filter { fits(chatRecords[$0.number - 1]) }
+    if fitting.count == 1, let only = fitting.first { return only }
+    if fitting.count > 1 { throw .severalChats(agent.id, Array(fitting)) }
+    if agent.chats.count == 1, let only = agent.chats.first { return only }
+    if agent.chats.isEmpty { throw .noChats(agent.id) }
+    throw .severalChats(agent.id, Array(agent.chats))
+  }
+}

@@ -1,0 +1,99 @@
+extension Center {
+  mutating func defineQueue(_ id: QueueID, media: Media, dispositions: [DispositionCode], _ events: inout [Event]) throws(Refusal) {
+    try checkName(id.rawValue, kind: "queue")
+    guard queues[id] == nil else { throw .alreadyDefined(kind: "queue", name: id.rawValue) }
+    for code in dispositions { try checkName(code.rawValue, kind: "disposition") }
+    if let twice = firstRepeated(dispositions) { throw .listedTwice(kind: "disposition", name: twice.rawValue) }
+    let definition = QueueDefinition(id: id, media: media, dispositions: dispositions)
+    queues[id] = definition
+    routing.addQueue(id)
+    events.append(.queueDefined(definition))
+  }
+
+  mutating func defineAgent(_ id: AgentID, queues assigned: [QueueID], maximumChats: Int?, _ events: inout [Event]) throws(Refusal) {
+    try checkName(id.rawValue, kind: "agent")
+    guard agentSlots[id] == nil else { throw .alreadyDefined(kind: "agent", name: id.rawValue) }
+    for queue in assigned where queues[queue] == nil { throw .unknownQueue(queue) }
+    if let twice = firstRepeated(assigned) { throw .listedTwice(kind: "queue", name: twice.rawValue) }
+    if let cap = maximumChats, !(1...Settings.maximumChatsPerAgent).contains(cap) {
+      throw .agentCapOutOfRange(cap)
+    }
+    agentSlots[id] = agentRecords.count
+    agentRecords.append(AgentRecord(id: id, assignedQueues: assigned, maximumChats: maximumChats))
+    routing.addAgent()
+    events.append(.agentDefined(id, queues: assigned, maximumChats: maximumChats))
+  }
+
+  mutating func defineCustomer(_ id: CustomerID, name: String, email: String, account: String?, _ events: inout [Event]) throws(Refusal) {
+    try checkName(id.rawValue, kind: "customer record")
+    guard crm.customers[id] == nil else { throw .alreadyDefined(kind: "customer record", name: id.rawValue) }
+    try checkCustomerDetails(name: name, email: email, account: account)
+    let record = CustomerRecord(id: id, name: name, email: email, account: account)
+    crm.add(record)
+    events.append(.customerDefined(record))
+  }
+
+  mutating func defineCase(_ id: CaseID, customer: CustomerID, subject: String, state: CaseState, _ events: inout [Event]) throws(Refusal) {
+    try checkName(id.rawValue, kind: "case")
+    guard crm.cases[id] == nil else { throw .alreadyDefined(kind: "case", name: id.rawValue) }
+    guard crm.customers[customer] != nil else { throw .unknownCustomer(customer) }
+    guard !subject.isEmpty else { throw .emptyText(what: "a case subject") }
+    let record = CaseRecord(id: id, customer: customer, subject: subject, state: state, chat: nil)
+    crm.add(record)
+    events.append(.caseDefined(record))
+  }
+
+  mutating func defineFAQ(_ id: FAQID, answer: String, _ events: inout [Event]) throws(Refusal) {
+    try checkName(id.rawValue, kind: "FAQ")
+    guard faqs[id] == nil else { throw .alreadyDefined(kind: "faq", name: id.rawValue) }
+    guard !answer.isEmpty else { throw .emptyText(what: "an FAQ answer") }
+    faqs[id] = answer
+    events.append(.faqDefined(id, length: Validation.perceivedLength(answer)))
+  }
+
+  /// Changes one tenant setting. Changes that affect who may receive chats re-evaluate every
+  /// agent at once, so no waiting chat is left behind (and no agent is left over its limit
+  /// with an offer it could accept).
+  mutating func apply(_ setting: Setting, _ events: inout [Event]) throws(Refusal) {
+    if case .acceptInterval(let interval) = setting, !Settings.acceptIntervalRange.contains(interval) {
+      throw .invalidSettingValue(key: setting.key, value: interval.description, expected: "a duration from 1s to 1h, such as 30s or 1m30s")
+    }
+    if case .chatsPerAgent(let cap) = setting, !(1...Settings.maximumChatsPerAgent).contains(cap) {
+      throw .invalidSettingValue(key: setting.key, value: String(cap), expected: "a whole number from 1 to 6")
+    }
+    settings.apply(setting)
+    events.append(.settingChanged(setting))
+    if case .chatsPerAgent(let cap) = setting {
+      for slot in agentRecords.indices {
+        if let offered = agentRecords[slot].pendingOffer, agentRecords[slot].chats.count >= chatLimit(of: slot) {
+          withdrawOffer(of: offered, reason: .capLowered(cap), &events)
+        }
+      }
+      for slot in agentRecords.indices { refreshRouting(of: slot, &events) }
+    }
+  }
+
+  /// The chat limit of one agent: the tenant's, or the agent's own if lower.
+  func chatLimit(of slot: Int) -> Int {
+    min(settings.chatsPerAgent, agentRecords[slot].maximumChats ?? Settings.maximumChatsPerAgent)
+  }
+
+  func checkName(_ text: String, kind: String) throws(Refusal) {
+    guard AgentID.isValid(text) else { throw .invalidName(kind: kind, text: text) }
+  }
+
+  /// POP-4 and definitions: a name, a well-formed e-mail, an account number free to use.
+  func checkCustomerDetails(name: String, email: String, account: String?) throws(Refusal) {
+    guard !name.isEmpty else { throw .emptyText(what: "a customer name") }
+    guard Validation.isWellFormedEmail(email) else { throw .invalidEmail(email) }
+    if let account {
+      guard !account.isEmpty else { throw .emptyText(what: "an account number") }
+      if let owner = crm.customer(withAccount: account) { throw .accountTaken(account, by: owner) }
+    }
+  }
+}
+
+func firstRepeated<T: Hashable>(_ items: [T]) -> T? {
+  var seen = Set<T>()
+  return items.first { !seen.insert($0).inserted }
+}

@@ -1,0 +1,104 @@
+/// The invariants of the engine, checked from the state itself rather than trusted from the
+/// code that maintains them. Tests, `clavard simulate --check` and random exploration call
+/// these after events.
+extension Center {
+  /// Every violation in the whole state. O(agents + chats + queued chats).
+  public func invariantViolations() -> [String] {
+    var violations = routingViolations
+    for slot in agentRecords.indices { checkAgent(slot, &violations) }
+    for record in chatRecords { checkChat(record, &violations) }
+    for (queue, _) in queues { checkQueue(queue, &violations) }
+    let placed = chatRecords.reduce(into: 0) { count, record in count += 1 }
+    if placed != statistics.chats { violations.append("\(statistics.chats) chats opened but \(placed) recorded") }
+    return violations
+  }
+
+  /// The violations concerning some agents and chats only: cheap enough to run after every
+  /// command of a long simulation.
+  public func invariantViolations(agents: some Sequence<AgentID>, chats: some Sequence<ChatID>) -> [String] {
+    var violations: [String] = []
+    for agent in agents { if let slot = agentSlots[agent] { checkAgent(slot, &violations) } }
+    for chat in chats { if let record = self.chat(chat) { checkChat(record, &violations) } }
+    return violations
+  }
+
+  private func checkAgent(_ slot: Int, _ violations: inout [String]) {
+    let agent = agentRecords[slot]
+    let name = agent.id
+    if agent.chats.count > Settings.maximumChatsPerAgent {
+      violations.append("\(name) holds \(agent.chats.count) chats, more than \(Settings.maximumChatsPerAgent)")
+    }
+    for chat in agent.chats where chatRecords[chat.number - 1].state.holder != name {
+      violations.append("\(name) lists \(chat) but the chat is \(chatRecords[chat.number - 1].state.keyword)")
+    }
+    if let offered = agent.pendingOffer {
+      if case .offered(let to, _, _, _) = chatRecords[offered.number - 1].state, to == name {
+      } else {
+        violations.append("\(name) has \(offered) pending but the chat is \(chatRecords[offered.number - 1].state.keyword)")
+      }
+      if agent.session != .ready(.available) {
+        violations.append("\(name) has an offer pending while not Available")
+      }
+      if !agent.enabledQueues.contains(chatRecords[offered.number - 1].queue) {
+        violations.append("\(name) has an offer from a queue it has not enabled")
+      }
+      if agent.chats.count >= chatLimit(of: slot) {
+        violations.append("\(name) has an offer pending while at its limit of \(chatLimit(of: slot)) chats")
+      }
+    }
+    let eligible = isEligible(slot)
+    if eligible != routing.isRegistered(slot) {
+      violations.append("the routing index has \(name) \(eligible ? "missing" : "listed") as eligible")
+    }
+    if eligible {
+      for queue in agent.enabledQueues where routing.waitingCount(queue) > 0 {
+        violations.append("\(queue) has a waiting chat while \(name) could take it")
+      }
+    }
+  }
+
+  private func checkChat(_ record: ChatRecord, _ violations: inout [String]) {
+    let chat = record.id
+    switch record.state {
+    case .queued:
+      let count = routing.waitingChats(record.queue).lazy.filter { $0 == chat }.count
+      if count != 1 { violations.append("\(chat) is queued but appears \(count) times in \(record.queue)") }
+    case .offered(let agent, _, _, _):
+      if self.agent(agent)?.pendingOffer != chat { violations.append("\(chat) is offered to \(agent), who does not have it pending") }
+      let holders = agentRecords.lazy.filter { $0.pendingOffer == chat }.count
+      if holders != 1 { violations.append("\(chat) is pending with \(holders) agents") }
+    case .active(let agent, _), .wrapUp(let agent, _, _):
+      if self.agent(agent)?.chats.contains(chat) != true { violations.append("\(chat) is held by \(agent), who does not list it") }
+    case .finished, .abandoned:
+      if openChatOfVisitor[record.visitor] == chat { violations.append("\(chat) is over but still open for \(record.visitor)") }
+    }
+  }
+
+  private func checkQueue(_ queue: QueueID, _ violations: inout [String]) {
+    let waiting = routing.waitingChats(queue)
+    if waiting.count != routing.waitingCount(queue) {
+      violations.append("\(queue) counts \(routing.waitingCount(queue)) waiting chats but holds \(waiting.count)")
+    }
+    for chat in waiting where chatRecords[chat.number - 1].state != .queued {
+      violations.append("\(chat) is in the line of \(queue) but is \(chatRecords[chat.number - 1].state.keyword)")
+    }
+  }
+
+  /// CAP-4 / DEC-1, checked at the moment of an offer by brute force over the queue's members.
+  mutating func auditOffer(_ chat: ChatID, to slot: Int) {
+    let queue = chatRecords[chat.number - 1].queue
+    let agent = agentRecords[slot]
+    guard isEligible(slot), agent.enabledQueues.contains(queue) else {
+      routingViolations.append("\(chat) offered to \(agent.id), who is not eligible for \(queue)")
+      return
+    }
+    let key = { (record: AgentRecord) in (record.waitingSince, record.availableSince, record.id) }
+    for member in routing.members(queue) where Int(member) != slot && isEligible(Int(member)) {
+      let other = agentRecords[Int(member)]
+      if key(other) < key(agent) {
+        routingViolations.append("\(chat) offered to \(agent.id) while \(other.id) had waited longer")
+        return
+      }
+    }
+  }
+}

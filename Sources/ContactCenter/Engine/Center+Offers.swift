@@ -1,0 +1,53 @@
+extension Center {
+  /// CHAT-3: the record details of the pending offer, before accepting it.
+  mutating func preview(_ slot: Int, _ events: inout [Event]) throws(Refusal) {
+    let chat = try pendingOffer(of: slot, named: nil)
+    let record = chatRecords[chat.number - 1]
+    events.append(.offerPreview(chat, for: agentRecords[slot].id, record.request, match: record.match))
+  }
+
+  /// CAP-2, CHAT-3: accepting the offer. The agent's wait starts again (DEC-1).
+  mutating func accept(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
+    let chat = try pendingOffer(of: slot, named: chat)
+    let agent = agentRecords[slot].id
+    chatRecords[chat.number - 1].state = .active(agent: agent, acceptedAt: now)
+    agentRecords[slot].pendingOffer = nil
+    agentRecords[slot].chats.append(chat)
+    agentRecords[slot].waitingSince = now
+    statistics.accepted += 1
+    statistics.maximumChatsHeld = max(statistics.maximumChatsHeld, agentRecords[slot].chats.count)
+    events.append(.chatAccepted(chat, by: agent))
+    if settings.screenPopMoment == .accept { popScreen(chat, for: agent, &events) }
+    refreshRouting(of: slot, &events)
+  }
+
+  /// CAP-3, CHAT-4: rejecting needs the administrator's permission.
+  mutating func reject(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
+    let chat = try pendingOffer(of: slot, named: chat)
+    guard settings.rejectPermission else { throw .rejectNotPermitted(agentRecords[slot].id, chat) }
+    statistics.rejected += 1
+    missOffer(of: chat, slot: slot, outcome: .rejected, &events)
+  }
+
+  /// The agent's pending offer, checked against the chat the command named. A late accept is
+  /// told that the offer expired, rather than that there never was one.
+  private func pendingOffer(of slot: Int, named chat: ChatID?) throws(Refusal) -> ChatID {
+    let agent = agentRecords[slot]
+    guard agent.session.isLoggedIn else { throw .notLoggedIn(agent.id) }
+    if let chat { _ = try chatRecord(chat) }
+    if let pending = agent.pendingOffer, chat == nil || chat == pending { return pending }
+    if let resolved = agent.lastResolvedOffer, chat == nil || chat == resolved.chat,
+      chatRecords[resolved.chat.number - 1].state.holder != agent.id
+    {
+      throw .offerAlreadyResolved(agent.id, resolved)
+    }
+    if let chat { throw .offerNotForAgent(agent.id, chat) }
+    throw .noPendingOffer(agent.id)
+  }
+
+  /// The chat with that id, or a refusal saying it does not exist.
+  func chatRecord(_ chat: ChatID) throws(Refusal) -> ChatRecord {
+    guard chat.number >= 1, chat.number <= chatRecords.count else { throw .unknownChat(chat) }
+    return chatRecords[chat.number - 1]
+  }
+}

@@ -1,0 +1,60 @@
+extension Center {
+  /// SES-2: only defined agents log in, once.
+  mutating func login(_ slot: Int, _ events: inout [Event]) throws(Refusal) {
+    let agent = agentRecords[slot]
+    guard agent.session == .loggedOut else { throw .alreadyLoggedIn(agent.id) }
+    agentRecords[slot].session = .loggedIn
+    events.append(.loggedIn(agent.id))
+  }
+
+  /// SES-3: Ready to Work starts the session, in Working Offline until the agent picks Available.
+  mutating func readyToWork(_ slot: Int, _ events: inout [Event]) throws(Refusal) {
+    let agent = agentRecords[slot]
+    switch agent.session {
+    case .loggedOut: throw .notLoggedIn(agent.id)
+    case .ready: throw .alreadyReady(agent.id)
+    case .loggedIn: break
+    }
+    agentRecords[slot].session = .ready(.workingOffline)
+    events.append(.readyToWork(agent.id, status: .workingOffline))
+  }
+
+  /// CHAT-1, DEC-1, DEC-4: the Status menu. Becoming Available starts the agent's wait; leaving
+  /// Available withdraws a pending offer (it goes back to the head of its queue) and keeps the
+  /// chats the agent holds.
+  mutating func setStatus(_ slot: Int, _ status: AgentStatus, _ events: inout [Event]) throws(Refusal) {
+    let agent = agentRecords[slot]
+    guard agent.session.isLoggedIn else { throw .notLoggedIn(agent.id) }
+    guard let current = agent.status else { throw .notReady(agent.id) }
+    guard current != status else { throw .alreadyInStatus(agent.id, status) }
+    changeStatus(of: slot, to: status, &events)
+    if let offered = agent.pendingOffer {
+      withdrawOffer(of: offered, reason: .statusChanged(status), &events)
+    }
+    refreshRouting(of: slot, &events)
+  }
+
+  /// Records a status change (no checks, no routing): shared by the menu and missed offers.
+  mutating func changeStatus(of slot: Int, to status: AgentStatus, _ events: inout [Event]) {
+    agentRecords[slot].session = .ready(status)
+    if status == .available {
+      agentRecords[slot].availableSince = now
+      agentRecords[slot].waitingSince = now
+    }
+    events.append(.statusChanged(agentRecords[slot].id, to: status))
+  }
+
+  /// DEC-4: no logout while holding chats (wrap-up included) or a pending offer.
+  mutating func logout(_ slot: Int, _ events: inout [Event]) throws(Refusal) {
+    let agent = agentRecords[slot]
+    guard agent.session.isLoggedIn else { throw .notLoggedIn(agent.id) }
+    guard agent.chats.isEmpty, agent.pendingOffer == nil else {
+      throw .logoutWhileHolding(agent.id, chats: Array(agent.chats), offer: agent.pendingOffer)
+    }
+    agentRecords[slot].session = .loggedOut
+    agentRecords[slot].pendingSelections = [:]
+    agentRecords[slot].pendingProfileQueues = [:]
+    refreshRouting(of: slot, &events)
+    events.append(.loggedOut(agent.id))
+  }
+}

@@ -1,0 +1,79 @@
+extension Center {
+  /// END-1: the agent ends the chat; the wrap-up timer starts.
+  mutating func end(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
+    let chat = try activeChat(of: slot, named: chat)
+    let record = chatRecords[chat.number - 1]
+    openChatOfVisitor[record.visitor] = nil
+    endChat(chat, agent: agentRecords[slot].id, by: .agent(agentRecords[slot].id), &events)
+  }
+
+  /// Ends an accepted chat, by either side: typing indicators clear, wrap-up begins.
+  mutating func endChat(_ chat: ChatID, agent: AgentID, by party: Party, _ events: inout [Event]) {
+    chatRecords[chat.number - 1].state = .wrapUp(agent: agent, endedAt: now, endedBy: party)
+    chatRecords[chat.number - 1].agentTyping = false
+    chatRecords[chat.number - 1].customerTyping = false
+    events.append(.chatEnded(chat, by: party))
+  }
+
+  /// END-1: the timer shows the time since the end.
+  mutating func showWrapUpTimer(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
+    let (chat, endedAt) = try wrapUpChat(of: slot, named: chat)
+    events.append(.wrapUpTimer(chat, elapsed: now - endedAt))
+  }
+
+  /// END-2: a disposition from the queue's list.
+  mutating func selectDisposition(_ slot: Int, _ chat: ChatID?, _ code: DispositionCode, _ events: inout [Event]) throws(Refusal) {
+    guard settings.disposition != .off else { throw .dispositionsOff }
+    let (chat, _) = try wrapUpChat(of: slot, named: chat)
+    let queue = chatRecords[chat.number - 1].queue
+    let codes = queues[queue]?.dispositions ?? []
+    guard !codes.isEmpty else { throw .queueHasNoDispositions(queue) }
+    guard codes.contains(code) else { throw .unknownDisposition(code, queue: queue, codes: codes) }
+    chatRecords[chat.number - 1].disposition = code
+    chatRecords[chat.number - 1].dispositionConfirmed = false
+    events.append(.dispositionSelected(chat, code))
+  }
+
+  /// END-2: Continue confirms the chosen disposition.
+  mutating func continueDisposition(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
+    guard settings.disposition != .off else { throw .dispositionsOff }
+    let (chat, _) = try wrapUpChat(of: slot, named: chat)
+    let record = chatRecords[chat.number - 1]
+    guard let code = record.disposition else { throw .noDispositionSelected(chat) }
+    guard !record.dispositionConfirmed else { return }
+    chatRecords[chat.number - 1].dispositionConfirmed = true
+    events.append(.dispositionConfirmed(chat, code))
+  }
+
+  /// END-3: Finish frees the agent's place (which may bring the next offer at once) and, with
+  /// automatic logging, opens the chat log (LOG-1).
+  mutating func finish(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
+    let (chat, endedAt) = try wrapUpChat(of: slot, named: chat)
+    let record = chatRecords[chat.number - 1]
+    let codes = queues[record.queue]?.dispositions ?? []
+    if settings.disposition != .off, !codes.isEmpty {
+      if let code = record.disposition, !record.dispositionConfirmed {
+        throw .dispositionNotConfirmed(chat, code)
+      }
+      if settings.disposition == .required, !record.dispositionConfirmed {
+        throw .dispositionRequired(chat, codes: codes)
+      }
+    }
+    let agent = agentRecords[slot].id
+    chatRecords[chat.number - 1].state = .finished(agent: agent, endedAt: endedAt, finishedAt: now)
+    agentRecords[slot].chats.remove(chat)
+    agentRecords[slot].lastFinishedChat = chat
+    statistics.finished += 1
+    events.append(.chatFinished(chat, by: agent, wrapUp: now - endedAt))
+    if settings.automaticChatLog { openChatLog(chat, slot: slot, &events) }
+    refreshRouting(of: slot, &events)
+  }
+
+  private func wrapUpChat(of slot: Int, named chat: ChatID?) throws(Refusal) -> (ChatID, endedAt: Instant) {
+    let chat = try heldChat(of: slot, named: chat) {
+      if case .wrapUp = $0.state { true } else { false }
+    }
+    guard case .wrapUp(_, let endedAt, _) = chatRecords[chat.number - 1].state else { throw .notInWrapUp(chat) }
+    return (chat, endedAt)
+  }
+}

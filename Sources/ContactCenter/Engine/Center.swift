@@ -1,0 +1,169 @@
+import HeapModule
+import OrderedCollections
+
+/// The whole contact center as one value: settings, queues, agents, the CRM, chats, pending
+/// offers, timers and the virtual clock.
+///
+/// Every change goes through one door, ``perform(_:)``, and time moves only through
+/// ``advance(to:)``. Each returns the events that happened, in order. A refused command throws a
+/// ``Refusal`` and changes nothing at all: every handler checks everything before it changes
+/// anything.
+///
+/// ```swift
+/// var center = Center()
+/// _ = try center.perform(.defineQueue("support", media: .chat, dispositions: []))
+/// _ = try center.perform(.defineAgent("alice", queues: ["support"], maximumChats: nil))
+/// _ = try center.perform(.agent("alice", .login))
+/// ```
+public struct Center: Sendable {
+  public internal(set) var now: Instant = .start
+  public internal(set) var settings: Settings
+  public internal(set) var queues: OrderedDictionary<QueueID, QueueDefinition> = [:]
+  public internal(set) var crm = CRM()
+  public internal(set) var faqs: OrderedDictionary<FAQID, String> = [:]
+  public internal(set) var statistics = Statistics()
+
+  /// When true, every offer is checked against a brute-force search for the longest-waiting
+  /// eligible agent, and disagreements are recorded in ``routingViolations``. Off by default:
+  /// it costs a scan of the queue's members per offer.
+  public var auditsRouting = false
+  public internal(set) var routingViolations: [String] = []
+
+  /// Agents in order of definition; `agentSlots` maps ids to positions.
+  var agentRecords: [AgentRecord] = []
+  var agentSlots: [AgentID: Int] = [:]
+  /// Chats in order of arrival: `chat-N` is at index N-1.
+  var chatRecords: [ChatRecord] = []
+  /// Each visitor's chat that has not ended yet.
+  var openChatOfVisitor: [VisitorID: ChatID] = [:]
+  var routing = RoutingIndex()
+  var timers = Heap<OfferTimer>()
+  var timerSequence = 0
+  var offerSequence = 0
+
+  public init(settings: Settings = Settings()) {
+    self.settings = settings
+  }
+
+  /// Carries out one command and returns its events, or throws why it was refused.
+  public mutating func perform(_ command: Command) throws(Refusal) -> [Event] {
+    var events: [Event] = []
+    switch command {
+    case .defineQueue(let id, let media, let dispositions):
+      try defineQueue(id, media: media, dispositions: dispositions, &events)
+    case .defineAgent(let id, let queues, let maximumChats):
+      try defineAgent(id, queues: queues, maximumChats: maximumChats, &events)
+    case .defineCustomer(let id, let name, let email, let account):
+      try defineCustomer(id, name: name, email: email, account: account, &events)
+    case .defineCase(let id, let customer, let subject, let state):
+      try defineCase(id, customer: customer, subject: subject, state: state, &events)
+    case .defineFAQ(let id, let answer):
+      try defineFAQ(id, answer: answer, &events)
+    case .set(let setting):
+      try apply(setting, &events)
+    case .agent(let id, let action):
+      guard let slot = agentSlots[id] else { throw .unknownAgent(id) }
+      try perform(action, agent: slot, &events)
+    case .customer(let visitor, let action):
+      try perform(action, visitor: visitor, &events)
+    }
+    statistics.commands += 1
+    return events
+  }
+
+  private mutating func perform(_ action: AgentAction, agent slot: Int, _ events: inout [Event]) throws(Refusal) {
+    switch action {
+    case .login: try login(slot, &events)
+    case .readyToWork: try readyToWork(slot, &events)
+    case .setStatus(let status): try setStatus(slot, status, &events)
+    case .logout: try logout(slot, &events)
+    case .listQueues: try listQueues(slot, &events)
+    case .selectQueue(let queue, let enabled): try switchQueue(slot, queue, enabled, path: .assignedQueues, &events)
+    case .confirmSelections: try applySwitches(slot, path: .assignedQueues, &events)
+    case .switchProfileQueue(let queue, let enabled): try switchQueue(slot, queue, enabled, path: .profile, &events)
+    case .saveProfileQueues: try applySwitches(slot, path: .profile, &events)
+    case .preview: try preview(slot, &events)
+    case .accept(let chat): try accept(slot, chat, &events)
+    case .reject(let chat): try reject(slot, chat, &events)
+    case .showCustomerInfo(let chat): try showCustomerInfo(slot, chat, &events)
+    case .typing(let chat, let isTyping): try agentTyping(slot, chat, isTyping, &events)
+    case .say(let chat, let text): try agentSay(slot, chat, text, &events)
+    case .insertFAQ(let chat, let faq): try insertFAQ(slot, chat, faq, &events)
+    case .sendDraft(let chat): try sendDraft(slot, chat, &events)
+    case .saveNewCustomer(let chat, let name, let email, let account):
+      try saveNewCustomer(slot, chat, name: name, email: email, account: account, &events)
+    case .end(let chat): try end(slot, chat, &events)
+    case .showWrapUpTimer(let chat): try showWrapUpTimer(slot, chat, &events)
+    case .selectDisposition(let chat, let code): try selectDisposition(slot, chat, code, &events)
+    case .continueDisposition(let chat): try continueDisposition(slot, chat, &events)
+    case .finish(let chat): try finish(slot, chat, &events)
+    case .showLog(let chat): try showLog(slot, chat, &events)
+    case .openLog(let chat): try openLog(slot, chat, &events)
+    case .editLog(let chat, let text): try editLog(slot, chat, text, &events)
+    case .selectLogCustomer(let chat, let customer): try selectLogCustomer(slot, chat, customer, &events)
+    case .saveLog(let chat): try saveLog(slot, chat, draft: false, &events)
+    case .saveLogDraft(let chat): try saveLog(slot, chat, draft: true, &events)
+    }
+  }
+
+  private mutating func perform(_ action: CustomerAction, visitor: VisitorID, _ events: inout [Event]) throws(Refusal) {
+    switch action {
+    case .open(let queue, let request): try open(visitor, queue, request, &events)
+    case .typing(let isTyping): try customerTyping(visitor, isTyping, &events)
+    case .say(let text): try customerSay(visitor, text, &events)
+    case .leave: try leave(visitor, &events)
+    }
+  }
+
+  // MARK: Time
+
+  /// Moves the clock forward to `instant`, firing every timer due by then in order of
+  /// (deadline, sequence). Events of a timer happen at its deadline.
+  public mutating func advance(to instant: Instant) throws(Refusal) -> [Event] {
+    guard instant >= now else { throw .clockCannotGoBack(from: now, to: instant) }
+    var events: [Event] = []
+    while let timer = timers.min, timer.deadline <= instant {
+      timers.removeMin()
+      now = max(now, timer.deadline)
+      fire(timer, &events)
+    }
+    now = instant
+    return events
+  }
+
+  /// Moves the clock forward by `interval` (never back).
+  public mutating func advance(by interval: Interval) -> [Event] {
+    (try? advance(to: now + Interval(milliseconds: max(0, interval.milliseconds)))) ?? []
+  }
+
+  /// The earliest pending timer, if any: lets a driver jump straight to the next thing that happens.
+  public var nextDeadline: Instant? { timers.min?.deadline }
+}
+
+/// CHAT-4: an offer's accept interval. Stale timers (the offer was resolved) are ignored when they fire.
+struct OfferTimer: Comparable, Sendable {
+  let deadline: Instant
+  let sequence: Int
+  let chat: ChatID
+  let offerNumber: Int
+
+  static func < (lhs: OfferTimer, rhs: OfferTimer) -> Bool {
+    (lhs.deadline, lhs.sequence) < (rhs.deadline, rhs.sequence)
+  }
+}
+
+/// Counters a driver or a benchmark reads; they do not affect behaviour.
+public struct Statistics: Hashable, Sendable {
+  public internal(set) var commands = 0
+  public internal(set) var chats = 0
+  /// Routing decisions: each offer made is one.
+  public internal(set) var decisions = 0
+  public internal(set) var accepted = 0
+  public internal(set) var rejected = 0
+  public internal(set) var expired = 0
+  public internal(set) var withdrawn = 0
+  public internal(set) var abandoned = 0
+  public internal(set) var finished = 0
+  /// The most chats any agent held at once.
+  public internal(set) var maximumChatsHeld = 0
+}

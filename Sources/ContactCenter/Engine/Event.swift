@@ -1,0 +1,92 @@
+/// Something that happened, or something the workspace showed, as the result of a command or of
+/// time passing. Each event has one stable line of text (``description``), documented in
+/// `docs/events.md`, which scripts compare exactly.
+public enum Event: Hashable, Sendable {
+  // Definitions and settings.
+  case queueDefined(QueueDefinition)
+  case agentDefined(AgentID, queues: [QueueID], maximumChats: Int?)
+  case customerDefined(CustomerRecord)
+  case caseDefined(CaseRecord)
+  case faqDefined(FAQID, length: Int)
+  case settingChanged(Setting)
+
+  // Session and queues.
+  case loggedIn(AgentID)
+  case readyToWork(AgentID, status: AgentStatus)
+  case statusChanged(AgentID, to: AgentStatus)
+  case loggedOut(AgentID)
+  case queueListed(AgentID, QueueID, media: Media, enabled: Bool, pending: PendingSwitch?)
+  case queueSwitched(AgentID, QueueID, enabled: Bool, path: QueuePath)
+  case queueEnabled(AgentID, QueueID)
+  case queueDisabled(AgentID, QueueID)
+
+  // Routing and offers.
+  case chatQueued(ChatID, queue: QueueID, visitor: VisitorID)
+  case chatOffered(ChatID, to: AgentID, acceptWithin: Interval)
+  case screenPop(ChatID, for: AgentID, ScreenPop, CRMSummary)
+  case offerPreview(ChatID, for: AgentID, ChatRequest, match: CustomerMatch?)
+  case chatAccepted(ChatID, by: AgentID)
+  case chatRejected(ChatID, by: AgentID)
+  case offerExpired(ChatID, agent: AgentID)
+  case offerWithdrawn(ChatID, agent: AgentID, reason: WithdrawalReason)
+  case chatReturned(ChatID, queue: QueueID)
+  case chatAbandoned(ChatID, visitor: VisitorID)
+
+  // Conversation.
+  case customerInfo(ChatID, for: AgentID, ChatRequest)
+  case message(ChatID, from: Party, text: String)
+  case typing(ChatID, Party, isTyping: Bool)
+  case faqInserted(ChatID, FAQID, agent: AgentID, draftLength: Int)
+  case customerCreated(CustomerRecord, from: ChatID)
+
+  // End, wrap-up, Finish and the chat log.
+  case chatEnded(ChatID, by: Party)
+  case wrapUpTimer(ChatID, elapsed: Interval)
+  case dispositionSelected(ChatID, DispositionCode)
+  case dispositionConfirmed(ChatID, DispositionCode)
+  case chatFinished(ChatID, by: AgentID, wrapUp: Interval)
+  case logOpened(ChatID, for: AgentID, mode: ChatLogMode)
+  case logShown(ChatID, ChatLogSummary)
+  case logEdited(ChatID, by: AgentID, length: Int)
+  case logCustomerSelected(ChatID, CustomerID)
+  case logSaved(ChatID, asCase: CaseID, customer: CustomerID, draft: Bool)
+}
+
+/// Which of the two enablement paths a queue switch went through.
+public enum QueuePath: Hashable, Sendable {
+  /// SES-4: My assigned queues, applied by Confirm selections.
+  case assignedQueues
+  /// SES-5: Change status > My profile > Queues, applied by Save queues.
+  case profile
+}
+
+/// A switch changed but not applied yet, as the queue list shows it.
+public struct PendingSwitch: Hashable, Sendable {
+  public let enabled: Bool
+  public let path: QueuePath
+}
+
+/// Why an offer was taken back from an agent before it was accepted.
+public enum WithdrawalReason: Hashable, Sendable {
+  case statusChanged(AgentStatus)
+  case queueDisabled(QueueID)
+  case customerLeft(VisitorID)
+  case capLowered(Int)
+}
+
+/// What a screen pop shows of the record: name of the customer, subject of the case.
+public struct CRMSummary: Hashable, Sendable {
+  public let customerName: String?
+  public let caseSubject: String?
+}
+
+/// What the `log` command shows of a chat log.
+public struct ChatLogSummary: Hashable, Sendable {
+  public let mode: ChatLogMode
+  public let customer: CustomerID?
+  public let messageCount: Int
+  public let notes: String?
+  public let savedCase: CaseID?
+  public let isDraft: Bool
+  public let isSaved: Bool
+}

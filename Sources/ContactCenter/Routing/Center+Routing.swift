@@ -1,0 +1,124 @@
+extension Center {
+  /// DEC-2 and CHAT-1: who may be offered a chat right now. Queue membership is checked per
+  /// queue by the index.
+  func isEligible(_ slot: Int) -> Bool {
+    let agent = agentRecords[slot]
+    return agent.session == .ready(.available) && agent.pendingOffer == nil
+      && agent.chats.count < chatLimit(of: slot) && !agent.enabledQueues.isEmpty
+  }
+
+  /// Brings the index up to date after anything about the agent changed, and if the agent is
+  /// eligible gives it the oldest chat waiting in its queues at once. That is what keeps a chat
+  /// from waiting while an agent could take it, whatever made the agent eligible.
+  mutating func refreshRouting(of slot: Int, _ events: inout [Event]) {
+    routing.unregister(slot)
+    guard isEligible(slot) else { return }
+    let agent = agentRecords[slot]
+    // By the fixpoint (no queue has both a waiting chat and an eligible agent), this agent is
+    // the only eligible one in any of its queues that has a waiting chat: the oldest such chat
+    // is its to take. Chat numbers follow arrival order.
+    var oldest: (chat: ChatID, queue: QueueID)?
+    for queue in agent.enabledQueues {
+      if let head = routing.head(of: queue), head < (oldest?.chat ?? ChatID(Int.max)) {
+        oldest = (head, queue)
+      }
+    }
+    if let (chat, queue) = oldest {
+      routing.removeHead(of: queue)
+      offer(chat, to: slot, &events)
+    } else {
+      routing.register(
+        slot, agent: agent.id, waitingSince: agent.waitingSince, availableSince: agent.availableSince,
+        queues: agent.enabledQueues)
+    }
+  }
+
+  /// CAP-4: a chat entering (or coming back to) its queue goes to the eligible agent who has
+  /// waited the longest, or waits: at the tail when new, at the head when coming back (CHAT-4).
+  mutating func route(_ chat: ChatID, returning: Bool, _ events: inout [Event]) {
+    let queue = chatRecords[chat.number - 1].queue
+    events.append(returning ? .chatReturned(chat, queue: queue) : .chatQueued(chat, queue: queue, visitor: chatRecords[chat.number - 1].visitor))
+    chatRecords[chat.number - 1].state = .queued
+    if let slot = routing.longestWaitingAgent(in: queue) {
+      offer(chat, to: slot, &events)
+    } else {
+      routing.enqueue(chat, in: queue, atHead: returning)
+    }
+  }
+
+  /// Choice and claim in one state change: the agent leaves the index and holds the offer.
+  private mutating func offer(_ chat: ChatID, to slot: Int, _ events: inout [Event]) {
+    if auditsRouting { auditOffer(chat, to: slot) }
+    let agent = agentRecords[slot].id
+    let deadline = now + settings.acceptInterval
+    offerSequence += 1
+    timerSequence += 1
+    chatRecords[chat.number - 1].state = .offered(to: agent, offerNumber: offerSequence, at: now, deadline: deadline)
+    chatRecords[chat.number - 1].offers += 1
+    agentRecords[slot].pendingOffer = chat
+    routing.unregister(slot)
+    timers.insert(OfferTimer(deadline: deadline, sequence: timerSequence, chat: chat, offerNumber: offerSequence))
+    statistics.decisions += 1
+    events.append(.chatOffered(chat, to: agent, acceptWithin: settings.acceptInterval))
+    if settings.screenPopMoment == .offer { popScreen(chat, for: agent, &events) }
+  }
+
+  /// Takes a pending offer back without blaming the agent (status change, queue disabled,
+  /// customer left, limit lowered). The chat returns to the head of its queue unless the
+  /// customer left. The caller refreshes the agent's routing.
+  mutating func withdrawOffer(of chat: ChatID, reason: WithdrawalReason, _ events: inout [Event]) {
+    guard case .offered(let agent, _, _, _) = chatRecords[chat.number - 1].state, let slot = agentSlots[agent] else { return }
+    agentRecords[slot].pendingOffer = nil
+    agentRecords[slot].lastResolvedOffer = ResolvedOffer(chat: chat, outcome: .withdrawn, at: now)
+    statistics.withdrawn += 1
+    events.append(.offerWithdrawn(chat, agent: agent, reason: reason))
+    if case .customerLeft = reason { return }
+    route(chat, returning: true, &events)
+  }
+
+  /// CHAT-4: after a reject or an expired accept interval the agent's status becomes the
+  /// missed-offer status, and the chat goes back to the head of its queue for the next agent.
+  mutating func missOffer(of chat: ChatID, slot: Int, outcome: ResolvedOffer.Outcome, _ events: inout [Event]) {
+    let agent = agentRecords[slot].id
+    agentRecords[slot].pendingOffer = nil
+    agentRecords[slot].lastResolvedOffer = ResolvedOffer(chat: chat, outcome: outcome, at: now)
+    events.append(outcome == .rejected ? .chatRejected(chat, by: agent) : .offerExpired(chat, agent: agent))
+    if agentRecords[slot].status != settings.missedOfferStatus {
+      changeStatus(of: slot, to: settings.missedOfferStatus, &events)
+    }
+    refreshRouting(of: slot, &events)
+    route(chat, returning: true, &events)
+  }
+
+  mutating func fire(_ timer: OfferTimer, _ events: inout [Event]) {
+    guard case .offered(let agent, let number, _, _) = chatRecords[timer.chat.number - 1].state,
+      number == timer.offerNumber, let slot = agentSlots[agent]
+    else { return }
+    statistics.expired += 1
+    missOffer(of: timer.chat, slot: slot, outcome: .expired, &events)
+  }
+
+  /// POP-1..4: shows the record for the chat's customer, as the settings say.
+  mutating func popScreen(_ chat: ChatID, for agent: AgentID, _ events: inout [Event]) {
+    let record = chatRecords[chat.number - 1]
+    let pop: ScreenPop
+    switch (settings.screenPop, record.match) {
+    case (.off, _): return
+    case (_, nil): pop = .newCustomerForm
+    case (.caseRecord, let match?):
+      pop = match.caseID.map { .caseRecord($0, customer: match.customer) } ?? .customerRecord(match.customer)
+    case (.customerRecord, let match?): pop = .customerRecord(match.customer)
+    }
+    chatRecords[chat.number - 1].screenPop = pop
+    let summary: CRMSummary
+    switch pop {
+    case .customerRecord(let customer):
+      summary = CRMSummary(customerName: crm.customers[customer]?.name, caseSubject: nil)
+    case .caseRecord(let caseID, let customer):
+      summary = CRMSummary(customerName: crm.customers[customer]?.name, caseSubject: crm.cases[caseID]?.subject)
+    case .newCustomerForm:
+      summary = CRMSummary(customerName: nil, caseSubject: nil)
+    }
+    events.append(.screenPop(chat, for: agent, pop, summary))
+  }
+}

@@ -1,0 +1,52 @@
+/// Text that customers type (names, messages) is never printed raw: a control character could
+/// move the cursor, clear a terminal or forge a line of output. Rendering goes through here.
+public enum Escaping {
+  /// Quotes `text` for an event line: `"` and `\` are escaped, `\n`, `\r`, `\t` get their usual
+  /// escapes, and other control, line-separator and bidirectional-override characters become
+  /// `\u{…}`. Everything else, accents and emoji included, stays as typed.
+  ///
+  /// ```swift
+  /// Escaping.quoted("Bonjour\n\u{1B}[2J")  // "\"Bonjour\\n\\u{1B}[2J\""
+  /// ```
+  public static func quoted(_ text: String) -> String {
+    "\"" + escaped(text) + "\""
+  }
+
+  /// As ``quoted(_:)`` without the surrounding quotes.
+  public static func escaped(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+    var result = ""
+    result.reserveCapacity(text.utf8.count + 8)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      default:
+        if isUnsafe(scalar) {
+          result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result
+  }
+
+  private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "\"" || scalar == "\\" || isUnsafe(scalar)
+  }
+
+  /// C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional controls
+  /// that can reorder what a terminal shows.
+  static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F: true
+    case 0x2028, 0x2029: true
+    case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: true
+    default: false
+    }
+  }
+}
