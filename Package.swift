@@ -23,10 +23,7 @@ let package = Package(
     ),
     .target(
       name: "Simulation",
-      dependencies: [
-        "ContactCenter",
-        .product(name: "HeapModule", package: "swift-collections"),
-      ]
+      dependencies: ["ContactCenter"]
     ),
     .executableTarget(
       name: "clavard",

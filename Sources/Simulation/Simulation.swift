@@ -1,1 +1,304 @@
-enum Placeholder {}
+import ContactCenter
+
+
+/// A seeded load on the engine: customers arriving in chat queues, agents accepting after a
+/// delay (some rejecting, some missing the offer), conversations with typing, customers leaving,
+/// wrap-up with a disposition, Finish, breaks. Everything runs on the engine's virtual clock; the
+/// wall clock is read only to time routing decisions.
+///
+/// ```swift
+/// var simulation = Simulation(SimulationConfiguration())
+/// let report = simulation.run()
+/// print(report.json)
+/// ```
+public struct Simulation: Sendable {
+  public let configuration: SimulationConfiguration
+  public private(set) var center = Center()
+
+  private var random: RandomSource
+  private var agenda = Agenda()
+  private var opened = 0
+  private var agentIDs: [AgentID] = []
+  private var agentIndex: [AgentID: Int] = [:]
+  private var queueIDs: [QueueID] = []
+  private var knownCustomers: [CustomerID] = []
+  /// Per chat number - 1: what the simulated people will do with it.
+  private var plans: [ChatPlan] = []
+  private var report = SimulationReport()
+  private var latencies: [UInt32] = []
+  private var violations: [String] = []
+  private var commandsSinceFullCheck = 0
+
+  public init(_ configuration: SimulationConfiguration) {
+    self.configuration = configuration
+    self.random = RandomSource(seed: configuration.seed)
+  }
+
+  /// Runs the whole load and reports. `timed` records how long each routing decision takes.
+  public mutating func run(timed: Bool = true) -> SimulationReport {
+    let clock = ContinuousClock()
+    let start = clock.now
+    center.auditsRouting = configuration.check
+    plans.reserveCapacity(configuration.chats)
+    setUp()
+    while let (time, action) = agenda.popMin() {
+      call(timed: timed) { center throws(Refusal) in try center.advance(to: time) }
+      perform(action, timed: timed)
+    }
+    finishReport(wall: clock.now - start)
+    return report
+  }
+
+  // MARK: Set-up
+
+  private mutating func setUp() {
+    let settings: [Setting] = [
+      .rejectPermission(true), .acceptInterval(.seconds(30)), .missedOfferStatus(.workingOffline),
+      .disposition(.optional), .automaticChatLog(configuration.chatLog), .screenPop(.caseRecord),
+    ]
+    for setting in settings { call { center throws(Refusal) in try center.perform(.set(setting)) } }
+    let queueCount = max(1, configuration.queues)
+    for number in 1...queueCount {
+      let queue = QueueID("q-\(padded(number, to: queueCount))")
+      queueIDs.append(queue)
+      call { center throws(Refusal) in
+        try center.perform(.defineQueue(queue, media: .chat, dispositions: ["resolved", "callback", "escalated"]))
+      }
+    }
+    let knownCount = min(10_000, max(1, configuration.chats / 10))
+    for number in 1...knownCount {
+      let customer = CustomerID("k-\(number)")
+      knownCustomers.append(customer)
+      call { center throws(Refusal) in
+        try center.perform(.defineCustomer(customer, name: "Known \(number)", email: "k\(number)@example.com", account: nil))
+      }
+    }
+    let perAgent = min(max(1, configuration.queuesPerAgent), queueCount)
+    for number in 1...max(1, configuration.agents) {
+      let agent = AgentID("a-\(padded(number, to: configuration.agents))")
+      agentIndex[agent] = agentIDs.count
+      agentIDs.append(agent)
+      var chosen = Set<Int>()
+      while chosen.count < perAgent { chosen.insert(Int(random.next() % UInt64(queueCount))) }
+      let assigned = chosen.sorted().map { queueIDs[$0] }
+      let viaProfile = random.chance(0.5)
+      call { center throws(Refusal) in
+        var events = try center.perform(.defineAgent(agent, queues: assigned, maximumChats: nil))
+        events += try center.perform(.agent(agent, .login))
+        events += try center.perform(.agent(agent, .readyToWork))
+        for queue in assigned {
+          events += try center.perform(.agent(agent, viaProfile ? .switchProfileQueue(queue, enabled: true) : .selectQueue(queue, enabled: true)))
+        }
+        events += try center.perform(.agent(agent, viaProfile ? .saveProfileQueues : .confirmSelections))
+        return events
+      }
+      schedule(.available(agentIndex[agent] ?? 0), after: random.milliseconds(inSeconds: 0...30))
+    }
+    scheduleArrival()
+  }
+
+  private mutating func scheduleArrival() {
+    guard opened < configuration.chats else { return }
+    schedule(.arrival, after: random.exponentialMilliseconds(mean: 1000 / configuration.arrivalsPerSecond))
+  }
+
+  // MARK: Actions
+
+  private mutating func perform(_ action: Action, timed: Bool) {
+    switch action {
+    case .arrival:
+      opened += 1
+      let visitor = VisitorID("v-\(opened)")
+      let known = random.chance(configuration.knownCustomerShare)
+      let email = known ? "k\(1 + Int(random.next() % UInt64(knownCustomers.count)))@example.com" : "v\(opened)@example.net"
+      let queue = queueIDs[Int(random.next() % UInt64(queueIDs.count))]
+      let octet = 1 + opened % 250
+      let request = ChatRequest(name: "Visitor \(opened)", email: email, ipAddress: "198.51.100.\(octet)")
+      let abandons = random.chance(configuration.abandonProbability)
+      let messages = Int.random(in: configuration.messagesPerChat, using: &random)
+      plans.append(ChatPlan(visitor: visitor, messagesLeft: messages, leavesMidChat: random.chance(configuration.customerLeavesMidChatProbability)))
+      let chat = ChatID(opened)
+      if abandons { schedule(.leave(chat), after: random.milliseconds(inSeconds: configuration.patience)) }
+      call(timed: timed) { center throws(Refusal) in try center.perform(.customer(visitor, .open(queue, request))) }
+      scheduleArrival()
+    case .respond(let chat, let agent, let accepts):
+      let id = agentIDs[agent]
+      call(timed: timed) { center throws(Refusal) in try center.perform(.agent(id, accepts ? .accept(chat) : .reject(chat))) }
+    case .converse(let chat):
+      converse(chat, timed: timed)
+    case .leave(let chat):
+      let plan = plans[chat.number - 1]
+      guard let state = center.state(of: chat), state == .queued || state.keyword == "offered" else { return }
+      call(timed: timed) { center throws(Refusal) in try center.perform(.customer(plan.visitor, .leave)) }
+    case .dispose(let chat, let agent):
+      let id = agentIDs[agent]
+      let code: DispositionCode = ["resolved", "callback", "escalated"][Int(random.next() % 3)]
+      call { center throws(Refusal) in
+        try center.perform(.agent(id, .selectDisposition(chat, code))) + center.perform(.agent(id, .continueDisposition(chat)))
+      }
+    case .finish(let chat, let agent):
+      let id = agentIDs[agent]
+      call(timed: timed) { center throws(Refusal) in try center.perform(.agent(id, .finish(chat))) }
+      if random.chance(configuration.breakProbability) {
+        call(timed: timed) { center throws(Refusal) in try center.perform(.agent(id, .setStatus(.onBreak))) }
+        schedule(.available(agent), after: random.milliseconds(inSeconds: configuration.breakLength))
+      }
+    case .available(let agent):
+      let id = agentIDs[agent]
+      guard center.agent(id)?.status != .available else { return }
+      call(timed: timed) { center throws(Refusal) in try center.perform(.agent(id, .setStatus(.available))) }
+    case .saveLog(let chat, let agent):
+      let id = agentIDs[agent]
+      let customer = knownCustomers[Int(random.next() % UInt64(knownCustomers.count))]
+      call { center throws(Refusal) in
+        try center.perform(.agent(id, .selectLogCustomer(chat, customer))) + center.perform(.agent(id, .saveLog(chat)))
+      }
+    }
+  }
+
+  /// One turn of a conversation: a message (sometimes after a typing indicator) or the end.
+  private mutating func converse(_ chat: ChatID, timed: Bool) {
+    guard case .active(let agent, _)? = center.state(of: chat) else { return }
+    let plan = plans[chat.number - 1]
+    if plan.messagesLeft == 0 {
+      if plan.leavesMidChat {
+        call(timed: timed) { center throws(Refusal) in try center.perform(.customer(plan.visitor, .leave)) }
+      } else {
+        call(timed: timed) { center throws(Refusal) in try center.perform(.agent(agent, .end(chat))) }
+      }
+      return
+    }
+    plans[chat.number - 1].messagesLeft -= 1
+    let fromAgent = plan.messagesLeft % 2 == 0
+    let typesFirst = random.chance(0.3)
+    call { center throws(Refusal) in
+      if fromAgent {
+        let typing = typesFirst ? try center.perform(.agent(agent, .typing(chat, true))) : []
+        return try typing + center.perform(.agent(agent, .say(chat, "Bonjour, merci")))
+      }
+      let typing = typesFirst ? try center.perform(.customer(plan.visitor, .typing(true))) : []
+      return try typing + center.perform(.customer(plan.visitor, .say("Merci, à bientôt")))
+    }
+    schedule(.converse(chat), after: random.milliseconds(inSeconds: configuration.messageGap))
+  }
+
+  // MARK: Reacting to events
+
+  private mutating func react(to event: Event) {
+    switch event {
+    case .chatOffered(let chat, let agent, _):
+      guard let slot = agentIndex[agent] else { return }
+      if random.chance(configuration.missProbability) { return }  // The accept interval will run out.
+      let accepts = !random.chance(configuration.rejectProbability)
+      schedule(.respond(chat, agent: slot, accepts: accepts), after: random.milliseconds(inSeconds: configuration.acceptDelay))
+    case .chatAccepted(let chat, _):
+      schedule(.converse(chat), after: random.milliseconds(inSeconds: configuration.messageGap))
+    case .chatRejected(_, let agent), .offerExpired(_, let agent):
+      guard let slot = agentIndex[agent] else { return }
+      schedule(.available(slot), after: random.milliseconds(inSeconds: configuration.backFromMissedOffer))
+    case .chatEnded(let chat, _):
+      guard let holder = center.state(of: chat)?.holder, let slot = agentIndex[holder] else { return }
+      let wrapUp = random.milliseconds(inSeconds: configuration.wrapUp)
+      if random.chance(0.8) { schedule(.dispose(chat, agent: slot), after: wrapUp / 2) }
+      schedule(.finish(chat, agent: slot), after: wrapUp)
+    case .logOpened(let chat, let agent, .edit):
+      guard let slot = agentIndex[agent] else { return }
+      schedule(.saveLog(chat, agent: slot), after: 5000)
+    default:
+      break
+    }
+  }
+
+  // MARK: Calling the engine
+
+  /// Calls the engine, times the call when it made routing decisions, reacts to its events and
+  /// checks invariants when asked. A refusal is counted: a simulated person acted on stale
+  /// knowledge (an offer already expired), which the engine must refuse without harm.
+  private mutating func call(timed: Bool = false, _ body: (inout Center) throws(Refusal) -> [Event]) {
+    let decisionsBefore = center.statistics.decisions
+    let clock = ContinuousClock()
+    let start = timed ? clock.now : nil
+    let events: [Event]
+    do {
+      events = try body(&center)
+    } catch {
+      report.refusals += 1
+      return
+    }
+    if let start {
+      let made = center.statistics.decisions - decisionsBefore
+      if made > 0 {
+        let elapsed = (clock.now - start).components
+        let nanoseconds = UInt64(elapsed.seconds) * 1_000_000_000 + UInt64(elapsed.attoseconds / 1_000_000_000)
+        let each = UInt32(clamping: nanoseconds / UInt64(made))
+        for _ in 0..<made { latencies.append(each) }
+      }
+    }
+    report.offered += events.lazy.filter { if case .chatOffered = $0 { true } else { false } }.count
+    for event in events { react(to: event) }
+    if configuration.check { check(after: events) }
+  }
+
+  private mutating func check(after events: [Event]) {
+    violations += center.invariantViolations(agents: events.compactMap(\.agent), chats: events.compactMap(\.chat))
+    commandsSinceFullCheck += 1
+    if commandsSinceFullCheck >= configuration.fullCheckInterval {
+      commandsSinceFullCheck = 0
+      violations += center.invariantViolations()
+    }
+  }
+
+  private mutating func schedule(_ action: Action, after milliseconds: Int64) {
+    agenda.insert(action, at: center.now + Interval(milliseconds: milliseconds))
+  }
+
+  private mutating func finishReport(wall: Duration) {
+    let statistics = center.statistics
+    report.chats = statistics.chats
+    report.accepted = statistics.accepted
+    report.rejected = statistics.rejected
+    report.expired = statistics.expired
+    report.withdrawn = statistics.withdrawn
+    report.abandoned = statistics.abandoned
+    report.finished = statistics.finished
+    report.maximumChatsPerAgent = statistics.maximumChatsHeld
+    report.decisions = statistics.decisions
+    report.commands = statistics.commands
+    report.virtualDuration = center.now.description
+    if configuration.check {
+      violations += center.invariantViolations()
+      report.invariantViolations = violations
+    }
+    latencies.sort()
+    if !latencies.isEmpty {
+      report.decisionP50Nanoseconds = UInt64(latencies[latencies.count / 2])
+      report.decisionP99Nanoseconds = UInt64(latencies[min(latencies.count - 1, latencies.count * 99 / 100)])
+    }
+    let components = wall.components
+    report.wallSeconds = Double(components.seconds) + Double(components.attoseconds) / 1e18
+  }
+}
+
+/// What the simulated customer of one chat will do.
+struct ChatPlan: Sendable {
+  let visitor: VisitorID
+  var messagesLeft: Int
+  let leavesMidChat: Bool
+}
+
+enum Action: Sendable {
+  case arrival
+  case respond(ChatID, agent: Int, accepts: Bool)
+  case converse(ChatID)
+  case leave(ChatID)
+  case dispose(ChatID, agent: Int)
+  case finish(ChatID, agent: Int)
+  case available(Int)
+  case saveLog(ChatID, agent: Int)
+}
+
+private func padded(_ number: Int, to maximum: Int) -> String {
+  let width = String(max(maximum, 1)).count
+  let digits = String(number)
+  return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}

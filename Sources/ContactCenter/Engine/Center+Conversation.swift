@@ -6,7 +6,7 @@ extension Center {
   mutating func open(_ visitor: VisitorID, _ queue: QueueID, _ request: ChatRequest, _ events: inout [Event]) throws(Refusal) {
     try checkName(visitor.rawValue, kind: "customer")
     if let open = openChatOfVisitor[visitor] { throw .visitorHasOpenChat(visitor, open) }
-    guard let definition = queues[queue] else { throw .unknownQueue(queue) }
+    guard let definition = queues[queue], let line = routing.line(of: queue) else { throw .unknownQueue(queue) }
     guard definition.media == .chat else { throw .notAChatQueue(queue, definition.media) }
     guard !request.name.isEmpty else { throw .emptyText(what: "a customer name") }
     guard Validation.isWellFormedEmail(request.email) else { throw .invalidEmail(request.email) }
@@ -15,7 +15,7 @@ extension Center {
     if request.caseNumber?.isEmpty == true { throw .emptyText(what: "a case number") }
     let chat = ChatID(chatRecords.count + 1)
     chatRecords.append(
-      ChatRecord(id: chat, visitor: visitor, queue: queue, request: request, openedAt: now, match: crm.match(request)))
+      ChatRecord(id: chat, visitor: visitor, queue: queue, line: line, request: request, openedAt: now, match: crm.match(request)))
     openChatOfVisitor[visitor] = chat
     statistics.chats += 1
     route(chat, returning: false, &events)
@@ -39,11 +39,10 @@ extension Center {
   /// (the agent still wraps it up).
   mutating func leave(_ visitor: VisitorID, _ events: inout [Event]) throws(Refusal) {
     guard let chat = openChatOfVisitor[visitor] else { throw .visitorHasNoChat(visitor) }
-    let record = chatRecords[chat.number - 1]
     openChatOfVisitor[visitor] = nil
-    switch record.state {
+    switch chatRecords[chat.number - 1].state {
     case .queued:
-      routing.markDeparted(chat, from: record.queue)
+      routing.markDeparted(chat, fromLine: chatRecords[chat.number - 1].origin.line)
       abandon(chat, visitor, &events)
     case .offered(let agent, _, _, _):
       withdrawOffer(of: chat, reason: .customerLeft(visitor), &events)
@@ -114,9 +113,8 @@ extension Center {
   /// POP-4: the agent saves the new-customer form, creating a customer record.
   mutating func saveNewCustomer(_ slot: Int, _ chat: ChatID?, name: String, email: String, account: String?, _ events: inout [Event]) throws(Refusal) {
     let chat = try heldChat(of: slot, named: chat, where: { _ in true })
-    let record = chatRecords[chat.number - 1]
-    guard record.screenPop == .newCustomerForm else { throw .noNewCustomerForm(chat) }
-    if let created = record.createdCustomer { throw .customerAlreadySaved(chat, created) }
+    guard chatRecords[chat.number - 1].screenPop == .newCustomerForm else { throw .noNewCustomerForm(chat) }
+    if let created = chatRecords[chat.number - 1].createdCustomer { throw .customerAlreadySaved(chat, created) }
     try checkCustomerDetails(name: name, email: email, account: account)
     let customer = crm.createCustomer(name: name, email: email, account: account)
     chatRecords[chat.number - 1].createdCustomer = customer.id
@@ -142,7 +140,7 @@ extension Center {
 
   func activeChat(of slot: Int, named chat: ChatID?) throws(Refusal) -> ChatID {
     let chat = try heldChat(of: slot, named: chat) {
-      if case .active = $0.state { true } else { false }
+      if case .active = $0 { true } else { false }
     }
     if case .wrapUp = chatRecords[chat.number - 1].state { throw .chatAlreadyEnded(chat) }
     return chat
@@ -151,22 +149,26 @@ extension Center {
   /// The chat a command means: the one it names, which the agent must hold, or else the only
   /// chat of the agent that `fits` (or the agent's only chat, so that the state check that
   /// follows can say precisely what is wrong with it).
-  func heldChat(of slot: Int, named chat: ChatID?, where fits: (ChatRecord) -> Bool) throws(Refusal) -> ChatID {
-    let agent = agentRecords[slot]
-    guard agent.session.isLoggedIn else { throw .notLoggedIn(agent.id) }
+  func heldChat(of slot: Int, named chat: ChatID?, where fits: (ChatState) -> Bool) throws(Refusal) -> ChatID {
+    let agent = agentRecords[slot].id
+    guard agentRecords[slot].session.isLoggedIn else { throw .notLoggedIn(agent) }
     if let chat {
-      let record = try chatRecord(chat)
-      guard record.state.holder == agent.id else {
-        if case .offered(let to, _, _, _) = record.state, to == agent.id { throw .chatNotAccepted(chat) }
-        throw .chatNotHeld(agent.id, chat)
+      guard let state = state(of: chat) else { throw .unknownChat(chat) }
+      guard state.holder == agent else {
+        if case .offered(let to, _, _, _) = state, to == agent { throw .chatNotAccepted(chat) }
+        throw .chatNotHeld(agent, chat)
       }
       return chat
     }
-    let fitting = agent.chats.filter { fits(chatRecords[$0.number - 1]) }
-    if fitting.count == 1, let only = fitting.first { return only }
-    if fitting.count > 1 { throw .severalChats(agent.id, Array(fitting)) }
-    if agent.chats.count == 1, let only = agent.chats.first { return only }
-    if agent.chats.isEmpty { throw .noChats(agent.id) }
-    throw .severalChats(agent.id, Array(agent.chats))
+    let chats = agentRecords[slot].chats
+    var fitting: ChatID?
+    for held in chats where fits(chatRecords[held.number - 1].state) {
+      guard fitting == nil else { throw .severalChats(agent, chats.filter { fits(chatRecords[$0.number - 1].state) }) }
+      fitting = held
+    }
+    if let fitting { return fitting }
+    if chats.count == 1, let only = chats.first { return only }
+    if chats.isEmpty { throw .noChats(agent) }
+    throw .severalChats(agent, Array(chats))
   }
 }

@@ -2,8 +2,8 @@ extension Center {
   /// CHAT-3: the record details of the pending offer, before accepting it.
   mutating func preview(_ slot: Int, _ events: inout [Event]) throws(Refusal) {
     let chat = try pendingOffer(of: slot, named: nil)
-    let record = chatRecords[chat.number - 1]
-    events.append(.offerPreview(chat, for: agentRecords[slot].id, record.request, match: record.match))
+    let origin = chatRecords[chat.number - 1].origin
+    events.append(.offerPreview(chat, for: agentRecords[slot].id, origin.request, match: origin.match))
   }
 
   /// CAP-2, CHAT-3: accepting the offer. The agent's wait starts again (DEC-1).
@@ -49,5 +49,11 @@ extension Center {
   func chatRecord(_ chat: ChatID) throws(Refusal) -> ChatRecord {
     guard chat.number >= 1, chat.number <= chatRecords.count else { throw .unknownChat(chat) }
     return chatRecords[chat.number - 1]
+  }
+
+  /// The state of a chat, without copying the rest of its record.
+  public func state(of chat: ChatID) -> ChatState? {
+    guard chat.number >= 1, chat.number <= chatRecords.count else { return nil }
+    return chatRecords[chat.number - 1].state
   }
 }

@@ -47,6 +47,8 @@ extension Center {
     case .assignedQueues: agentRecords[slot].pendingSelections = [:]
     case .profile: agentRecords[slot].pendingProfileQueues = [:]
     }
+    // Out of the index before its queues change; `refreshRouting` puts it back.
+    routing.unregister(slot)
     for (queue, enabled) in pending {
       if enabled {
         agentRecords[slot].enabledQueues.append(queue)

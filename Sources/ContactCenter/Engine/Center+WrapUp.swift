@@ -2,8 +2,7 @@ extension Center {
   /// END-1: the agent ends the chat; the wrap-up timer starts.
   mutating func end(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let chat = try activeChat(of: slot, named: chat)
-    let record = chatRecords[chat.number - 1]
-    openChatOfVisitor[record.visitor] = nil
+    openChatOfVisitor[chatRecords[chat.number - 1].visitor] = nil
     endChat(chat, agent: agentRecords[slot].id, by: .agent(agentRecords[slot].id), &events)
   }
 
@@ -38,9 +37,8 @@ extension Center {
   mutating func continueDisposition(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     guard settings.disposition != .off else { throw .dispositionsOff }
     let (chat, _) = try wrapUpChat(of: slot, named: chat)
-    let record = chatRecords[chat.number - 1]
-    guard let code = record.disposition else { throw .noDispositionSelected(chat) }
-    guard !record.dispositionConfirmed else { return }
+    guard let code = chatRecords[chat.number - 1].disposition else { throw .noDispositionSelected(chat) }
+    guard !chatRecords[chat.number - 1].dispositionConfirmed else { return }
     chatRecords[chat.number - 1].dispositionConfirmed = true
     events.append(.dispositionConfirmed(chat, code))
   }
@@ -49,13 +47,13 @@ extension Center {
   /// automatic logging, opens the chat log (LOG-1).
   mutating func finish(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let (chat, endedAt) = try wrapUpChat(of: slot, named: chat)
-    let record = chatRecords[chat.number - 1]
-    let codes = queues[record.queue]?.dispositions ?? []
+    let codes = queues[chatRecords[chat.number - 1].queue]?.dispositions ?? []
+    let confirmed = chatRecords[chat.number - 1].dispositionConfirmed
     if settings.disposition != .off, !codes.isEmpty {
-      if let code = record.disposition, !record.dispositionConfirmed {
+      if let code = chatRecords[chat.number - 1].disposition, !confirmed {
         throw .dispositionNotConfirmed(chat, code)
       }
-      if settings.disposition == .required, !record.dispositionConfirmed {
+      if settings.disposition == .required, !confirmed {
         throw .dispositionRequired(chat, codes: codes)
       }
     }
@@ -71,7 +69,7 @@ extension Center {
 
   private func wrapUpChat(of slot: Int, named chat: ChatID?) throws(Refusal) -> (ChatID, endedAt: Instant) {
     let chat = try heldChat(of: slot, named: chat) {
-      if case .wrapUp = $0.state { true } else { false }
+      if case .wrapUp = $0 { true } else { false }
     }
     guard case .wrapUp(_, let endedAt, _) = chatRecords[chat.number - 1].state else { throw .notInWrapUp(chat) }
     return (chat, endedAt)

@@ -1,12 +1,16 @@
 /// Something that happened, or something the workspace showed, as the result of a command or of
 /// time passing. Each event has one stable line of text (``description``), documented in
 /// `docs/events.md`, which scripts compare exactly.
+///
+/// Cases with large payloads are `indirect` so that an event, and the arrays of events every
+/// command returns, stay small: the common events (queued, offered, accepted, messages) are
+/// not inflated to the size of the rarest one.
 public enum Event: Hashable, Sendable {
   // Definitions and settings.
-  case queueDefined(QueueDefinition)
-  case agentDefined(AgentID, queues: [QueueID], maximumChats: Int?)
-  case customerDefined(CustomerRecord)
-  case caseDefined(CaseRecord)
+  indirect case queueDefined(QueueDefinition)
+  indirect case agentDefined(AgentID, queues: [QueueID], maximumChats: Int?)
+  indirect case customerDefined(CustomerRecord)
+  indirect case caseDefined(CaseRecord)
   case faqDefined(FAQID, length: Int)
   case settingChanged(Setting)
 
@@ -15,7 +19,7 @@ public enum Event: Hashable, Sendable {
   case readyToWork(AgentID, status: AgentStatus)
   case statusChanged(AgentID, to: AgentStatus)
   case loggedOut(AgentID)
-  case queueListed(AgentID, QueueID, media: Media, enabled: Bool, pending: PendingSwitch?)
+  indirect case queueListed(AgentID, QueueID, media: Media, enabled: Bool, pending: PendingSwitch?)
   case queueSwitched(AgentID, QueueID, enabled: Bool, path: QueuePath)
   case queueEnabled(AgentID, QueueID)
   case queueDisabled(AgentID, QueueID)
@@ -23,21 +27,21 @@ public enum Event: Hashable, Sendable {
   // Routing and offers.
   case chatQueued(ChatID, queue: QueueID, visitor: VisitorID)
   case chatOffered(ChatID, to: AgentID, acceptWithin: Interval)
-  case screenPop(ChatID, for: AgentID, ScreenPop, CRMSummary)
-  case offerPreview(ChatID, for: AgentID, ChatRequest, match: CustomerMatch?)
+  indirect case screenPop(ChatID, for: AgentID, ScreenPop, CRMSummary)
+  indirect case offerPreview(ChatID, for: AgentID, ChatRequest, match: CustomerMatch?)
   case chatAccepted(ChatID, by: AgentID)
   case chatRejected(ChatID, by: AgentID)
   case offerExpired(ChatID, agent: AgentID)
-  case offerWithdrawn(ChatID, agent: AgentID, reason: WithdrawalReason)
+  indirect case offerWithdrawn(ChatID, agent: AgentID, reason: WithdrawalReason)
   case chatReturned(ChatID, queue: QueueID)
   case chatAbandoned(ChatID, visitor: VisitorID)
 
   // Conversation.
-  case customerInfo(ChatID, for: AgentID, ChatRequest)
+  indirect case customerInfo(ChatID, for: AgentID, ChatRequest)
   case message(ChatID, from: Party, text: String)
   case typing(ChatID, Party, isTyping: Bool)
   case faqInserted(ChatID, FAQID, agent: AgentID, draftLength: Int)
-  case customerCreated(CustomerRecord, from: ChatID)
+  indirect case customerCreated(CustomerRecord, from: ChatID)
 
   // End, wrap-up, Finish and the chat log.
   case chatEnded(ChatID, by: Party)
@@ -46,7 +50,7 @@ public enum Event: Hashable, Sendable {
   case dispositionConfirmed(ChatID, DispositionCode)
   case chatFinished(ChatID, by: AgentID, wrapUp: Interval)
   case logOpened(ChatID, for: AgentID, mode: ChatLogMode)
-  case logShown(ChatID, ChatLogSummary)
+  indirect case logShown(ChatID, ChatLogSummary)
   case logEdited(ChatID, by: AgentID, length: Int)
   case logCustomerSelected(ChatID, CustomerID)
   case logSaved(ChatID, asCase: CaseID, customer: CustomerID, draft: Bool)

@@ -48,7 +48,7 @@ public struct CRM: Hashable, Sendable {
     if let account = request.account, let id = customerByAccount[account] {
       return CustomerMatch(customer: id, caseID: nil, basis: .account)
     }
-    if let id = customerByEmail[request.email.lowercased()] {
+    if let id = customerByEmail[emailKey(request.email)] {
       return CustomerMatch(customer: id, caseID: nil, basis: .email)
     }
     return nil
@@ -57,8 +57,14 @@ public struct CRM: Hashable, Sendable {
   mutating func add(_ record: CustomerRecord) {
     customers[record.id] = record
     if let account = record.account { customerByAccount[account] = record.id }
-    let email = record.email.lowercased()
+    let email = emailKey(record.email)
     if customerByEmail[email] == nil { customerByEmail[email] = record.id }
+  }
+
+  /// E-mail addresses match without regard to case; most are already lower-case, and those
+  /// are used as they are rather than copied.
+  private func emailKey(_ email: String) -> String {
+    email.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? email.lowercased() : email
   }
 
   mutating func add(_ record: CaseRecord) { cases[record.id] = record }

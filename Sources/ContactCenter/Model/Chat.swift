@@ -119,15 +119,48 @@ public struct ChatLog: Hashable, Sendable {
   public internal(set) var isSaved: Bool
 }
 
+/// What never changes about a chat once opened. Kept behind one immutable reference so that
+/// reading or copying a chat record costs one retain instead of one per string.
+final class ChatOrigin: Hashable, Sendable {
+  let visitor: VisitorID
+  let queue: QueueID
+  /// The queue's line in the routing index.
+  let line: Int
+  let request: ChatRequest
+  let openedAt: Instant
+  let match: CustomerMatch?
+
+  init(visitor: VisitorID, queue: QueueID, line: Int, request: ChatRequest, openedAt: Instant, match: CustomerMatch?) {
+    self.visitor = visitor
+    self.queue = queue
+    self.line = line
+    self.request = request
+    self.openedAt = openedAt
+    self.match = match
+  }
+
+  static func == (lhs: ChatOrigin, rhs: ChatOrigin) -> Bool {
+    lhs === rhs
+      || (lhs.visitor == rhs.visitor && lhs.queue == rhs.queue && lhs.request == rhs.request
+        && lhs.openedAt == rhs.openedAt && lhs.match == rhs.match)
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(visitor)
+    hasher.combine(openedAt)
+  }
+}
+
 /// One chat: the request, where it is, and what was said.
 public struct ChatRecord: Hashable, Sendable {
   public let id: ChatID
-  public let visitor: VisitorID
-  public let queue: QueueID
-  public let request: ChatRequest
-  public let openedAt: Instant
+  let origin: ChatOrigin
+  public var visitor: VisitorID { origin.visitor }
+  public var queue: QueueID { origin.queue }
+  public var request: ChatRequest { origin.request }
+  public var openedAt: Instant { origin.openedAt }
   /// POP-2: the record the CRM found when the chat was opened; `nil` for a new customer.
-  public let match: CustomerMatch?
+  public var match: CustomerMatch? { origin.match }
   public internal(set) var state: ChatState = .queued
   public internal(set) var messages: [ChatMessage] = []
   /// MSG-3: the agent's unsent text, where FAQ answers are inserted.
@@ -145,4 +178,9 @@ public struct ChatRecord: Hashable, Sendable {
   public internal(set) var log: ChatLog?
   /// How many times the chat was offered (1 for the first offer).
   public internal(set) var offers = 0
+
+  init(id: ChatID, visitor: VisitorID, queue: QueueID, line: Int, request: ChatRequest, openedAt: Instant, match: CustomerMatch?) {
+    self.id = id
+    self.origin = ChatOrigin(visitor: visitor, queue: queue, line: line, request: request, openedAt: openedAt, match: match)
+  }
 }

@@ -2,47 +2,38 @@ extension Center {
   /// DEC-2 and CHAT-1: who may be offered a chat right now. Queue membership is checked per
   /// queue by the index.
   func isEligible(_ slot: Int) -> Bool {
-    let agent = agentRecords[slot]
-    return agent.session == .ready(.available) && agent.pendingOffer == nil
-      && agent.chats.count < chatLimit(of: slot) && !agent.enabledQueues.isEmpty
+    agentRecords[slot].session == .ready(.available) && agentRecords[slot].pendingOffer == nil
+      && agentRecords[slot].chats.count < chatLimit(of: slot) && !agentRecords[slot].enabledQueues.isEmpty
   }
 
   /// Brings the index up to date after anything about the agent changed, and if the agent is
   /// eligible gives it the oldest chat waiting in its queues at once. That is what keeps a chat
   /// from waiting while an agent could take it, whatever made the agent eligible.
+  ///
+  /// By the fixpoint (no queue has both a waiting chat and an eligible agent), this agent is the
+  /// only eligible one in any of its queues that has a waiting chat, so the oldest is its to take.
   mutating func refreshRouting(of slot: Int, _ events: inout [Event]) {
     routing.unregister(slot)
     guard isEligible(slot) else { return }
-    let agent = agentRecords[slot]
-    // By the fixpoint (no queue has both a waiting chat and an eligible agent), this agent is
-    // the only eligible one in any of its queues that has a waiting chat: the oldest such chat
-    // is its to take. Chat numbers follow arrival order.
-    var oldest: (chat: ChatID, queue: QueueID)?
-    for queue in agent.enabledQueues {
-      if let head = routing.head(of: queue), head < (oldest?.chat ?? ChatID(Int.max)) {
-        oldest = (head, queue)
-      }
-    }
-    if let (chat, queue) = oldest {
-      routing.removeHead(of: queue)
+    if let chat = routing.takeOldestWaiting(forAgent: slot) {
       offer(chat, to: slot, &events)
     } else {
       routing.register(
-        slot, agent: agent.id, waitingSince: agent.waitingSince, availableSince: agent.availableSince,
-        queues: agent.enabledQueues)
+        slot, agent: agentRecords[slot].id, waitingSince: agentRecords[slot].waitingSince,
+        availableSince: agentRecords[slot].availableSince)
     }
   }
 
   /// CAP-4: a chat entering (or coming back to) its queue goes to the eligible agent who has
   /// waited the longest, or waits: at the tail when new, at the head when coming back (CHAT-4).
   mutating func route(_ chat: ChatID, returning: Bool, _ events: inout [Event]) {
-    let queue = chatRecords[chat.number - 1].queue
-    events.append(returning ? .chatReturned(chat, queue: queue) : .chatQueued(chat, queue: queue, visitor: chatRecords[chat.number - 1].visitor))
+    let origin = chatRecords[chat.number - 1].origin
+    events.append(returning ? .chatReturned(chat, queue: origin.queue) : .chatQueued(chat, queue: origin.queue, visitor: origin.visitor))
     chatRecords[chat.number - 1].state = .queued
-    if let slot = routing.longestWaitingAgent(in: queue) {
+    if let slot = routing.longestWaitingAgent(inLine: origin.line) {
       offer(chat, to: slot, &events)
     } else {
-      routing.enqueue(chat, in: queue, atHead: returning)
+      routing.enqueue(chat, inLine: origin.line, atHead: returning)
     }
   }
 
@@ -100,9 +91,8 @@ extension Center {
 
   /// POP-1..4: shows the record for the chat's customer, as the settings say.
   mutating func popScreen(_ chat: ChatID, for agent: AgentID, _ events: inout [Event]) {
-    let record = chatRecords[chat.number - 1]
     let pop: ScreenPop
-    switch (settings.screenPop, record.match) {
+    switch (settings.screenPop, chatRecords[chat.number - 1].match) {
     case (.off, _): return
     case (_, nil): pop = .newCustomerForm
     case (.caseRecord, let match?):

@@ -10,6 +10,9 @@ import HeapModule
 /// bumped on every change, and an entry whose stamp is old is dropped when it reaches the top.
 /// When stale entries outnumber live ones the heap is rebuilt, which keeps memory bounded and
 /// the cost amortised O(log n).
+///
+/// Queues and agents are addressed by dense slots (positions in definition order) so that the
+/// hot path does no hashing.
 struct RoutingIndex: Equatable, Sendable {
   /// An agent's place in one queue's order: earlier wait first, then earlier Available, then id.
   struct Candidate: Comparable, Hashable, Sendable {
@@ -46,27 +49,36 @@ struct RoutingIndex: Equatable, Sendable {
     }
   }
 
-  private(set) var lines: [QueueID: Line] = [:]
+  private var lines: [Line] = []
+  private var queueSlots: [QueueID: Int] = [:]
   private var stamps: [UInt32] = []
-  /// Per agent slot: the queues it is currently registered in as eligible (empty if not).
-  private var registered: [[QueueID]] = []
+  /// Per agent slot: the queue slots it has enabled, in the order it enabled them.
+  private var enabled: [[Int32]] = []
+  /// Per agent slot: whether it is registered as eligible in the lines of its enabled queues.
+  private var registered: [Bool] = []
 
-  mutating func addQueue(_ queue: QueueID) { lines[queue] = Line() }
+  mutating func addQueue(_ queue: QueueID) {
+    queueSlots[queue] = lines.count
+    lines.append(Line())
+  }
 
   mutating func addAgent() {
     stamps.append(0)
-    registered.append([])
+    enabled.append([])
+    registered.append(false)
   }
 
-  func isRegistered(_ slot: Int) -> Bool { !registered[slot].isEmpty }
+  func isRegistered(_ slot: Int) -> Bool { registered[slot] }
 
-  func registeredQueues(_ slot: Int) -> [QueueID] { registered[slot] }
-
+  /// Records that an agent enabled or disabled a queue. The caller unregisters the agent first.
   mutating func setMember(_ slot: Int, of queue: QueueID, _ isMember: Bool) {
+    guard let line = queueSlots[queue] else { return }
     if isMember {
-      lines[queue]?.members.insert(Int32(slot))
+      lines[line].members.insert(Int32(slot))
+      if !enabled[slot].contains(Int32(line)) { enabled[slot].append(Int32(line)) }
     } else {
-      lines[queue]?.members.remove(Int32(slot))
+      lines[line].members.remove(Int32(slot))
+      enabled[slot].removeAll { $0 == Int32(line) }
     }
   }
 
@@ -75,81 +87,90 @@ struct RoutingIndex: Equatable, Sendable {
   /// Takes the agent out of every queue's order (it is no longer eligible, or its key changes).
   mutating func unregister(_ slot: Int) {
     stamps[slot] &+= 1
-    for queue in registered[slot] { lines[queue]?.eligibleCount -= 1 }
-    registered[slot].removeAll(keepingCapacity: true)
+    guard registered[slot] else { return }
+    registered[slot] = false
+    for line in enabled[slot] { lines[Int(line)].eligibleCount -= 1 }
   }
 
-  /// Puts an eligible agent in the order of each of its queues.
-  mutating func register(_ slot: Int, agent: AgentID, waitingSince: Instant, availableSince: Instant, queues: some Sequence<QueueID>) {
+  /// Puts an eligible agent in the order of each queue it has enabled.
+  mutating func register(_ slot: Int, agent: AgentID, waitingSince: Instant, availableSince: Instant) {
     let candidate = Candidate(
       waitingSince: waitingSince.milliseconds, availableSince: availableSince.milliseconds,
       agent: agent, slot: Int32(slot), stamp: stamps[slot])
-    for queue in queues {
-      guard lines[queue] != nil else { continue }
-      registered[slot].append(queue)
-      lines[queue]?.eligibleCount += 1
-      lines[queue]?.candidates.insert(candidate)
-      compactIfNeeded(queue)
+    registered[slot] = true
+    for line in enabled[slot] {
+      let index = Int(line)
+      lines[index].eligibleCount += 1
+      lines[index].candidates.insert(candidate)
+      if lines[index].candidates.count > 2 * lines[index].eligibleCount + 64 { compact(index) }
     }
   }
 
-  /// The eligible agent of `queue` who has waited the longest, if any.
-  mutating func longestWaitingAgent(in queue: QueueID) -> Int? {
-    while let top = lines[queue]?.candidates.min {
+  /// The position of a queue's line, which chats keep so that routing them needs no lookup.
+  func line(of queue: QueueID) -> Int? { queueSlots[queue] }
+
+  /// The eligible agent of the queue at `index` who has waited the longest, if any.
+  mutating func longestWaitingAgent(inLine index: Int) -> Int? {
+    while let top = lines[index].candidates.min {
       if stamps[Int(top.slot)] == top.stamp { return Int(top.slot) }
-      lines[queue]?.candidates.removeMin()
+      lines[index].candidates.removeMin()
     }
     return nil
   }
 
-  private mutating func compactIfNeeded(_ queue: QueueID) {
-    guard let line = lines[queue], line.candidates.count > 2 * line.eligibleCount + 64 else { return }
-    let live = line.candidates.unordered.filter { stamps[Int($0.slot)] == $0.stamp }
-    lines[queue]?.candidates = Heap(live)
+  private mutating func compact(_ index: Int) {
+    let live = lines[index].candidates.unordered.filter { stamps[Int($0.slot)] == $0.stamp }
+    lines[index].candidates = Heap(live)
   }
 
   // MARK: Waiting chats
 
-  mutating func enqueue(_ chat: ChatID, in queue: QueueID, atHead: Bool) {
+  mutating func enqueue(_ chat: ChatID, inLine index: Int, atHead: Bool) {
     if atHead {
-      lines[queue]?.waiting.prepend(chat)
+      lines[index].waiting.prepend(chat)
     } else {
-      lines[queue]?.waiting.append(chat)
+      lines[index].waiting.append(chat)
     }
-    lines[queue]?.waitingCount += 1
+    lines[index].waitingCount += 1
   }
 
-  /// The chat at the head of the queue, skipping chats whose customer has left.
-  mutating func head(of queue: QueueID) -> ChatID? {
-    while let first = lines[queue]?.waiting.first {
-      guard lines[queue]?.departed.remove(first) != nil else { return first }
-      lines[queue]?.waiting.removeFirst()
+  /// The oldest chat waiting in any of the agent's enabled queues, taken out of its line.
+  /// Chat numbers follow arrival order, so the oldest is the smallest.
+  mutating func takeOldestWaiting(forAgent slot: Int) -> ChatID? {
+    var oldest: (chat: ChatID, line: Int)?
+    for line in enabled[slot] {
+      let index = Int(line)
+      guard lines[index].waitingCount > 0 else { continue }
+      if let head = head(index), head < (oldest?.chat ?? ChatID(Int.max)) { oldest = (head, index) }
+    }
+    guard let (chat, index) = oldest else { return nil }
+    lines[index].waiting.removeFirst()
+    lines[index].waitingCount -= 1
+    return chat
+  }
+
+  /// The chat at the head of a line, dropping chats whose customer has left.
+  private mutating func head(_ index: Int) -> ChatID? {
+    while let first = lines[index].waiting.first {
+      guard lines[index].departed.remove(first) != nil else { return first }
+      lines[index].waiting.removeFirst()
     }
     return nil
   }
 
-  /// Removes the head returned by ``head(of:)``.
-  mutating func removeHead(of queue: QueueID) {
-    guard lines[queue]?.waiting.isEmpty == false else { return }
-    lines[queue]?.waiting.removeFirst()
-    lines[queue]?.waitingCount -= 1
-  }
-
   /// A waiting chat whose customer left: counted out now, dropped when it reaches the head.
-  mutating func markDeparted(_ chat: ChatID, from queue: QueueID) {
-    lines[queue]?.departed.insert(chat)
-    lines[queue]?.waitingCount -= 1
+  mutating func markDeparted(_ chat: ChatID, fromLine index: Int) {
+    lines[index].departed.insert(chat)
+    lines[index].waitingCount -= 1
   }
 
-  func waitingCount(_ queue: QueueID) -> Int { lines[queue]?.waitingCount ?? 0 }
-
-  func eligibleCount(_ queue: QueueID) -> Int { lines[queue]?.eligibleCount ?? 0 }
+  func waitingCount(_ queue: QueueID) -> Int { queueSlots[queue].map { lines[$0].waitingCount } ?? 0 }
 
   /// The waiting chats of the queue in order, for queries and the invariant check.
   func waitingChats(_ queue: QueueID) -> [ChatID] {
-    guard let line = lines[queue] else { return [] }
-    return line.waiting.filter { !line.departed.contains($0) }
+    guard let index = queueSlots[queue] else { return [] }
+    return lines[index].waiting.filter { !lines[index].departed.contains($0) }
   }
 
-  func members(_ queue: QueueID) -> Set<Int32> { lines[queue]?.members ?? [] }
+  func members(_ queue: QueueID) -> Set<Int32> { queueSlots[queue].map { lines[$0].members } ?? [] }
 }

@@ -17,25 +17,41 @@ public enum Validation {
   /// Validation.isWellFormedEmail("marie@example")      // false
   /// ```
   public static func isWellFormedEmail(_ text: String) -> Bool {
-    let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-    guard parts.count == 2, text.utf8.count <= 254 else { return false }
-    let local = parts[0].utf8
-    let domain = parts[1]
-    guard (1...64).contains(local.count), local.first != UInt8(ascii: "."), local.last != UInt8(ascii: "."),
-      !parts[0].contains("..")
-    else { return false }
-    let localAllowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-".utf8)
-    guard local.allSatisfy(localAllowed.contains) else { return false }
-    let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-    guard labels.count >= 2 else { return false }
-    for label in labels {
-      let bytes = label.utf8
-      guard (1...63).contains(bytes.count), bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-"),
-        bytes.allSatisfy({ isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "-") })
-      else { return false }
+    let bytes = text.utf8
+    guard bytes.count <= 254, let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
+    let local = bytes[..<at]
+    let domain = bytes[bytes.index(after: at)...]
+    guard (1...64).contains(local.count), local.first != dot, local.last != dot else { return false }
+    var previous: UInt8 = 0
+    for byte in local {
+      guard isLocalPartByte(byte), !(byte == dot && previous == dot) else { return false }
+      previous = byte
     }
+    // Labels of letters, digits and inner hyphens; at least two; no second `@`.
+    var labels = 0
+    var labelLength = 0
+    var labelStart: UInt8 = 0
+    var allDigits = true
+    previous = 0
+    for byte in domain {
+      if byte == dot {
+        guard labelLength > 0, previous != hyphen else { return false }
+        labels += 1
+        labelLength = 0
+        allDigits = true
+      } else {
+        guard isASCIIAlphanumeric(byte) || byte == hyphen else { return false }
+        if labelLength == 0 { labelStart = byte }
+        guard labelStart != hyphen else { return false }
+        labelLength += 1
+        guard labelLength <= 63 else { return false }
+        allDigits = allDigits && byte >= 48 && byte <= 57
+      }
+      previous = byte
+    }
+    guard labelLength > 0, previous != hyphen else { return false }
     // A top-level domain of digits only is an IP address in disguise.
-    return labels.last.map { !$0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } } ?? false
+    return labels + 1 >= 2 && !allDigits
   }
 
   /// CAP-5: an IPv4 address in dotted-decimal form (no leading zeros), or an IPv6 address in any
@@ -45,15 +61,25 @@ public enum Validation {
   }
 
   static func isValidIPv4(_ text: Substring) -> Bool {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count == 4 else { return false }
-    for part in parts {
-      guard (1...3).contains(part.utf8.count), part.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-        part.utf8.count == 1 || part.utf8.first != UInt8(ascii: "0"),
-        let value = Int(part), value <= 255
-      else { return false }
+    var parts = 0
+    var value = 0
+    var digits = 0
+    var leadingZero = false
+    for byte in text.utf8 {
+      if byte == dot {
+        guard digits > 0 else { return false }
+        parts += 1
+        value = 0
+        digits = 0
+        continue
+      }
+      guard byte >= 48, byte <= 57, digits < 3 else { return false }
+      if digits == 0 { leadingZero = byte == 48 } else if leadingZero { return false }
+      value = value * 10 + Int(byte - 48)
+      digits += 1
+      guard value <= 255 else { return false }
     }
-    return true
+    return digits > 0 && parts == 3
   }
 
   static func isValidIPv6(_ text: String) -> Bool {
@@ -87,6 +113,14 @@ public enum Validation {
   private static func isHexGroup(_ group: Substring) -> Bool {
     (1...4).contains(group.utf8.count)
       && group.utf8.allSatisfy { isASCIIAlphanumeric($0) && ($0 <= 57 || ($0 | 0x20) <= UInt8(ascii: "f")) }
+  }
+
+  private static let dot = UInt8(ascii: ".")
+  private static let hyphen = UInt8(ascii: "-")
+
+  /// Letters, digits and the printable symbols RFC 5322 allows unquoted in a local part.
+  private static func isLocalPartByte(_ byte: UInt8) -> Bool {
+    isASCIIAlphanumeric(byte) || "!#$%&'*+-/=?^_`{|}~.".utf8.contains(byte)
   }
 
   private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
