@@ -21,6 +21,7 @@ let package = Package(
         .product(name: "OrderedCollections", package: "swift-collections"),
       ]
     ),
+    .target(name: "Conformance", dependencies: ["ContactCenter"]),
     .target(
       name: "Simulation",
       dependencies: ["ContactCenter"]
@@ -34,6 +35,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter"]),
+    .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "ContactCenter"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ContactCenter"]),
   ],
   swiftLanguageModes: [.v6]

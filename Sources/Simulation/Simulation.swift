@@ -42,7 +42,11 @@ public struct Simulation: Sendable {
     plans.reserveCapacity(configuration.chats)
     setUp()
     while let (time, action) = agenda.popMin() {
-      call(timed: timed) { center throws(Refusal) in try center.advance(to: time) }
+      if let deadline = center.nextDeadline, deadline <= time {
+        call(timed: timed) { center throws(Refusal) in try center.advance(to: time) }
+      } else {
+        _ = center.advance(by: time - center.now)  // No timer due: only the clock moves.
+      }
       perform(action, timed: timed)
     }
     finishReport(wall: clock.now - start)
@@ -127,8 +131,9 @@ public struct Simulation: Sendable {
     case .converse(let chat):
       converse(chat, timed: timed)
     case .leave(let chat):
+      // A customer who gave up while waiting; one already being served stays.
       let plan = plans[chat.number - 1]
-      guard let state = center.state(of: chat), state == .queued || state.keyword == "offered" else { return }
+      guard plan.agent == nil else { return }
       call(timed: timed) { center throws(Refusal) in try center.perform(.customer(plan.visitor, .leave)) }
     case .dispose(let chat, let agent):
       let id = agentIDs[agent]
@@ -158,8 +163,9 @@ public struct Simulation: Sendable {
 
   /// One turn of a conversation: a message (sometimes after a typing indicator) or the end.
   private mutating func converse(_ chat: ChatID, timed: Bool) {
-    guard case .active(let agent, _)? = center.state(of: chat) else { return }
     let plan = plans[chat.number - 1]
+    guard let slot = plan.agent, !plan.ended else { return }
+    let agent = agentIDs[slot]
     if plan.messagesLeft == 0 {
       if plan.leavesMidChat {
         call(timed: timed) { center throws(Refusal) in try center.perform(.customer(plan.visitor, .leave)) }
@@ -191,13 +197,15 @@ public struct Simulation: Sendable {
       if random.chance(configuration.missProbability) { return }  // The accept interval will run out.
       let accepts = !random.chance(configuration.rejectProbability)
       schedule(.respond(chat, agent: slot, accepts: accepts), after: random.milliseconds(inSeconds: configuration.acceptDelay))
-    case .chatAccepted(let chat, _):
+    case .chatAccepted(let chat, let agent):
+      plans[chat.number - 1].agent = agentIndex[agent]
       schedule(.converse(chat), after: random.milliseconds(inSeconds: configuration.messageGap))
     case .chatRejected(_, let agent), .offerExpired(_, let agent):
       guard let slot = agentIndex[agent] else { return }
       schedule(.available(slot), after: random.milliseconds(inSeconds: configuration.backFromMissedOffer))
     case .chatEnded(let chat, _):
-      guard let holder = center.state(of: chat)?.holder, let slot = agentIndex[holder] else { return }
+      plans[chat.number - 1].ended = true
+      guard let slot = plans[chat.number - 1].agent else { return }
       let wrapUp = random.milliseconds(inSeconds: configuration.wrapUp)
       if random.chance(0.8) { schedule(.dispose(chat, agent: slot), after: wrapUp / 2) }
       schedule(.finish(chat, agent: slot), after: wrapUp)
@@ -284,6 +292,9 @@ struct ChatPlan: Sendable {
   let visitor: VisitorID
   var messagesLeft: Int
   let leavesMidChat: Bool
+  /// The agent who accepted the chat, once accepted.
+  var agent: Int? = nil
+  var ended = false
 }
 
 enum Action: Sendable {

@@ -6,7 +6,8 @@ extension Center {
     let agent = agentRecords[slot].id
     if let match = chatRecords[chat.number - 1].match {
       events.append(.logOpened(chat, for: agent, mode: .view))
-      let stored = crm.createCase(customer: match.customer, subject: "Chat log of \(chat)", state: .closed, chat: chat)
+      let stored = crm.createCase(
+        customer: match.customer, subject: "Chat log of \(chat)", state: .closed, chat: chat, text: transcript(of: chat))
       chatRecords[chat.number - 1].log = ChatLog(mode: .view, notes: nil, customer: match.customer, savedCase: stored.id, isSaved: true)
       events.append(.logSaved(chat, asCase: stored.id, customer: match.customer, draft: false))
     } else {
@@ -21,7 +22,10 @@ extension Center {
   mutating func openLog(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let agent = agentRecords[slot]
     guard agent.session.isLoggedIn else { throw .notLoggedIn(agent.id) }
-    guard let chat = chat ?? agent.lastFinishedChat else { throw .noChats(agent.id) }
+    guard let chat = chat ?? agent.lastFinishedChat else {
+      if agent.chats.count == 1, let only = agent.chats.first { throw .chatNotFinished(only) }
+      throw .noChats(agent.id)
+    }
     let record = try chatRecord(chat)
     guard case .finished(let finisher, _, _) = record.state else {
       if record.state.holder == agent.id { throw .chatNotFinished(chat) }
@@ -64,11 +68,12 @@ extension Center {
     guard let customer = log.customer else { throw .logNeedsCustomer(chat) }
     let state: CaseState = draft ? .draft : .closed
     let caseID: CaseID
+    let text = log.notes ?? transcript(of: chat)
     if let existing = log.savedCase {
-      crm.update(existing, customer: customer, state: state)
+      crm.update(existing, customer: customer, state: state, text: text)
       caseID = existing
     } else {
-      caseID = crm.createCase(customer: customer, subject: "Chat log of \(chat)", state: state, chat: chat).id
+      caseID = crm.createCase(customer: customer, subject: "Chat log of \(chat)", state: state, chat: chat, text: text).id
     }
     chatRecords[chat.number - 1].log?.savedCase = caseID
     if !draft {
@@ -76,6 +81,11 @@ extension Center {
       agentRecords[slot].openLogs.remove(chat)
     }
     events.append(.logSaved(chat, asCase: caseID, customer: customer, draft: draft))
+  }
+
+  /// The chat's messages, one line each: `alice: Bonjour`.
+  func transcript(of chat: ChatID) -> String {
+    chatRecords[chat.number - 1].messages.map { "\($0.author): \($0.text)" }.joined(separator: "\n")
   }
 
   /// The log a command means: the one of the named chat, or the agent's only open log, or the

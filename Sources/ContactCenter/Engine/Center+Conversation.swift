@@ -124,8 +124,16 @@ extension Center {
   /// MSG-4: 1 to 1940 user-perceived characters; a longer message is refused, never cut.
   func checkMessage(_ text: String) throws(Refusal) {
     guard !text.isEmpty else { throw .messageEmpty }
+    guard text.unicodeScalars.contains(where: isVisible) else { throw .messageBlank }
     let length = Validation.perceivedLength(text)
     guard length <= Validation.messageCapacity else { throw .messageTooLong(length: length) }
+  }
+
+  /// Whether a character shows: not white space and not an invisible format character (such as
+  /// U+200B zero width space).
+  private func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+    !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format
+      && scalar.properties.generalCategory != .control
   }
 
   /// Sending clears the sender's typing indicator: the message itself tells the other side.

@@ -38,14 +38,14 @@ extension Center {
     guard crm.cases[id] == nil else { throw .alreadyDefined(kind: "case", name: id.rawValue) }
     guard crm.customers[customer] != nil else { throw .unknownCustomer(customer) }
     guard !subject.isEmpty else { throw .emptyText(what: "a case subject") }
-    let record = CaseRecord(id: id, customer: customer, subject: subject, state: state, chat: nil)
+    let record = CaseRecord(id: id, customer: customer, subject: subject, state: state, chat: nil, text: nil)
     crm.add(record)
     events.append(.caseDefined(record))
   }
 
   mutating func defineFAQ(_ id: FAQID, answer: String, _ events: inout [Event]) throws(Refusal) {
-    try checkName(id.rawValue, kind: "FAQ")
-    guard faqs[id] == nil else { throw .alreadyDefined(kind: "faq", name: id.rawValue) }
+    try checkName(id.rawValue, kind: "FAQ entry")
+    guard faqs[id] == nil else { throw .alreadyDefined(kind: "FAQ entry", name: id.rawValue) }
     guard !answer.isEmpty else { throw .emptyText(what: "an FAQ answer") }
     faqs[id] = answer
     events.append(.faqDefined(id, length: Validation.perceivedLength(answer)))
@@ -59,7 +59,7 @@ extension Center {
       throw .invalidSettingValue(key: setting.key, value: interval.description, expected: "a duration from 1s to 1h, such as 30s or 1m30s")
     }
     if case .chatsPerAgent(let cap) = setting, !(1...Settings.maximumChatsPerAgent).contains(cap) {
-      throw .invalidSettingValue(key: setting.key, value: String(cap), expected: "a whole number from 1 to 6")
+      throw .invalidSettingValue(key: setting.key, value: String(cap), expected: (1...Settings.maximumChatsPerAgent).map(String.init).joined(separator: ", "))
     }
     settings.apply(setting)
     events.append(.settingChanged(setting))

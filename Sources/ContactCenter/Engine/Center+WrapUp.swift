@@ -37,6 +37,8 @@ extension Center {
   mutating func continueDisposition(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     guard settings.disposition != .off else { throw .dispositionsOff }
     let (chat, _) = try wrapUpChat(of: slot, named: chat)
+    let queue = chatRecords[chat.number - 1].queue
+    guard queues[queue]?.dispositions.isEmpty == false else { throw .queueHasNoDispositions(queue) }
     guard let code = chatRecords[chat.number - 1].disposition else { throw .noDispositionSelected(chat) }
     guard !chatRecords[chat.number - 1].dispositionConfirmed else { return }
     chatRecords[chat.number - 1].dispositionConfirmed = true

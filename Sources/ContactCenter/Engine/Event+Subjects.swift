@@ -4,7 +4,7 @@ extension Event {
     switch self {
     case .chatQueued(let chat, _, _), .chatOffered(let chat, _, _), .screenPop(let chat, _, _, _),
       .offerPreview(let chat, _, _, _), .chatAccepted(let chat, _), .chatRejected(let chat, _),
-      .offerExpired(let chat, _), .offerWithdrawn(let chat, _, _), .chatReturned(let chat, _),
+      .offerExpired(let chat, _), .offerWithdrawn(let chat, _, _), .chatReturned(let chat, _, _),
       .chatAbandoned(let chat, _), .customerInfo(let chat, _, _), .message(let chat, _, _),
       .typing(let chat, _, _), .faqInserted(let chat, _, _, _), .customerCreated(_, let chat),
       .chatEnded(let chat, _), .wrapUpTimer(let chat, _), .dispositionSelected(let chat, _),

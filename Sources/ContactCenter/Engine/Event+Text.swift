@@ -12,13 +12,13 @@ extension Event: CustomStringConvertible {
       return "queue \(queue.id) defined: \(queue.media.displayName), \(codes)"
     case .agentDefined(let id, let queues, let maximumChats):
       let assigned = queues.isEmpty ? "no queues" : "queues " + list(queues)
-      return "agent \(id) defined: \(assigned)" + (maximumChats.map { ", at most \($0) chats" } ?? "")
+      return "agent \(id) defined: \(assigned)" + (maximumChats.map { ", at most \(counted($0, "chat"))" } ?? "")
     case .customerDefined(let record):
       return "customer \(record.id) defined: \(describe(record))"
     case .caseDefined(let record):
       return "case \(record.id) defined for customer \(record.customer): \(Escaping.quoted(record.subject)) (\(record.state.rawValue))"
     case .faqDefined(let id, let length):
-      return "faq \(id) defined (\(length) characters)"
+      return "faq \(id) defined (\(counted(length, "character")))"
     case .settingChanged(let setting):
       return "setting \(setting.key) is now \(setting.valueText)"
 
@@ -60,7 +60,8 @@ extension Event: CustomStringConvertible {
     case .offerExpired(let chat, let agent): return "\(chat) offer to \(agent) expired"
     case .offerWithdrawn(let chat, let agent, let reason):
       return "\(chat) offer to \(agent) withdrawn: \(describe(reason, agent: agent))"
-    case .chatReturned(let chat, let queue): return "\(chat) back at the head of \(queue)"
+    case .chatReturned(let chat, let queue, let position):
+      return position == 1 ? "\(chat) back at the head of \(queue)" : "\(chat) back in \(queue) at position \(position)"
     case .chatAbandoned(let chat, let visitor): return "\(chat) abandoned: \(visitor) left while waiting"
 
     case .customerInfo(let chat, let agent, let request):
@@ -88,7 +89,7 @@ extension Event: CustomStringConvertible {
     case .logOpened(let chat, let agent, let mode):
       return "\(chat) log opened for \(agent) in \(mode.rawValue) mode"
     case .logShown(let chat, let summary):
-      var text = "\(chat) log (\(summary.mode.rawValue) mode): \(summary.messageCount) messages"
+      var text = "\(chat) log (\(summary.mode.rawValue) mode): \(counted(summary.messageCount, "message"))"
       text += ", customer " + (summary.customer?.rawValue ?? "not selected")
       if let notes = summary.notes { text += ", edited text " + shortened(notes) }
       if let savedCase = summary.savedCase {
@@ -98,7 +99,7 @@ extension Event: CustomStringConvertible {
       }
       return text
     case .logEdited(let chat, let agent, let length):
-      return "\(chat) log edited by \(agent) (\(length) characters)"
+      return "\(chat) log edited by \(agent) (\(counted(length, "character")))"
     case .logCustomerSelected(let chat, let customer): return "\(chat) log customer set to \(customer)"
     case .logSaved(let chat, let caseID, let customer, let draft):
       return "\(chat) log saved as \(draft ? "draft case" : "case") \(caseID) of customer \(customer)"
@@ -115,6 +116,9 @@ extension QueuePath {
     }
   }
 }
+
+/// "1 chat", "2 chats".
+func counted(_ count: Int, _ noun: String) -> String { count == 1 ? "1 \(noun)" : "\(count) \(noun)s" }
 
 private func list<T: CustomStringConvertible>(_ items: [T]) -> String {
   items.map(\.description).joined(separator: ", ")
@@ -154,5 +158,5 @@ private func describe(_ reason: WithdrawalReason, agent: AgentID) -> String {
 private func shortened(_ text: String) -> String {
   let length = text.count
   guard length > Event.messagePreviewLength else { return Escaping.quoted(text) }
-  return Escaping.quoted(String(text.prefix(Event.messagePreviewLength)) + "…") + " (\(length) characters)"
+  return Escaping.quoted(String(text.prefix(Event.messagePreviewLength)) + "…") + " (\(counted(length, "character")))"
 }

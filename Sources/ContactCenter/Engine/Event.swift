@@ -33,7 +33,9 @@ public enum Event: Hashable, Sendable {
   case chatRejected(ChatID, by: AgentID)
   case offerExpired(ChatID, agent: AgentID)
   indirect case offerWithdrawn(ChatID, agent: AgentID, reason: WithdrawalReason)
-  case chatReturned(ChatID, queue: QueueID)
+  /// CHAT-4: back in its queue in order of arrival, which after a missed offer is the head
+  /// (`position` 1) unless an older chat came back at the same instant.
+  case chatReturned(ChatID, queue: QueueID, position: Int)
   case chatAbandoned(ChatID, visitor: VisitorID)
 
   // Conversation.

@@ -53,6 +53,7 @@ public enum Refusal: Error, Hashable, Sendable {
   case chatNotAccepted(ChatID)
   case chatAlreadyEnded(ChatID)
   case messageEmpty
+  case messageBlank
   case messageTooLong(length: Int)
   case draftTooLong(ChatID, FAQID, length: Int)
   case draftEmpty(ChatID)
@@ -137,9 +138,9 @@ extension Refusal: CustomStringConvertible {
     case .offerAlreadyResolved(let agent, let resolved):
       switch resolved.outcome {
       case .expired:
-        return "the offer of \(resolved.chat) to \(agent) expired at \(resolved.at) and can no longer be accepted"
+        return "the offer of \(resolved.chat) to \(agent) expired at \(resolved.at)"
       case .rejected:
-        return "\(agent) rejected \(resolved.chat) at \(resolved.at); it can no longer be accepted"
+        return "\(agent) already rejected \(resolved.chat) at \(resolved.at)"
       case .withdrawn:
         return "the offer of \(resolved.chat) to \(agent) was withdrawn at \(resolved.at)"
       }
@@ -153,6 +154,7 @@ extension Refusal: CustomStringConvertible {
     case .chatNotAccepted(let chat): return "\(chat) has not been accepted by an agent yet"
     case .chatAlreadyEnded(let chat): return "\(chat) has already ended"
     case .messageEmpty: return "a message cannot be empty"
+    case .messageBlank: return "a message cannot be only spaces or invisible characters"
     case .messageTooLong(let length):
       return "a message holds at most \(Validation.messageCapacity) characters; this one has \(length) and was not sent"
     case .draftTooLong(let chat, let faq, let length):

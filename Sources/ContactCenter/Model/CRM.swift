@@ -24,6 +24,8 @@ public struct CaseRecord: Hashable, Sendable {
   public internal(set) var state: CaseState
   /// The chat whose log this case stores, for cases made from a chat log.
   public let chat: ChatID?
+  /// LOG-4: the stored log: the agent's edited text, or the transcript.
+  public internal(set) var text: String?
 }
 
 /// The customer records and cases the screen pop and the chat log work with.
@@ -69,9 +71,10 @@ public struct CRM: Hashable, Sendable {
 
   mutating func add(_ record: CaseRecord) { cases[record.id] = record }
 
-  mutating func update(_ id: CaseID, customer: CustomerID, state: CaseState) {
+  mutating func update(_ id: CaseID, customer: CustomerID, state: CaseState, text: String) {
     cases[id]?.customer = customer
     cases[id]?.state = state
+    cases[id]?.text = text
   }
 
   /// The next free generated id, `customer-N`, skipping ids the tenant already used.
@@ -95,10 +98,10 @@ public struct CRM: Hashable, Sendable {
     return record
   }
 
-  mutating func createCase(customer: CustomerID, subject: String, state: CaseState, chat: ChatID) -> CaseRecord {
+  mutating func createCase(customer: CustomerID, subject: String, state: CaseState, chat: ChatID, text: String) -> CaseRecord {
     let (id, next) = nextCaseID()
     nextCaseNumber = next
-    let record = CaseRecord(id: id, customer: customer, subject: subject, state: state, chat: chat)
+    let record = CaseRecord(id: id, customer: customer, subject: subject, state: state, chat: chat, text: text)
     add(record)
     return record
   }

@@ -64,7 +64,8 @@ public struct ChatID: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// Parses `chat-N` with N a positive whole number.
   public init?(parsing text: String) {
-    guard text.hasPrefix("chat-"), let number = Int64(digits: text.dropFirst(5)), number > 0,
+    let digits = text.dropFirst(5)
+    guard text.hasPrefix("chat-"), digits.first != "0", let number = Int64(digits: digits), number > 0,
       number <= Int64(Int32.max)
     else { return nil }
     self.number = Int(number)

@@ -17,9 +17,11 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.milliseconds < rhs.milliseconds }
 
+  /// Saturates instead of overflowing, so a far deadline never wraps into the past.
   public static func + (lhs: Instant, rhs: Interval) -> Instant {
     let (sum, overflow) = lhs.milliseconds.addingReportingOverflow(rhs.milliseconds)
-    return Instant(milliseconds: overflow ? Int64.max : sum)
+    guard overflow else { return Instant(milliseconds: sum) }
+    return Instant(milliseconds: rhs.milliseconds > 0 ? Int64.max : Int64.min)
   }
 
   public static func - (lhs: Instant, rhs: Instant) -> Interval {
@@ -27,6 +29,7 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
+    guard milliseconds >= 0 else { return "-" + Instant(milliseconds: milliseconds == .min ? .max : -milliseconds).description }
     let totalSeconds = milliseconds / 1000
     let remainder = milliseconds % 1000
     let hours = totalSeconds / 3600
@@ -40,7 +43,7 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Parses `hh:mm:ss` or `hh:mm:ss.mmm` (hours may have more than two digits).
   public init?(parsing text: String) {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 3,
+    guard parts.count == 3, parts[0].count >= 2,
       let hours = Int64(digits: parts[0]), let minutes = Int64(digits: parts[1]),
       minutes < 60, parts[1].count == 2
     else { return nil }
@@ -92,6 +95,7 @@ public struct Interval: Hashable, Comparable, Sendable, CustomStringConvertible 
     var number: Int64?
     var index = text.startIndex
     var sawUnit = false
+    var previousUnit = Int64.max
     while index < text.endIndex {
       let character = text[index]
       if let digit = character.wholeNumberValue, character.isASCII {
@@ -116,6 +120,9 @@ public struct Interval: Hashable, Comparable, Sendable, CustomStringConvertible 
         }
         index = text.index(after: index)
       }
+      // Units in decreasing order, each once: `1m30s`, not `30s1m` or `1m1m`.
+      guard unitSize < previousUnit else { return nil }
+      previousUnit = unitSize
       let (scaled, overflow1) = value.multipliedReportingOverflow(by: unitSize)
       let (sum, overflow2) = total.addingReportingOverflow(scaled)
       guard !overflow1, !overflow2 else { return nil }

@@ -25,15 +25,21 @@ extension Center {
   }
 
   /// CAP-4: a chat entering (or coming back to) its queue goes to the eligible agent who has
-  /// waited the longest, or waits: at the tail when new, at the head when coming back (CHAT-4).
+  /// waited the longest, or waits: at the tail when new, in order of arrival when coming back
+  /// (CHAT-4), which is the head unless an older chat came back too.
   mutating func route(_ chat: ChatID, returning: Bool, _ events: inout [Event]) {
     let origin = chatRecords[chat.number - 1].origin
-    events.append(returning ? .chatReturned(chat, queue: origin.queue) : .chatQueued(chat, queue: origin.queue, visitor: origin.visitor))
     chatRecords[chat.number - 1].state = .queued
+    func arrived(at position: Int) -> Event {
+      returning
+        ? .chatReturned(chat, queue: origin.queue, position: position)
+        : .chatQueued(chat, queue: origin.queue, visitor: origin.visitor)
+    }
     if let slot = routing.longestWaitingAgent(inLine: origin.line) {
+      events.append(arrived(at: 1))
       offer(chat, to: slot, &events)
     } else {
-      routing.enqueue(chat, inLine: origin.line, atHead: returning)
+      events.append(arrived(at: routing.enqueue(chat, inLine: origin.line, returning: returning)))
     }
   }
 
@@ -47,11 +53,30 @@ extension Center {
     chatRecords[chat.number - 1].state = .offered(to: agent, offerNumber: offerSequence, at: now, deadline: deadline)
     chatRecords[chat.number - 1].offers += 1
     agentRecords[slot].pendingOffer = chat
+    agentRecords[slot].lastResolvedOffer = nil
     routing.unregister(slot)
     timers.insert(OfferTimer(deadline: deadline, sequence: timerSequence, chat: chat, offerNumber: offerSequence))
     statistics.decisions += 1
     events.append(.chatOffered(chat, to: agent, acceptWithin: settings.acceptInterval))
     if settings.screenPopMoment == .offer { popScreen(chat, for: agent, &events) }
+  }
+
+  /// POP-1..4: shows the record for the chat's customer, as the settings say, to the agent now
+  /// handling the chat. What an earlier agent was shown does not carry over.
+  mutating func popScreen(_ chat: ChatID, for agent: AgentID, _ events: inout [Event]) {
+    chatRecords[chat.number - 1].screenPop = nil
+    guard let pop = screenPop(for: chat) else { return }
+    chatRecords[chat.number - 1].screenPop = pop
+    let summary: CRMSummary
+    switch pop {
+    case .customerRecord(let customer):
+      summary = CRMSummary(customerName: crm.customers[customer]?.name, caseSubject: nil)
+    case .caseRecord(let caseID, let customer):
+      summary = CRMSummary(customerName: crm.customers[customer]?.name, caseSubject: crm.cases[caseID]?.subject)
+    case .newCustomerForm:
+      summary = CRMSummary(customerName: nil, caseSubject: nil)
+    }
+    events.append(.screenPop(chat, for: agent, pop, summary))
   }
 
   /// Takes a pending offer back without blaming the agent (status change, queue disabled,
@@ -89,26 +114,14 @@ extension Center {
     missOffer(of: timer.chat, slot: slot, outcome: .expired, &events)
   }
 
-  /// POP-1..4: shows the record for the chat's customer, as the settings say.
-  mutating func popScreen(_ chat: ChatID, for agent: AgentID, _ events: inout [Event]) {
-    let pop: ScreenPop
+  /// POP-3: what the settings pop for this chat's customer, if anything.
+  private func screenPop(for chat: ChatID) -> ScreenPop? {
     switch (settings.screenPop, chatRecords[chat.number - 1].match) {
-    case (.off, _): return
-    case (_, nil): pop = .newCustomerForm
+    case (.off, _): nil
+    case (_, nil): .newCustomerForm
     case (.caseRecord, let match?):
-      pop = match.caseID.map { .caseRecord($0, customer: match.customer) } ?? .customerRecord(match.customer)
-    case (.customerRecord, let match?): pop = .customerRecord(match.customer)
+      match.caseID.map { .caseRecord($0, customer: match.customer) } ?? .customerRecord(match.customer)
+    case (.customerRecord, let match?): .customerRecord(match.customer)
     }
-    chatRecords[chat.number - 1].screenPop = pop
-    let summary: CRMSummary
-    switch pop {
-    case .customerRecord(let customer):
-      summary = CRMSummary(customerName: crm.customers[customer]?.name, caseSubject: nil)
-    case .caseRecord(let caseID, let customer):
-      summary = CRMSummary(customerName: crm.customers[customer]?.name, caseSubject: crm.cases[caseID]?.subject)
-    case .newCustomerForm:
-      summary = CRMSummary(customerName: nil, caseSubject: nil)
-    }
-    events.append(.screenPop(chat, for: agent, pop, summary))
   }
 }

@@ -125,13 +125,24 @@ struct RoutingIndex: Equatable, Sendable {
 
   // MARK: Waiting chats
 
-  mutating func enqueue(_ chat: ChatID, inLine index: Int, atHead: Bool) {
-    if atHead {
-      lines[index].waiting.prepend(chat)
-    } else {
-      lines[index].waiting.append(chat)
-    }
+  /// Adds a waiting chat and returns its position (1 is the head). A new chat goes to the tail;
+  /// a chat coming back goes before the first newer chat, so the line stays in arrival order
+  /// (chat numbers) even when several offers expire at the same instant.
+  mutating func enqueue(_ chat: ChatID, inLine index: Int, returning: Bool) -> Int {
     lines[index].waitingCount += 1
+    guard returning else {
+      lines[index].waiting.append(chat)
+      return lines[index].waitingCount
+    }
+    var insertAt = 0
+    var position = 1
+    for waiting in lines[index].waiting {
+      if waiting > chat { break }
+      insertAt += 1
+      if !lines[index].departed.contains(waiting) { position += 1 }
+    }
+    lines[index].waiting.insert(chat, at: insertAt)
+    return position
   }
 
   /// The oldest chat waiting in any of the agent's enabled queues, taken out of its line.

@@ -1,0 +1,183 @@
+import ContactCenter
+
+/// Reads scripts. Parsing is pure and throws a ``ParseError`` with `file:line:column`; any
+/// bytes give either a script or a clear error, never a crash.
+///
+/// ```swift
+/// let script = try ScriptParser.parse("alice> login\n< alice logged in\n", path: "a.chat")
+/// ```
+public enum ScriptParser {
+  /// The keywords that start a line without an actor.
+  public static let keywords = [
+    "queue", "agent", "customer-record", "case", "faq", "set", "clock", "expect", "step", "use",
+  ]
+
+  /// Parses a file's bytes, which must be UTF-8.
+  public static func parse(bytes: [UInt8], path: String) throws(ParseError) -> Script {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw invalidUTF8(bytes, path: path)
+    }
+    return try parse(text, path: path)
+  }
+
+  public static func parse(_ text: String, path: String) throws(ParseError) -> Script {
+    var script = Script(path: path)
+    var inLeadingComments = true
+    var lineNumber = 0
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+      let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+      let content = line.dropFirst(indent)
+      let location = SourceLocation(file: path, line: lineNumber, column: indent + 1)
+      guard let first = content.first else { continue }
+      switch first {
+      case "#":
+        if inLeadingComments { readMetadata(content.dropFirst(), into: &script) }
+      case "<", "!":
+        inLeadingComments = false
+        try attachExpectation(content, kind: first, location: location, to: &script)
+      default:
+        inLeadingComments = false
+        let kind = try statement(content, location: location)
+        script.statements.append(Statement(kind: kind, location: location, source: String(content)))
+      }
+    }
+    return script
+  }
+
+  /// Parses one line typed at the REPL: a command, `step` or `use` (not a `<` or `!` line).
+  public static func parseLine(_ line: String, path: String = "<input>", lineNumber: Int = 1) throws(ParseError) -> Statement? {
+    let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+    let content = Substring(line).dropFirst(indent)
+    let location = SourceLocation(file: path, line: lineNumber, column: indent + 1)
+    guard let first = content.first, first != "#" else { return nil }
+    if first == "<" || first == "!" {
+      throw ParseError("'\(first)' lines belong in scripts, after the command they describe", at: location)
+    }
+    return Statement(kind: try statement(content, location: location), location: location, source: String(content))
+  }
+
+  // MARK: Lines
+
+  private static func readMetadata(_ comment: Substring, into script: inout Script) {
+    let text = comment.drop { $0 == " " }
+    if text.hasPrefix("covers:") {
+      script.covers += text.dropFirst("covers:".count).split(separator: " ").map(String.init)
+    } else if text.hasPrefix("tags:") {
+      script.tags += text.dropFirst("tags:".count).split(separator: " ").map(String.init)
+    } else {
+      script.summary.append(String(text))
+    }
+  }
+
+  private static func attachExpectation(_ content: Substring, kind: Character, location: SourceLocation, to script: inout Script) throws(ParseError) {
+    var text = content.dropFirst()
+    if text.first == " " { text = text.dropFirst() }
+    let expected = ExpectedLine(text: String(text), line: location.line)
+    guard let last = script.statements.indices.last, case .command(let command, var expectation) = script.statements[last].kind
+    else {
+      throw ParseError("a '\(kind)' line must follow the command it describes", at: location)
+    }
+    if kind == "<" {
+      guard expectation.refusal == nil else {
+        throw ParseError("a refused command has no events: this '<' line follows a '!' line", at: location)
+      }
+      expectation.events.append(expected)
+    } else {
+      guard expectation.events.isEmpty else {
+        throw ParseError("a command that produced events was not refused: this '!' line follows '<' lines", at: location)
+      }
+      guard expectation.refusal == nil else {
+        throw ParseError("a command is refused once: this is a second '!' line", at: location)
+      }
+      if case .expect = command {
+        throw ParseError("an 'expect' line is checked, not refused: it takes no '!' line", at: location)
+      }
+      expectation.refusal = expected
+    }
+    script.statements[last].kind = .command(command, expected: expectation)
+  }
+
+  private static func statement(_ content: Substring, location: SourceLocation) throws(ParseError) -> Statement.Kind {
+    // `name> command`
+    if let marker = content.firstIndex(of: ">"), marker > content.startIndex,
+      content[content.startIndex..<marker].allSatisfy({ !$0.isWhitespace && $0 != "\"" })
+    {
+      let actor = String(content[content.startIndex..<marker])
+      let rest = content[content.index(after: marker)...]
+      let restColumn = location.column + actor.count + 1
+      var reader = try TokenReader(rest, file: location.file, line: location.line, column: restColumn)
+      guard !reader.isAtEnd else {
+        throw ParseError("expected a command after '\(actor)>'", at: reader.location)
+      }
+      return .command(.actor(actor, try ActorCommandParser.parse(&reader)), expected: Expected())
+    }
+    var reader = try TokenReader(content, file: location.file, line: location.line, column: location.column)
+    let keyword = try reader.word("a command")
+    switch keyword {
+    case "step":
+      let id = try reader.word("a step id, such as CHAT-4")
+      let title = try reader.optionalText() ?? ""
+      try reader.end()
+      return .step(id: id, title: title)
+    case "use":
+      let path = try reader.value("the path of the script to run")
+      try reader.end()
+      return .use(path: path)
+    case "clock":
+      return .command(.clock(try clock(&reader)), expected: Expected())
+    case "expect":
+      return .command(.expect(try ExpectParser.parse(&reader)), expected: Expected())
+    case "queue", "agent", "customer-record", "case", "faq", "set":
+      return .command(.engine(try DefinitionParser.parse(keyword, &reader)), expected: Expected())
+    default:
+      let hint = Suggestions.hint(for: keyword, among: keywords)
+      throw ParseError(
+        "unknown command '\(keyword)'\(hint); an actor's command is written 'name> command'",
+        at: reader.previousLocation)
+    }
+  }
+
+  private static func clock(_ reader: inout TokenReader) throws(ParseError) -> ClockChange {
+    let text = try reader.word("a time, such as +30s or 00:02:00")
+    let location = reader.previousLocation
+    try reader.end()
+    if text.hasPrefix("+"), let interval = Interval(parsing: String(text.dropFirst())) {
+      return .forward(interval)
+    }
+    if let instant = Instant(parsing: text) { return .to(instant) }
+    throw ParseError("expected '+' and a duration (+30s, +1m30s) or a time of day (00:02:00), not '\(text)'", at: location)
+  }
+
+  private static func invalidUTF8(_ bytes: [UInt8], path: String) -> ParseError {
+    // Find the first byte where decoding fails, to point at its line and column.
+    var line = 1
+    var lineStart = 0
+    var index = 0
+    var decoder = UTF8()
+    var iterator = bytes.makeIterator()
+    var consumed = 0
+    loop: while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar):
+        let width = UTF8.width(scalar)
+        if scalar == "\n" {
+          line += 1
+          lineStart = consumed + width
+        }
+        consumed += width
+      case .emptyInput:
+        break loop
+      case .error:
+        index = consumed
+        break loop
+      }
+    }
+    let byte = index < bytes.count ? bytes[index] : 0
+    let hex = String(byte, radix: 16, uppercase: true)
+    return ParseError(
+      "this file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save it as UTF-8",
+      at: SourceLocation(file: path, line: line, column: index - lineStart + 1))
+  }
+}

@@ -1,0 +1,124 @@
+import ContactCenter
+
+/// Reads the tokens of one line in order, with errors that say what was expected where.
+struct TokenReader {
+  private let tokens: [Token]
+  private var position = 0
+  private let file: String
+  private let line: Int
+  private let endColumn: Int
+  private(set) var previousLocation: SourceLocation
+
+  init(_ text: Substring, file: String, line: Int, column: Int) throws(ParseError) {
+    self.tokens = try Lexer(file: file, line: line).tokens(text, startColumn: column)
+    self.file = file
+    self.line = line
+    self.endColumn = column + text.unicodeScalars.count
+    self.previousLocation = SourceLocation(file: file, line: line, column: column)
+  }
+
+  var isAtEnd: Bool { position >= tokens.count }
+
+  /// Where the next token is (or the end of the line).
+  var location: SourceLocation {
+    SourceLocation(file: file, line: line, column: position < tokens.count ? tokens[position].column : endColumn)
+  }
+
+  var peekWord: String? { position < tokens.count ? tokens[position].word : nil }
+
+  private mutating func next() -> Token? {
+    guard position < tokens.count else { return nil }
+    let token = tokens[position]
+    previousLocation = SourceLocation(file: file, line: line, column: token.column)
+    position += 1
+    return token
+  }
+
+  /// A bare word.
+  mutating func word(_ expected: String) throws(ParseError) -> String {
+    let here = location
+    guard let token = next() else { throw ParseError("expected \(expected)", at: here) }
+    guard case .word(let word) = token.kind else { throw ParseError("expected \(expected), not \(describe(token))", at: here) }
+    return word
+  }
+
+  /// A bare word or a quoted text.
+  mutating func value(_ expected: String) throws(ParseError) -> String {
+    let here = location
+    guard let token = next() else { throw ParseError("expected \(expected)", at: here) }
+    switch token.kind {
+    case .word(let word): return word
+    case .text(let text): return text
+    case .equals: throw ParseError("expected \(expected), not '='", at: here)
+    }
+  }
+
+  /// A quoted text (or one bare word) if there is one.
+  mutating func optionalText() throws(ParseError) -> String? {
+    isAtEnd ? nil : try value("a text")
+  }
+
+  /// A whole number.
+  mutating func number(_ expected: String) throws(ParseError) -> Int {
+    let text = try word(expected)
+    guard let value = Int(text), value >= 0 else { throw ParseError("expected \(expected), not '\(text)'", at: previousLocation) }
+    return value
+  }
+
+  /// `chat-N` if the next word is one.
+  mutating func optionalChat() -> ChatID? {
+    guard let word = peekWord, let chat = ChatID(parsing: word) else { return nil }
+    _ = next()
+    return chat
+  }
+
+  mutating func chat(_ expected: String) throws(ParseError) -> ChatID {
+    let text = try word(expected)
+    guard let chat = ChatID(parsing: text) else { throw ParseError("expected \(expected), such as chat-1, not '\(text)'", at: previousLocation) }
+    return chat
+  }
+
+  /// `key=value` pairs up to the end of the line. Keys must be among `allowed` and each of
+  /// `required` must be there.
+  mutating func keyValues(allowed: [String], required: [String] = []) throws(ParseError) -> [String: String] {
+    var values: [String: String] = [:]
+    while !isAtEnd {
+      let here = location
+      let key = try word("a key=value setting (\(allowed.joined(separator: "=, "))=)")
+      guard allowed.contains(key) else {
+        throw ParseError("unknown key '\(key)'\(Suggestions.hint(for: key, among: allowed)); expected one of \(allowed.joined(separator: ", "))", at: here)
+      }
+      guard case .equals? = peekKind else { throw ParseError("expected '=' after '\(key)'", at: location) }
+      _ = next()
+      guard values[key] == nil else { throw ParseError("'\(key)' is given twice", at: here) }
+      values[key] = try value("a value for \(key)")
+    }
+    for key in required where values[key] == nil {
+      throw ParseError("missing \(key)=...", at: location)
+    }
+    return values
+  }
+
+  private var peekKind: Token.Kind? { position < tokens.count ? tokens[position].kind : nil }
+
+  /// Nothing more may follow.
+  mutating func end(_ after: String = "") throws(ParseError) {
+    guard let token = next() else { return }
+    var message = "unexpected \(describe(token))"
+    if case .word = token.kind { message += "; quote text that contains spaces" }
+    throw ParseError(message, at: previousLocation)
+  }
+
+  private func describe(_ token: Token) -> String {
+    switch token.kind {
+    case .word(let word): "'\(Escaping.escaped(word))'"
+    case .text: "a quoted text"
+    case .equals: "'='"
+    }
+  }
+}
+
+/// A comma-separated list, as `queues=support,sales` writes it; empty items are ignored.
+func list(_ text: String) -> [String] {
+  text.split(separator: ",").map { String($0) }
+}

@@ -1,0 +1,99 @@
+import ContactCenter
+
+/// The result of running one script.
+public struct ScriptResult: Hashable, Sendable {
+  public var path: String
+  public var covers: [String]
+  public var tags: [String]
+  public var steps: [StepResult] = []
+  public var failure: RunFailure?
+  public var commandsRun = 0
+  /// What each command actually did, by where it was written: what `--update` writes back.
+  public var outcomes: [RecordedOutcome] = []
+
+  public var passed: Bool { failure == nil }
+
+  public init(path: String, covers: [String] = [], tags: [String] = []) {
+    self.path = path
+    self.covers = covers
+    self.tags = tags
+  }
+}
+
+public struct StepResult: Hashable, Sendable {
+  public enum Verdict: String, Hashable, Sendable {
+    case passed, failed
+    case notRun = "not run"
+  }
+  public var id: String
+  public var title: String
+  public var location: SourceLocation
+  public var verdict: Verdict
+}
+
+/// A command's actual outcome, at the line where the command was written.
+public struct RecordedOutcome: Hashable, Sendable {
+  public var location: SourceLocation
+  public var outcome: Outcome
+}
+
+/// Why a script failed: where (with the chain of `use` lines that led there), in which step,
+/// what went wrong, and for events a `-expected +actual` diff.
+public struct RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
+  public var location: SourceLocation
+  /// The `use` lines that led to the failing file, outermost first.
+  public var includedFrom: [SourceLocation]
+  public var step: String?
+  public var message: String
+  public var diff: [String]
+
+  public init(location: SourceLocation, includedFrom: [SourceLocation] = [], step: String? = nil, message: String, diff: [String] = []) {
+    self.location = location
+    self.includedFrom = includedFrom
+    self.step = step
+    self.message = message
+    self.diff = diff
+  }
+
+  public var description: String {
+    var lines = ["\(location): \(step.map { "in step \($0): " } ?? "")\(message)"]
+    lines += diff.map { "  " + $0 }
+    lines += includedFrom.reversed().map { "  included from \($0)" }
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// A line diff of expected against actual: `-` only expected, `+` only actual, ` ` both.
+enum LineDiff {
+  static func lines(expected: [String], actual: [String]) -> [String] {
+    let n = expected.count, m = actual.count
+    // Longest common subsequence table, from the ends; event lists are short.
+    var table = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
+    for i in stride(from: n - 1, through: 0, by: -1) {
+      for j in stride(from: m - 1, through: 0, by: -1) {
+        table[i][j] = expected[i] == actual[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+      }
+    }
+    var result: [String] = []
+    var i = 0, j = 0
+    while i < n || j < m {
+      if i < n, j < m, expected[i] == actual[j] {
+        result.append("  " + expected[i])
+        i += 1
+        j += 1
+      } else if j < m, i == n || table[i][j + 1] >= table[i + 1][j] {
+        result.append("+ " + actual[j])
+        j += 1
+      } else {
+        result.append("- " + expected[i])
+        i += 1
+      }
+    }
+    return result
+  }
+}
+
+extension Escaping {
+  /// A step title in quotes, for failure messages.
+  static func quotedForReport(_ text: String) -> String { quoted(text) }
+}

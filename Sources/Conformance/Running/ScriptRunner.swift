@@ -1,0 +1,138 @@
+import ContactCenter
+
+/// Runs scripts against a fresh session each, checking every command's events (exhaustive and
+/// ordered), refusals and `expect` lines, and the engine's invariants after every command.
+/// A script stops at its first failure; the steps after it are reported as not run.
+public struct ScriptRunner: Sendable {
+  /// Reads the file at a path (for `use`); the executable passes the file system, tests a
+  /// dictionary.
+  public typealias Loader = @Sendable (String) throws -> [UInt8]
+
+  /// How deep `use` may nest before it is taken for a loop.
+  public static let maximumIncludeDepth = 32
+
+  private let loader: Loader
+
+  public init(loader: @escaping Loader) {
+    self.loader = loader
+  }
+
+  public func run(_ script: Script) -> ScriptResult {
+    var context = RunContext(result: ScriptResult(path: script.path, covers: script.covers, tags: script.tags))
+    var session = Session()
+    do {
+      try run(script.statements, in: &session, context: &context, chain: [])
+    } catch {
+      context.result.failure = error
+      if let index = context.result.steps.indices.last, context.currentStepIndex == index {
+        context.result.steps[index].verdict = .failed
+      }
+      // Steps of the top-level script that were never reached.
+      let reached = Set(context.result.steps.map(\.location))
+      for statement in script.statements {
+        if case .step(let id, let title) = statement.kind, !reached.contains(statement.location) {
+          context.result.steps.append(StepResult(id: id, title: title, location: statement.location, verdict: .notRun))
+        }
+      }
+    }
+    return context.result
+  }
+
+  private struct RunContext {
+    var result: ScriptResult
+    var currentStepIndex: Int?
+    var currentStepName: String? {
+      currentStepIndex.map { "\(result.steps[$0].id) \(Escaping.quotedForReport(result.steps[$0].title))" }
+    }
+  }
+
+  private func run(_ statements: [Statement], in session: inout Session, context: inout RunContext, chain: [SourceLocation]) throws(RunFailure) {
+    for statement in statements {
+      switch statement.kind {
+      case .step(let id, let title):
+        context.result.steps.append(StepResult(id: id, title: title, location: statement.location, verdict: .passed))
+        context.currentStepIndex = context.result.steps.count - 1
+      case .use(let path):
+        let included = try load(path, from: statement.location, chain: chain, step: context.currentStepName)
+        try run(included.statements, in: &session, context: &context, chain: chain + [statement.location])
+      case .command(let command, let expected):
+        let outcome = session.execute(command)
+        context.result.commandsRun += 1
+        context.result.outcomes.append(RecordedOutcome(location: statement.location, outcome: outcome))
+        if let problem = mismatch(outcome, expected, source: statement.source) {
+          throw RunFailure(location: statement.location, includedFrom: chain, step: context.currentStepName, message: problem.message, diff: problem.diff)
+        }
+        let violations = session.center.invariantViolations()
+        if !violations.isEmpty {
+          throw RunFailure(
+            location: statement.location, includedFrom: chain, step: context.currentStepName,
+            message: "the engine broke its invariants: " + violations.joined(separator: "; "))
+        }
+      }
+    }
+  }
+
+  private func mismatch(_ outcome: Outcome, _ expected: Expected, source: String) -> (message: String, diff: [String])? {
+    let command = "`\(Escaping.escaped(source))`"
+    switch outcome {
+    case .failed(let message):
+      return (message, [])
+    case .refused(let message):
+      guard let refusal = expected.refusal else {
+        return ("\(command) was refused: \(message)", LineDiff.lines(expected: expected.events.map(\.text), actual: ["! " + message]))
+      }
+      guard refusal.text == message else {
+        return ("\(command) was refused with another message", ["- ! " + refusal.text, "+ ! " + message])
+      }
+      return nil
+    case .events(let events):
+      if let refusal = expected.refusal {
+        return ("\(command) was expected to be refused, but it was carried out", ["- ! " + refusal.text] + events.map { "+ " + $0 })
+      }
+      let expectedLines = expected.events.map(\.text)
+      guard expectedLines != events else { return nil }
+      return ("the events of \(command) differ", LineDiff.lines(expected: expectedLines, actual: events))
+    }
+  }
+
+  /// Reads and parses an included script, relative to the including file.
+  private func load(_ path: String, from location: SourceLocation, chain: [SourceLocation], step: String?) throws(RunFailure) -> Script {
+    let resolved = Paths.resolve(path, relativeTo: location.file)
+    if chain.count >= Self.maximumIncludeDepth || chain.contains(where: { $0.file == resolved }) || location.file == resolved {
+      throw RunFailure(location: location, includedFrom: chain, step: step, message: "'use \(path)' would include \(resolved) inside itself")
+    }
+    let bytes: [UInt8]
+    do {
+      bytes = try loader(resolved)
+    } catch {
+      throw RunFailure(location: location, includedFrom: chain, step: step, message: "cannot read \(resolved): \(error)")
+    }
+    do {
+      return try ScriptParser.parse(bytes: bytes, path: resolved)
+    } catch {
+      throw RunFailure(location: error.location, includedFrom: chain + [location], step: step, message: error.message)
+    }
+  }
+}
+
+/// Path arithmetic for `use`, without Foundation.
+enum Paths {
+  static func resolve(_ path: String, relativeTo file: String) -> String {
+    if path.hasPrefix("/") { return normalize(path) }
+    let directory = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+    return normalize(directory.isEmpty ? path : directory + "/" + path)
+  }
+
+  static func normalize(_ path: String) -> String {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+      if part == "." || (part.isEmpty && !parts.isEmpty) { continue }
+      if part == "..", let last = parts.last, last != "..", !last.isEmpty {
+        parts.removeLast()
+      } else {
+        parts.append(part)
+      }
+    }
+    return parts.joined(separator: "/")
+  }
+}

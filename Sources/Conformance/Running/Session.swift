@@ -1,0 +1,68 @@
+import ContactCenter
+
+/// What a command did: the lines of its events, or the engine's refusal, or why it could not
+/// be carried out as written (an `expect` that does not hold, an actor that cannot do that).
+public enum Outcome: Hashable, Sendable {
+  case events([String])
+  case refused(String)
+  case failed(String)
+}
+
+/// A live session of the script language: a center and the commands run against it. Scripts,
+/// `.read` and the REPL all execute through here, so they behave the same.
+public struct Session: Sendable {
+  public private(set) var center: Center
+
+  /// A fresh center. With `auditsRouting`, every offer is checked against a brute-force search.
+  public init(auditsRouting: Bool = true) {
+    center = Center()
+    center.auditsRouting = auditsRouting
+  }
+
+  /// Runs one command.
+  public mutating func execute(_ command: ScriptCommand) -> Outcome {
+    switch command {
+    case .engine(let command):
+      return perform(command)
+    case .actor(let name, let command):
+      return perform(actor: name, command)
+    case .clock(let change):
+      let target: Instant
+      switch change {
+      case .forward(let interval): target = center.now + interval
+      case .to(let instant): target = instant
+      }
+      do {
+        return .events(try center.advance(to: target).map(\.description))
+      } catch {
+        return .refused(error.description)
+      }
+    case .expect(let query):
+      return check(query).map(Outcome.failed) ?? .events([])
+    }
+  }
+
+  private mutating func perform(_ command: Command) -> Outcome {
+    do {
+      return .events(try center.perform(command).map(\.description))
+    } catch {
+      return .refused(error.description)
+    }
+  }
+
+  /// `name>` means the agent of that name if one is defined, else a customer (a visitor).
+  private mutating func perform(actor name: String, _ command: ActorCommand) -> Outcome {
+    let agent = AgentID(name)
+    if center.agent(agent) != nil {
+      guard let action = command.agent else {
+        return .failed("\(name) is an agent; '\(command.name)' is a customer's command")
+      }
+      return perform(.agent(agent, action))
+    }
+    if let action = command.customer {
+      return perform(.customer(VisitorID(name), action))
+    }
+    let hint = Suggestions.hint(for: name, among: center.agents.map(\.id.rawValue))
+    return .refused("no agent named \(name) is defined\(hint)")
+  }
+}
