@@ -30,6 +30,7 @@ let package = Package(
       name: "clavard",
       dependencies: [
         "ContactCenter",
+        "Conformance",
         "Simulation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

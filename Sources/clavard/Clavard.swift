@@ -10,6 +10,6 @@ struct Clavard: ParsableCommand {
       `clavard simulate` drives it with a seeded load and reports counts and routing speed.
       """,
     version: "0.1.0",
-    subcommands: [Simulate.self]
+    subcommands: [Run.self, Simulate.self]
   )
 }
