@@ -63,14 +63,24 @@ extension Center {
     }
     settings.apply(setting)
     events.append(.settingChanged(setting))
-    if case .chatsPerAgent(let cap) = setting {
-      for slot in agentRecords.indices {
-        if let offered = agentRecords[slot].pendingOffer, agentRecords[slot].chats.count >= chatLimit(of: slot) {
-          withdrawOffer(of: offered, reason: .capLowered(cap), &events)
-        }
+    if case .chatsPerAgent(let cap) = setting { reapplyChatLimit(cap, &events) }
+  }
+
+  /// After the tenant's limit changed: every agent leaves the index, offers to agents now at or
+  /// over the limit are withdrawn (their chats wait, since nobody is in the index), then agents
+  /// come back longest-waiting first, so each takes the oldest waiting chat it may (DEC-1).
+  private mutating func reapplyChatLimit(_ cap: Int, _ events: inout [Event]) {
+    for slot in agentRecords.indices { routing.unregister(slot) }
+    for slot in agentRecords.indices {
+      if let offered = agentRecords[slot].pendingOffer, agentRecords[slot].chats.count >= chatLimit(of: slot) {
+        withdrawOffer(of: offered, reason: .capLowered(cap), &events)
       }
-      for slot in agentRecords.indices { refreshRouting(of: slot, &events) }
     }
+    let longestWaitingFirst = agentRecords.indices.sorted {
+      let (a, b) = (agentRecords[$0], agentRecords[$1])
+      return (a.waitingSince, a.availableSince, a.id) < (b.waitingSince, b.availableSince, b.id)
+    }
+    for slot in longestWaitingFirst { refreshRouting(of: slot, &events) }
   }
 
   /// The chat limit of one agent: the tenant's, or the agent's own if lower.
