@@ -138,9 +138,8 @@ public struct Simulation: Sendable {
     case .dispose(let chat, let agent):
       let id = agentIDs[agent]
       let code: DispositionCode = ["resolved", "callback", "escalated"][Int(random.next() % 3)]
-      call { center throws(Refusal) in
-        try center.perform(.agent(id, .selectDisposition(chat, code))) + center.perform(.agent(id, .continueDisposition(chat)))
-      }
+      call { center throws(Refusal) in try center.perform(.agent(id, .selectDisposition(chat, code))) }
+      call { center throws(Refusal) in try center.perform(.agent(id, .continueDisposition(chat))) }
     case .finish(let chat, let agent):
       let id = agentIDs[agent]
       call(timed: timed) { center throws(Refusal) in try center.perform(.agent(id, .finish(chat))) }
@@ -155,9 +154,8 @@ public struct Simulation: Sendable {
     case .saveLog(let chat, let agent):
       let id = agentIDs[agent]
       let customer = knownCustomers[Int(random.next() % UInt64(knownCustomers.count))]
-      call { center throws(Refusal) in
-        try center.perform(.agent(id, .selectLogCustomer(chat, customer))) + center.perform(.agent(id, .saveLog(chat)))
-      }
+      call { center throws(Refusal) in try center.perform(.agent(id, .selectLogCustomer(chat, customer))) }
+      call { center throws(Refusal) in try center.perform(.agent(id, .saveLog(chat))) }
     }
   }
 
@@ -176,15 +174,12 @@ public struct Simulation: Sendable {
     }
     plans[chat.number - 1].messagesLeft -= 1
     let fromAgent = plan.messagesLeft % 2 == 0
-    let typesFirst = random.chance(0.3)
-    call { center throws(Refusal) in
-      if fromAgent {
-        let typing = typesFirst ? try center.perform(.agent(agent, .typing(chat, true))) : []
-        return try typing + center.perform(.agent(agent, .say(chat, "Bonjour, merci")))
-      }
-      let typing = typesFirst ? try center.perform(.customer(plan.visitor, .typing(true))) : []
-      return try typing + center.perform(.customer(plan.visitor, .say("Merci, à bientôt")))
+    let command: Command = fromAgent ? .agent(agent, .say(chat, "Bonjour, merci")) : .customer(plan.visitor, .say("Merci, à bientôt"))
+    if random.chance(0.3) {
+      let typing: Command = fromAgent ? .agent(agent, .typing(chat, true)) : .customer(plan.visitor, .typing(true))
+      call { center throws(Refusal) in try center.perform(typing) }
     }
+    call { center throws(Refusal) in try center.perform(command) }
     schedule(.converse(chat), after: random.milliseconds(inSeconds: configuration.messageGap))
   }
 

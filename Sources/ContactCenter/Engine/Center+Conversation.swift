@@ -124,7 +124,11 @@ extension Center {
   /// MSG-4: 1 to 1940 user-perceived characters; a longer message is refused, never cut.
   func checkMessage(_ text: String) throws(Refusal) {
     guard !text.isEmpty else { throw .messageEmpty }
-    guard text.unicodeScalars.contains(where: isVisible) else { throw .messageBlank }
+    // Printable ASCII settles visibility without Unicode property look-ups.
+    guard text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) || text.unicodeScalars.contains(where: isVisible)
+    else { throw .messageBlank }
+    // A text has no more characters than UTF-8 bytes: short texts need no grapheme count.
+    guard text.utf8.count > Validation.messageCapacity else { return }
     let length = Validation.perceivedLength(text)
     guard length <= Validation.messageCapacity else { throw .messageTooLong(length: length) }
   }

@@ -156,6 +156,7 @@ private func describe(_ reason: WithdrawalReason, agent: AgentID) -> String {
 
 /// The quoted text, or its first characters and its length when it is long.
 private func shortened(_ text: String) -> String {
+  guard text.utf8.count > Event.messagePreviewLength else { return Escaping.quoted(text) }
   let length = text.count
   guard length > Event.messagePreviewLength else { return Escaping.quoted(text) }
   return Escaping.quoted(String(text.prefix(Event.messagePreviewLength)) + "…") + " (\(counted(length, "character")))"
