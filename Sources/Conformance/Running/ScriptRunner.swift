@@ -20,8 +20,15 @@ public struct ScriptRunner: Sendable {
   public func run(_ script: Script) -> ScriptResult {
     var context = RunContext(result: ScriptResult(path: script.path, covers: script.covers, tags: script.tags))
     var session = Session()
-    do {
+    do throws(RunFailure) {
       try run(script.statements, in: &session, context: &context, chain: [])
+      // After every command only what it touched was checked; at the end, everything.
+      let violations = session.center.invariantViolations()
+      if !violations.isEmpty {
+        throw RunFailure(
+          location: script.statements.last?.location ?? SourceLocation(file: script.path, line: 1),
+          message: "at the end of the script the engine broke its invariants: " + violations.joined(separator: "; "))
+      }
     } catch {
       context.result.failure = error
       if let index = context.result.steps.indices.last, context.currentStepIndex == index {
@@ -62,7 +69,7 @@ public struct ScriptRunner: Sendable {
         if let problem = mismatch(outcome, expected, source: statement.source) {
           throw RunFailure(location: statement.location, includedFrom: chain, step: context.currentStepName, message: problem.message, diff: problem.diff)
         }
-        let violations = session.center.invariantViolations()
+        let violations = session.invariantViolationsOfLastCommand()
         if !violations.isEmpty {
           throw RunFailure(
             location: statement.location, includedFrom: chain, step: context.currentStepName,

@@ -12,6 +12,9 @@ public enum Outcome: Hashable, Sendable {
 /// `.read` and the REPL all execute through here, so they behave the same.
 public struct Session: Sendable {
   public private(set) var center: Center
+  /// The agents and chats the last command's events were about: what its invariant check covers.
+  private var touchedAgents: [AgentID] = []
+  private var touchedChats: [ChatID] = []
 
   /// A fresh center. With `auditsRouting`, every offer is checked against a brute-force search.
   public init(auditsRouting: Bool = true) {
@@ -33,21 +36,35 @@ public struct Session: Sendable {
       case .to(let instant): target = instant
       }
       do {
-        return .events(try center.advance(to: target).map(\.description))
+        return .events(record(try center.advance(to: target)))
       } catch {
         return .refused(error.description)
       }
     case .expect(let query):
+      touchedAgents = []
+      touchedChats = []
       return check(query).map(Outcome.failed) ?? .events([])
     }
   }
 
   private mutating func perform(_ command: Command) -> Outcome {
     do {
-      return .events(try center.perform(command).map(\.description))
+      return .events(record(try center.perform(command)))
     } catch {
       return .refused(error.description)
     }
+  }
+
+  private mutating func record(_ events: [Event]) -> [String] {
+    touchedAgents = events.compactMap(\.agent)
+    touchedChats = events.compactMap(\.chat)
+    return events.map(\.description)
+  }
+
+  /// The engine's invariants for what the last command touched (cheap enough for every
+  /// command of a long script), including every offer's longest-waiting audit.
+  public func invariantViolationsOfLastCommand() -> [String] {
+    center.routingViolations + center.invariantViolations(agents: touchedAgents, chats: touchedChats)
   }
 
   /// `name>` means the agent of that name if one is defined, else a customer (a visitor).

@@ -114,10 +114,17 @@ extension Refusal: CustomStringConvertible {
       return "\(agent) has not clicked Ready to Work yet, so has no status and receives no chats"
     case .alreadyInStatus(let agent, let status): return "\(agent) is already \(status)"
     case .logoutWhileHolding(let agent, let chats, let offer):
-      var holding: [String] = []
-      if !chats.isEmpty { holding.append("holding " + chats.map(\.description).joined(separator: ", ")) }
-      if let offer { holding.append("with \(offer) offered") }
-      return "\(agent) cannot log out while \(holding.joined(separator: " and ")); finish them first"
+      let held = chats.map(\.description).joined(separator: ", ")
+      switch (chats.count, offer) {
+      case (0, let offer?):
+        return "\(agent) cannot log out while \(offer) is offered to \(agent); accept it or let it expire first"
+      case (_, let offer?):
+        return "\(agent) cannot log out while holding \(held) and with \(offer) offered; finish the chats and answer the offer first"
+      case (1, nil):
+        return "\(agent) cannot log out while holding \(held); finish it first"
+      default:
+        return "\(agent) cannot log out while holding \(held); finish them first"
+      }
 
     case .queueNotAssigned(let agent, let queue, let assigned):
       let list = assigned.isEmpty ? "none" : assigned.map(\.description).joined(separator: ", ")

@@ -1,0 +1,265 @@
+/// `clavard run --update`: rewrites the `<` and `!` lines under each command with what the
+/// command actually did, and leaves every other byte of the file as it was (comments, blank
+/// lines, indentation, line endings, the commands themselves).
+///
+/// ```swift
+/// let outcomes = ScriptUpdater.record(script, loader: loader)
+/// let updated = try ScriptUpdater.rewrite(text, path: script.path, outcomes: outcomes)
+/// ```
+///
+/// A command whose outcome is `.failed` (an `expect` that does not hold, an actor that cannot
+/// do that) keeps its lines: there is nothing true to write, and the script keeps failing there.
+public enum ScriptUpdater {
+  /// Why `--update` would not touch anything: a file it would run cannot be read or parsed.
+  public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
+    public var errors: [ParseError]
+
+    public init(errors: [ParseError]) {
+      self.errors = errors
+    }
+
+    public var description: String {
+      (errors.map(\.description) + ["nothing was updated: fix these files first"]).joined(separator: "\n")
+    }
+  }
+
+  /// One file the run touched: its text before and after.
+  public struct FileUpdate: Hashable, Sendable {
+    public var path: String
+    public var original: String
+    public var updated: String
+    public var changed: Bool { original != updated }
+  }
+
+  // MARK: Updating a run
+
+  /// Records every selected script (past mismatches, which `--update` is there to fix), then
+  /// rewrites every file the scripts executed, each by its first execution in the order of
+  /// `scripts`; the files come sorted by path. Refuses (changing nothing) when a file that would run, included ones too,
+  /// cannot be read or parsed.
+  public static func update(_ scripts: [Script], loader: @escaping ScriptRunner.Loader, jobs: Int = 1) async throws(Refusal) -> [FileUpdate] {
+    let includes = includedFiles(of: scripts, loader: loader)
+    guard includes.errors.isEmpty else { throw Refusal(errors: includes.errors) }
+    let recordings = await orderedMap(scripts, jobs: jobs) { record($0, loader: loader) }
+    var updates: [FileUpdate] = []
+    var errors: [ParseError] = []
+    for (path, outcomes) in firstExecutions(recordings) {
+      let text: String
+      do {
+        guard let decoded = String(validating: try loader(path), as: UTF8.self) else {
+          errors.append(ParseError("this file is not valid UTF-8; save it as UTF-8", at: SourceLocation(file: path, line: 1)))
+          continue
+        }
+        text = decoded
+      } catch {
+        errors.append(ParseError("cannot read this file: \(error)", at: SourceLocation(file: path, line: 1)))
+        continue
+      }
+      do {
+        updates.append(FileUpdate(path: path, original: text, updated: try rewrite(text, path: path, outcomes: outcomes)))
+      } catch {
+        errors.append(error)
+      }
+    }
+    guard errors.isEmpty else { throw Refusal(errors: errors) }
+    return updates.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+  }
+
+  /// For each file the recordings touched, in the order first touched, the outcomes of its
+  /// first execution: those of the first recording (script) that executed it.
+  public static func firstExecutions(_ recordings: [[RecordedOutcome]]) -> [(path: String, outcomes: [RecordedOutcome])] {
+    var owner: [String: Int] = [:]
+    var order: [String] = []
+    var outcomes: [String: [RecordedOutcome]] = [:]
+    for (index, recording) in recordings.enumerated() {
+      for outcome in recording {
+        let file = outcome.location.file
+        if owner[file] == nil {
+          owner[file] = index
+          order.append(file)
+        }
+        if owner[file] == index { outcomes[file, default: []].append(outcome) }
+      }
+    }
+    return order.map { ($0, outcomes[$0] ?? []) }
+  }
+
+  // MARK: Recording
+
+  /// What every command of a script actually did, in order, on a fresh session. Unlike
+  /// ``ScriptRunner/run(_:)`` it does not stop at a command whose events differ from the
+  /// script's; it stops only where a `use` cannot be carried out.
+  public static func record(_ script: Script, loader: ScriptRunner.Loader) -> [RecordedOutcome] {
+    var session = Session()
+    var outcomes: [RecordedOutcome] = []
+    _ = record(script.statements, file: script.path, chain: [], session: &session, outcomes: &outcomes, loader: loader)
+    return outcomes
+  }
+
+  /// Returns false where the recording must stop (an include that cannot be run).
+  private static func record(
+    _ statements: [Statement], file: String, chain: [String], session: inout Session, outcomes: inout [RecordedOutcome],
+    loader: ScriptRunner.Loader
+  ) -> Bool {
+    for statement in statements {
+      switch statement.kind {
+      case .step:
+        continue
+      case .use(let path):
+        let resolved = Paths.resolve(path, relativeTo: statement.location.file)
+        guard chain.count < ScriptRunner.maximumIncludeDepth, resolved != file, !chain.contains(resolved),
+          let bytes = try? loader(resolved), let included = try? ScriptParser.parse(bytes: bytes, path: resolved)
+        else { return false }
+        guard record(included.statements, file: resolved, chain: chain + [file], session: &session, outcomes: &outcomes, loader: loader)
+        else { return false }
+      case .command(let command, _):
+        outcomes.append(RecordedOutcome(location: statement.location, outcome: session.execute(command)))
+      }
+    }
+    return true
+  }
+
+  /// Every file the scripts include (directly or not), read and parsed: the parse errors, and
+  /// the `use` lines whose file cannot be read.
+  static func includedFiles(of scripts: [Script], loader: ScriptRunner.Loader) -> (paths: [String], errors: [ParseError]) {
+    var seen = Set(scripts.map(\.path))
+    var paths: [String] = []
+    var errors: [ParseError] = []
+    var pending = scripts
+    while !pending.isEmpty {
+      let script = pending.removeFirst()
+      for statement in script.statements {
+        guard case .use(let path) = statement.kind else { continue }
+        let resolved = Paths.resolve(path, relativeTo: statement.location.file)
+        guard seen.insert(resolved).inserted else { continue }
+        paths.append(resolved)
+        do {
+          pending.append(try ScriptParser.parse(bytes: try loader(resolved), path: resolved))
+        } catch let error as ParseError {
+          errors.append(error)
+        } catch {
+          errors.append(ParseError("cannot read \(resolved): \(error)", at: statement.location))
+        }
+      }
+    }
+    return (paths, errors)
+  }
+
+  // MARK: Rewriting one file
+
+  /// The text of the file at `path` with the `<` and `!` lines of each command replaced by its
+  /// outcome in `outcomes` (the first one recorded at the command's line; outcomes of other
+  /// files are ignored). Commands without an outcome, or whose outcome is `.failed`, and
+  /// commands whose lines already say what happened, are left exactly as written.
+  ///
+  /// New lines go where the first old `<`/`!` line was (with its indentation and line ending),
+  /// or right under the command (with the command's indentation) when it had none.
+  public static func rewrite(_ text: String, path: String, outcomes: [RecordedOutcome]) throws(ParseError) -> String {
+    let script = try ScriptParser.parse(text, path: path)
+    var outcomeAt: [Int: Outcome] = [:]
+    for recorded in outcomes where recorded.location.file == path && outcomeAt[recorded.location.line] == nil {
+      outcomeAt[recorded.location.line] = recorded.outcome
+    }
+    let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(Substring($0)) }
+    var removed: Set<Int> = []
+    var inserted: [Int: [String]] = [:]  // lines to put before the line at this index
+    var intended: [Int: Expected] = [:]  // by command line, to check the result
+    for statement in script.statements {
+      guard case .command(_, let expected) = statement.kind, let outcome = outcomeAt[statement.location.line],
+        let actual = expectation(for: outcome)
+      else { continue }
+      intended[statement.location.line] = actual
+      let oldTexts = expected.events.map(\.text)
+      if oldTexts == actual.events.map(\.text), expected.refusal?.text == actual.refusal?.text { continue }
+      let oldLines = (expected.events.map(\.line) + [expected.refusal?.line].compactMap { $0 }).sorted()
+      let commandIndex = statement.location.line - 1
+      let anchor = oldLines.first.map { $0 - 1 } ?? commandIndex
+      guard lines.indices.contains(anchor) else { continue }
+      let indent = String(lines[anchor].unicodeScalars.prefix { $0 == " " || $0 == "\t" })
+      let ending = lines[anchor].unicodeScalars.last == "\r" ? "\r" : ""
+      let new =
+        actual.events.map { indent + line("<", $0.text) + ending }
+        + [actual.refusal].compactMap { $0 }.map { indent + line("!", $0.text) + ending }
+      for old in oldLines { removed.insert(old - 1) }
+      inserted[oldLines.isEmpty ? commandIndex + 1 : anchor, default: []] += new
+    }
+    guard !inserted.isEmpty || !removed.isEmpty else { return text }
+    var result: [String] = []
+    result.reserveCapacity(lines.count + inserted.values.reduce(0) { $0 + $1.count })
+    for index in 0...lines.count {
+      result += inserted[index] ?? []
+      if index < lines.count, !removed.contains(index) { result.append(lines[index]) }
+    }
+    let updated = result.joined(separator: "\n")
+    try check(updated, path: path, against: script, intended: intended)
+    return updated
+  }
+
+  /// The lines a command's outcome should have under it; nil for `.failed`.
+  static func expectation(for outcome: Outcome) -> Expected? {
+    switch outcome {
+    case .events(let events): Expected(events: events.map { ExpectedLine(text: $0, line: 0) })
+    case .refused(let message): Expected(refusal: ExpectedLine(text: message, line: 0))
+    case .failed: nil
+    }
+  }
+
+  /// `< text`, with any line break in `text` written as an escape so the file keeps its lines
+  /// (the engine escapes its event texts, so this is only a safeguard).
+  static func line(_ marker: String, _ text: String) -> String {
+    guard !text.isEmpty else { return marker }
+    var safe = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\n": safe += "\\n"
+      case "\r": safe += "\\r"
+      default: safe.unicodeScalars.append(scalar)
+      }
+    }
+    return marker + " " + safe
+  }
+
+  /// The rewritten file must hold the same statements as before, with the intended
+  /// expectations; anything else is a bug here, reported rather than written.
+  private static func check(_ updated: String, path: String, against original: Script, intended: [Int: Expected]) throws(ParseError) {
+    let rewritten = try ScriptParser.parse(updated, path: path)
+    let problem = ParseError("cannot rewrite this file safely; it was left as it is", at: SourceLocation(file: path, line: 1))
+    guard rewritten.statements.count == original.statements.count else { throw problem }
+    for (old, new) in zip(original.statements, rewritten.statements) {
+      guard old.source == new.source else { throw problem }
+      switch (old.kind, new.kind) {
+      case (.command(let oldCommand, let oldExpected), .command(let newCommand, let newExpected)):
+        guard oldCommand == newCommand else { throw problem }
+        let wanted = intended[old.location.line] ?? oldExpected
+        guard newExpected.events.map(\.text) == wanted.events.map(\.text), newExpected.refusal?.text == wanted.refusal?.text
+        else { throw problem }
+      default:
+        guard old.kind == new.kind else { throw problem }
+      }
+    }
+  }
+}
+
+/// Maps `items` with at most `jobs` transforms running at once; the results keep the order.
+func orderedMap<Item: Sendable, Value: Sendable>(_ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Value) async -> [Value] {
+  var results = [Value?](repeating: nil, count: items.count)
+  await withTaskGroup(of: (Int, Value).self) { group in
+    var launched = 0
+    while launched < min(max(1, jobs), items.count) {
+      let index = launched
+      let item = items[index]
+      group.addTask { (index, transform(item)) }
+      launched += 1
+    }
+    while let (index, value) = await group.next() {
+      results[index] = value
+      if launched < items.count {
+        let next = launched
+        let item = items[next]
+        group.addTask { (next, transform(item)) }
+        launched += 1
+      }
+    }
+  }
+  return results.compactMap { $0 }
+}
