@@ -50,6 +50,9 @@ extension Center {
     // Out of the index before its queues change; `refreshRouting` puts it back.
     routing.unregister(slot)
     for (queue, enabled) in pending {
+      // Membership changes before a withdrawn offer is routed again, so that routing (and its
+      // audit) no longer counts this agent for the queue.
+      routing.setMember(slot, of: queue, enabled)
       if enabled {
         agentRecords[slot].enabledQueues.append(queue)
         events.append(.queueEnabled(agent.id, queue))
@@ -60,7 +63,6 @@ extension Center {
           withdrawOffer(of: offered, reason: .queueDisabled(queue), &events)
         }
       }
-      routing.setMember(slot, of: queue, enabled)
       // The other path's switch for this queue is now either applied or moot.
       let other = agentRecords[slot]
       if other.pendingSelections[queue] == enabled { agentRecords[slot].pendingSelections[queue] = nil }

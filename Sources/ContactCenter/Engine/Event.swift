@@ -33,8 +33,9 @@ public enum Event: Hashable, Sendable {
   case chatRejected(ChatID, by: AgentID)
   case offerExpired(ChatID, agent: AgentID)
   indirect case offerWithdrawn(ChatID, agent: AgentID, reason: WithdrawalReason)
-  /// CHAT-4: back in its queue in order of arrival, which after a missed offer is the head
-  /// (`position` 1) unless an older chat came back at the same instant.
+  /// CHAT-4: back in its queue ahead of every newer chat: at the head (`position` 1), or just
+  /// behind older chats that are waiting too (that were also offered and came back), so the
+  /// queue stays in order of arrival.
   case chatReturned(ChatID, queue: QueueID, position: Int)
   case chatAbandoned(ChatID, visitor: VisitorID)
 

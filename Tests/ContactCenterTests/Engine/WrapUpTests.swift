@@ -200,7 +200,7 @@ import Testing
     harness.agent("alice", .end(nil))
     // In wrap-up the chat still counts: chat-2 keeps waiting, and alice cannot log out.
     harness.advance(seconds: 20)
-    #expect(harness.refusal(.agent("alice", .logout)) == "alice cannot log out while holding chat-1; finish them first")
+    #expect(harness.refusal(.agent("alice", .logout)) == "alice cannot log out while holding chat-1; finish it first")
     #expect(harness.center.waitingChats(in: "support") == [ChatID(2)])
     #expect(harness.heldChatCount("alice") == 1)
     #expect(harness.agent("alice", .finish(ChatID(1))) == [
