@@ -10,7 +10,6 @@ public enum Refusal: Error, Hashable, Sendable {
   case unknownQueue(QueueID)
   case unknownAgent(AgentID)
   case unknownCustomer(CustomerID)
-  case unknownCase(CaseID)
   case unknownFAQ(FAQID)
   case unknownChat(ChatID)
   case listedTwice(kind: String, name: String)
@@ -89,7 +88,6 @@ extension Refusal: CustomStringConvertible {
     case .unknownQueue(let queue): return "queue \(queue) is not defined"
     case .unknownAgent(let agent): return "no agent named \(agent) is defined"
     case .unknownCustomer(let customer): return "customer record \(customer) is not defined"
-    case .unknownCase(let caseID): return "case \(caseID) is not defined"
     case .unknownFAQ(let faq): return "there is no FAQ entry named \(faq)"
     case .unknownChat(let chat): return "\(chat) does not exist"
     case .listedTwice(let kind, let name): return "\(kind) \(name) is listed twice"

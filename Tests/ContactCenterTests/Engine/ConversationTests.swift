@@ -213,6 +213,21 @@ import Testing
     #expect(harness.transcript(1) == [])
   }
 
+  @Test("MSG-4: a message of only spaces or invisible characters is refused as blank",
+        arguments: ["   ", "\n", "\t \r\n", "\u{200B}", "\u{2028}\u{00A0}", "\u{1}"])
+  func blankMessage(text: String) {
+    var harness = Harness.withAcceptedChat()
+    #expect(harness.refusal(Side.customer.say(text)) == "a message cannot be only spaces or invisible characters")
+    #expect(harness.refusal(Side.agent.say(text)) == "a message cannot be only spaces or invisible characters")
+    #expect(harness.transcript(1) == [])
+  }
+
+  @Test("MSG-4: a message with one visible character among spaces is sent", arguments: [" é ", "\n👍\n", " . "])
+  func visibleAmongSpaces(text: String) {
+    var harness = Harness.withAcceptedChat()
+    #expect(harness.customer("marie", .say(text)).count == 1)
+  }
+
   @Test("MSG-4: a message of 60 characters is shown whole; from 61 it is shortened", arguments: [
     (59, "chat-1 marie says \"" + String(repeating: "e\u{301}", count: 59) + "\""),
     (60, "chat-1 marie says \"" + String(repeating: "e\u{301}", count: 60) + "\""),
