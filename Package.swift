@@ -38,6 +38,8 @@ let package = Package(
     .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter"]),
     .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "ContactCenter"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ContactCenter"]),
+    // Runs the built `clavard` binary: exit codes, files written, standard output and error.
+    .testTarget(name: "ClavardTests", dependencies: ["clavard", "Conformance"]),
   ],
   swiftLanguageModes: [.v6]
 )

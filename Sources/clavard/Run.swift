@@ -1,94 +1,175 @@
 import ArgumentParser
 import Conformance
-import Foundation
 
-struct Run: ParsableCommand {
+struct Run: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run conformance scripts (*.chat files, or folders of them) and check every event.",
     discussion: """
+      Files are sorted by path; --filter and --tags choose among them, then --shard takes its \
+      share. A file that cannot be read or parsed is always selected (it cannot say what it \
+      covers), reported as file:line:column on standard error, and counted as failed. \
+      Under GITHUB_ACTIONS=true every failure is also printed as a ::error workflow command \
+      (on standard error). The run ends with the line `N passed, N failed`.
+
       Exit status: 0 when every script passed, 1 when a script failed, 2 on a usage error or a \
-      script that cannot be read or parsed (never counted as passed).
+      script that cannot be read or parsed.
       """
   )
 
   @Argument(help: "Script files or folders (searched recursively for *.chat).")
   var paths: [String]
 
-  func run() throws {
-    let files = try ScriptFiles.collect(paths)
-    var passed = 0
-    var failed = 0
-    var broken = 0
-    let runner = ScriptRunner(loader: ScriptFiles.read)
-    for file in files {
-      let script: Script
+  @Flag(help: "Rewrite the '<' and '!' lines of every file the run executes with what actually happened.")
+  var update = false
+
+  @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
+  var junit: String?
+
+  @Flag(help: "Print TAP version 13 instead of the text report.")
+  var tap = false
+
+  @Option(help: "Run this many scripts at once (the output is the same as with 1).")
+  var jobs = 1
+
+  @Option(help: ArgumentHelp("Run only shard I of N (from 1), such as 2/4.", valueName: "I/N"))
+  var shard: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Run only scripts whose path, covers id or step id contains this text.", valueName: "text"))
+  var filter: String?
+
+  @Option(help: ArgumentHelp("Run only scripts with any of these tags.", valueName: "a,b"))
+  var tags: String?
+
+  @Flag(help: "Stop after the first failing script (the summary still prints).")
+  var bail = false
+
+  func validate() throws {
+    guard (1...1024).contains(jobs) else {
+      throw ValidationError("--jobs must be from 1 to 1024, not \(jobs)")
+    }
+    _ = try selection()
+    if update, bail {
+      throw ValidationError("--update rewrites every selected script; it cannot be used with --bail")
+    }
+  }
+
+  func selection() throws -> Selection {
+    do {
+      return Selection(
+        filter: filter, tags: try tags.map(Selection.tags(parsing:)) ?? [],
+        shard: try shard.map(Shard.init(parsing:)))
+    } catch {
+      throw ValidationError(error.description)
+    }
+  }
+
+  func run() async throws {
+    let selection = try selection()
+    let discovered = ScriptFiles.discover(paths)
+    for folder in discovered.emptyFolders { Output.error("clavard: no .chat files in \(folder)") }
+    let filtered = Selection(filter: selection.filter, tags: selection.tags).select(discovered.files)
+    guard !filtered.isEmpty else {
+      let reason =
+        discovered.files.isEmpty
+        ? "no .chat files in \(paths.joined(separator: " "))"
+        : "no script matches \(selection.describedFilters)"
+      Output.error("clavard: nothing to run: \(reason)")
+      throw ExitCode(2)
+    }
+    let selected = selection.shard?.select(filtered) ?? filtered
+    if update {
+      try await runUpdate(selected)
+    } else {
+      try await runAndReport(selected, bail: bail)
+    }
+  }
+
+  /// Runs the files, printing each as it is known (in file order), then the summary; writes
+  /// the JUnit report; exits with the report's status.
+  private func runAndReport(_ files: [ScriptFile], bail: Bool) async throws {
+    let suite = SuiteRunner(runner: ScriptRunner(loader: ScriptFiles.loader), jobs: jobs, bail: bail)
+    if tap { Output.text(Report.tapHeader(planned: files.count)) }
+    var number = 0
+    let report = await suite.run(files) { entry in
+      number += 1
+      printEntry(entry, number: number)
+    }
+    try finish(report)
+  }
+
+  private func printEntry(_ entry: ReportEntry, number: Int) {
+    if let error = Report.errorText(entry) { Output.error(error) }
+    Output.annotation(Report.githubAnnotation(entry))
+    if tap {
+      Output.text(Report.tap(entry, number: number))
+    } else {
+      Output.line(Report.text(entry))
+    }
+  }
+
+  /// The `--bail` note, the summary, the JUnit file, and the exit status.
+  private func finish(_ report: Report) throws {
+    if tap {
+      if !report.notRun.isEmpty { Output.text(Report.tapBailOut) }
+      Output.text(report.tapSummary)
+    } else {
+      if let note = report.bailNote { Output.line(note) }
+      Output.line(report.summary)
+    }
+    var status = report.exitStatus
+    if let junit {
       do {
-        script = try ScriptParser.parse(bytes: try ScriptFiles.read(file), path: file)
-      } catch let error as ParseError {
-        printError(error.description)
-        broken += 1
-        continue
+        try ScriptFiles.writeAtomically(report.junit(), to: junit)
       } catch {
-        printError("\(file): cannot read: \(error.localizedDescription)")
-        broken += 1
-        continue
-      }
-      let result = runner.run(script)
-      if let failure = result.failure {
-        failed += 1
-        print("FAIL \(file)")
-        print(failure.description)
-      } else {
-        passed += 1
-        print("ok   \(file)")
+        Output.error("clavard: cannot write the JUnit report \(junit): \(error)")
+        status = 2
       }
     }
-    print("\(passed) passed, \(failed + broken) failed")
-    if broken > 0 { throw ExitCode(2) }
-    if failed > 0 { throw ExitCode(1) }
+    if status != 0 { throw ExitCode(status) }
   }
-}
 
-/// Finding and reading script files.
-enum ScriptFiles {
-  /// The `.chat` files named, or found under the folders named, in a stable order.
-  static func collect(_ paths: [String]) throws -> [String] {
-    var files: [String] = []
-    let manager = FileManager.default
-    for path in paths {
-      var isDirectory: ObjCBool = false
-      guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw ValidationError("no such file or folder: \(path)")
-      }
-      if isDirectory.boolValue {
-        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-        let found = (manager.enumerator(atPath: base)?.compactMap { $0 as? String } ?? [])
-          .filter { $0.hasSuffix(".chat") }
-          .sorted()
-          .map { base + "/" + $0 }
-        files += found
-      } else {
-        files.append(path)
+  /// `--update`: refuses (writing nothing) when a file does not parse; otherwise rewrites the
+  /// files, says which changed (on standard error with `--tap`, which must start with its
+  /// version line), and runs the scripts again to report how they stand now.
+  private func runUpdate(_ files: [ScriptFile]) async throws {
+    var scripts: [Script] = []
+    var errors: [ParseError] = []
+    for file in files {
+      switch file.script {
+      case .success(let script): scripts.append(script)
+      case .failure(let error): errors.append(error)
       }
     }
-    return files
-  }
-
-  @Sendable static func read(_ path: String) throws -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ValidationError("cannot read \(path)")
+    func say(_ text: String) {
+      if tap { Output.error(text) } else { Output.line(text) }
     }
-    return [UInt8](data)
-  }
-}
-
-func printError(_ text: String) {
-  var standardError = StandardError()
-  print(text, to: &standardError)
-}
-
-struct StandardError: TextOutputStream {
-  mutating func write(_ string: String) {
-    FileHandle.standardError.write(Data(string.utf8))
+    do {
+      guard errors.isEmpty else { throw ScriptUpdater.Refusal(errors: errors) }
+      let updates = try await ScriptUpdater.update(scripts, loader: ScriptFiles.loader, jobs: jobs)
+      var changed = 0
+      for update in updates where update.changed {
+        do {
+          try ScriptFiles.writeAtomically(update.updated, to: update.path)
+        } catch {
+          Output.error("clavard: cannot write \(update.path): \(error)")
+          throw ExitCode(2)
+        }
+        say("updated \(update.path)")
+        changed += 1
+      }
+      if changed == 0 { say("no file changed") }
+    } catch let refusal as ScriptUpdater.Refusal {
+      // The files that stop the update are the report: each one failed, nothing ran.
+      let report = Report(
+        entries: refusal.errors.map { ReportEntry(path: $0.location.file, outcome: .broken($0)) })
+      if tap { Output.text(Report.tapHeader(planned: report.planned)) }
+      for (offset, entry) in report.entries.enumerated() { printEntry(entry, number: offset + 1) }
+      Output.error("nothing was updated: fix these files first")
+      try finish(report)
+      return
+    }
+    try await runAndReport(files.map { ScriptFiles.load($0.path) }, bail: false)
   }
 }

@@ -10,7 +10,7 @@ enum DefinitionParser {
       var media = Media.chat
       if let text = options["media"] {
         guard let parsed = Media(rawValue: text) else {
-          throw ParseError("unknown media '\(text)'; expected chat, phone or email", at: reader.previousLocation)
+          throw ParseError("unknown media '\(text)'; expected chat, phone or email", at: reader.valueLocations["media"] ?? reader.previousLocation)
         }
         media = parsed
       }
@@ -21,7 +21,7 @@ enum DefinitionParser {
       var cap: Int?
       if let text = options["max-chats"] {
         guard let value = Int(text) else {
-          throw ParseError("expected a whole number for max-chats, not '\(text)'", at: reader.previousLocation)
+          throw ParseError("expected a whole number for max-chats, not '\(text)'", at: reader.valueLocations["max-chats"] ?? reader.previousLocation)
         }
         cap = value
       }
@@ -36,7 +36,7 @@ enum DefinitionParser {
       var state = CaseState.open
       if let text = options["state"] {
         guard let parsed = CaseState(rawValue: text) else {
-          throw ParseError("unknown case state '\(text)'; expected open, closed or draft", at: reader.previousLocation)
+          throw ParseError("unknown case state '\(text)'; expected open, closed or draft", at: reader.valueLocations["state"] ?? reader.previousLocation)
         }
         state = parsed
       }

@@ -36,7 +36,7 @@ struct Lexer {
 
     while index < scalars.count {
       let scalar = scalars[index]
-      if scalar == " " || scalar == "\t" {
+      if scalar == " " || scalar == "\t" || scalar == "\u{A0}" {
         index += 1
       } else if scalar == "#" {
         break
@@ -76,7 +76,7 @@ struct Lexer {
         tokens.append(Token(kind: .text(joined), column: startColumn + start))
       } else {
         let start = index
-        while index < scalars.count, !" \t\"=".unicodeScalars.contains(scalars[index]) { index += 1 }
+        while index < scalars.count, !" \t\"=\u{A0}".unicodeScalars.contains(scalars[index]) { index += 1 }
         let word = String(String.UnicodeScalarView(scalars[start..<index]))
         tokens.append(Token(kind: .word(word), column: startColumn + start))
       }
@@ -103,7 +103,8 @@ struct Lexer {
         case "r": result.append("\r")
         case "u":
           guard index + 2 < scalars.count, scalars[index + 2] == "{",
-            let close = scalars[(index + 3)...].firstIndex(of: "}"), close - index - 3 <= 8,
+            let close = scalars[(index + 3)...].firstIndex(of: "}"), (1...8).contains(close - index - 3),
+            scalars[(index + 3)..<close].allSatisfy({ $0.properties.isASCIIHexDigit }),
             let value = UInt32(String(String.UnicodeScalarView(scalars[(index + 3)..<close])), radix: 16),
             let decoded = Unicode.Scalar(value)
           else {

@@ -1,3 +1,5 @@
+import ContactCenter
+
 /// A script that cannot be read: where, and what was expected there.
 ///
 /// The description is what the user sees: `file:line:column: message`.
@@ -10,5 +12,6 @@ public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
-  public var description: String { "\(location): \(message)" }
+  /// Never prints a control character a file contained: it is shown escaped.
+  public var description: String { Escaping.controlsEscaped("\(location): \(message)") }
 }

@@ -21,12 +21,15 @@ public enum ScriptParser {
   }
 
   public static func parse(_ text: String, path: String) throws(ParseError) -> Script {
+    // A byte order mark (some Windows editors write one) is not part of the first line.
+    let text = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
     var script = Script(path: path)
     var inLeadingComments = true
     var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // "\r\n" is one Character in Swift: split on it too, or a file with Windows line endings
+    // would read as one long line.
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       lineNumber += 1
-      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
       let indent = line.prefix { $0 == " " || $0 == "\t" }.count
       let content = line.dropFirst(indent)
       let location = SourceLocation(file: path, line: lineNumber, column: indent + 1)
@@ -106,7 +109,7 @@ public enum ScriptParser {
     {
       let actor = String(content[content.startIndex..<marker])
       let rest = content[content.index(after: marker)...]
-      let restColumn = location.column + actor.count + 1
+      let restColumn = location.column + actor.unicodeScalars.count + 1
       var reader = try TokenReader(rest, file: location.file, line: location.line, column: restColumn)
       guard !reader.isAtEnd else {
         throw ParseError("expected a command after '\(actor)>'", at: reader.location)
@@ -152,8 +155,9 @@ public enum ScriptParser {
 
   private static func invalidUTF8(_ bytes: [UInt8], path: String) -> ParseError {
     // Find the first byte where decoding fails, to point at its line and column.
+    // Columns count Unicode scalars, as in every other error.
     var line = 1
-    var lineStart = 0
+    var column = 1
     var index = 0
     var decoder = UTF8()
     var iterator = bytes.makeIterator()
@@ -161,12 +165,13 @@ public enum ScriptParser {
     loop: while true {
       switch decoder.decode(&iterator) {
       case .scalarValue(let scalar):
-        let width = UTF8.width(scalar)
+        consumed += UTF8.width(scalar)
         if scalar == "\n" {
           line += 1
-          lineStart = consumed + width
+          column = 1
+        } else {
+          column += 1
         }
-        consumed += width
       case .emptyInput:
         break loop
       case .error:
@@ -178,6 +183,6 @@ public enum ScriptParser {
     let hex = String(byte, radix: 16, uppercase: true)
     return ParseError(
       "this file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save it as UTF-8",
-      at: SourceLocation(file: path, line: line, column: index - lineStart + 1))
+      at: SourceLocation(file: path, line: line, column: column))
   }
 }

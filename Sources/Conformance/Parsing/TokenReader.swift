@@ -8,6 +8,8 @@ struct TokenReader {
   private let line: Int
   private let endColumn: Int
   private(set) var previousLocation: SourceLocation
+  /// Where each value of the last `keyValues` call was written, for errors about one of them.
+  private(set) var valueLocations: [String: SourceLocation] = [:]
 
   init(_ text: Substring, file: String, line: Int, column: Int) throws(ParseError) {
     self.tokens = try Lexer(file: file, line: line).tokens(text, startColumn: column)
@@ -61,7 +63,7 @@ struct TokenReader {
   /// A whole number.
   mutating func number(_ expected: String) throws(ParseError) -> Int {
     let text = try word(expected)
-    guard let value = Int(text), value >= 0 else { throw ParseError("expected \(expected), not '\(text)'", at: previousLocation) }
+    guard text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else { throw ParseError("expected \(expected), not '\(text)'", at: previousLocation) }
     return value
   }
 
@@ -91,6 +93,7 @@ struct TokenReader {
       guard case .equals? = peekKind else { throw ParseError("expected '=' after '\(key)'", at: location) }
       _ = next()
       guard values[key] == nil else { throw ParseError("'\(key)' is given twice", at: here) }
+      valueLocations[key] = location
       values[key] = try value("a value for \(key)")
     }
     for key in required where values[key] == nil {
@@ -104,7 +107,7 @@ struct TokenReader {
   /// Nothing more may follow.
   mutating func end(_ after: String = "") throws(ParseError) {
     guard let token = next() else { return }
-    var message = "unexpected \(describe(token))"
+    var message = token.word == nil ? "unexpected \(describe(token).replacingPrefix("a ", with: ""))" : "unexpected \(describe(token))"
     if case .word = token.kind { message += "; quote text that contains spaces" }
     throw ParseError(message, at: previousLocation)
   }
@@ -115,6 +118,12 @@ struct TokenReader {
     case .text: "a quoted text"
     case .equals: "'='"
     }
+  }
+}
+
+extension String {
+  fileprivate func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+    hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
   }
 }
 

@@ -59,7 +59,8 @@ public struct RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
     var lines = ["\(location): \(step.map { "in step \($0): " } ?? "")\(message)"]
     lines += diff.map { "  " + $0 }
     lines += includedFrom.reversed().map { "  included from \($0)" }
-    return lines.joined(separator: "\n")
+    // Line by line, so the message's own line breaks stay line breaks.
+    return lines.map(Escaping.controlsEscaped).joined(separator: "\n")
   }
 }
 
@@ -81,7 +82,7 @@ enum LineDiff {
         result.append("  " + expected[i])
         i += 1
         j += 1
-      } else if j < m, i == n || table[i][j + 1] >= table[i + 1][j] {
+      } else if j < m, i == n || table[i][j + 1] > table[i + 1][j] {
         result.append("+ " + actual[j])
         j += 1
       } else {
@@ -95,5 +96,5 @@ enum LineDiff {
 
 extension Escaping {
   /// A step title in quotes, for failure messages.
-  static func quotedForReport(_ text: String) -> String { quoted(text) }
+  static func quotedForReport(_ text: String) -> String { text.isEmpty ? "" : " " + quoted(text) }
 }

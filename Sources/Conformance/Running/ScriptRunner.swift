@@ -18,8 +18,14 @@ public struct ScriptRunner: Sendable {
   }
 
   public func run(_ script: Script) -> ScriptResult {
-    var context = RunContext(result: ScriptResult(path: script.path, covers: script.covers, tags: script.tags))
     var session = Session()
+    return run(script, in: &session)
+  }
+
+  /// Runs a script against a session that may already hold state (the REPL's `.read`): the
+  /// same checks, stopping at the first failure; the session keeps what the script did.
+  public func run(_ script: Script, in session: inout Session) -> ScriptResult {
+    var context = RunContext(result: ScriptResult(path: script.path, covers: script.covers, tags: script.tags))
     do throws(RunFailure) {
       try run(script.statements, in: &session, context: &context, chain: [])
       // After every command only what it touched was checked; at the end, everything.
@@ -49,7 +55,7 @@ public struct ScriptRunner: Sendable {
     var result: ScriptResult
     var currentStepIndex: Int?
     var currentStepName: String? {
-      currentStepIndex.map { "\(result.steps[$0].id) \(Escaping.quotedForReport(result.steps[$0].title))" }
+      currentStepIndex.map { "\(result.steps[$0].id)\(Escaping.quotedForReport(result.steps[$0].title))" }
     }
   }
 
@@ -80,7 +86,7 @@ public struct ScriptRunner: Sendable {
   }
 
   private func mismatch(_ outcome: Outcome, _ expected: Expected, source: String) -> (message: String, diff: [String])? {
-    let command = "`\(Escaping.escaped(source))`"
+    let command = "`\(source)`"
     switch outcome {
     case .failed(let message):
       return (message, [])
@@ -105,8 +111,13 @@ public struct ScriptRunner: Sendable {
   /// Reads and parses an included script, relative to the including file.
   private func load(_ path: String, from location: SourceLocation, chain: [SourceLocation], step: String?) throws(RunFailure) -> Script {
     let resolved = Paths.resolve(path, relativeTo: location.file)
-    if chain.count >= Self.maximumIncludeDepth || chain.contains(where: { $0.file == resolved }) || location.file == resolved {
+    if chain.contains(where: { $0.file == resolved }) || location.file == resolved {
       throw RunFailure(location: location, includedFrom: chain, step: step, message: "'use \(path)' would include \(resolved) inside itself")
+    }
+    if chain.count >= Self.maximumIncludeDepth {
+      throw RunFailure(
+        location: location, includedFrom: chain, step: step,
+        message: "'use \(path)' nests scripts more than \(Self.maximumIncludeDepth) deep")
     }
     let bytes: [UInt8]
     do {
@@ -126,8 +137,8 @@ public struct ScriptRunner: Sendable {
 enum Paths {
   static func resolve(_ path: String, relativeTo file: String) -> String {
     if path.hasPrefix("/") { return normalize(path) }
-    let directory = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-    return normalize(directory.isEmpty ? path : directory + "/" + path)
+    guard let slash = file.lastIndex(of: "/") else { return normalize(path) }
+    return normalize(String(file[...slash]) + path)
   }
 
   static func normalize(_ path: String) -> String {

@@ -31,13 +31,18 @@ public enum ScriptUpdater {
     public var changed: Bool { original != updated }
   }
 
+  /// The outcomes recorded for one file.
+  public typealias FileOutcomes = (path: String, outcomes: [RecordedOutcome])
+
   // MARK: Updating a run
 
   /// Records every selected script (past mismatches, which `--update` is there to fix), then
   /// rewrites every file the scripts executed, each by its first execution in the order of
-  /// `scripts`; the files come sorted by path. Refuses (changing nothing) when a file that would run, included ones too,
-  /// cannot be read or parsed.
-  public static func update(_ scripts: [Script], loader: @escaping ScriptRunner.Loader, jobs: Int = 1) async throws(Refusal) -> [FileUpdate] {
+  /// `scripts`; the files come sorted by path. Refuses (changing nothing) when a file that
+  /// would run, included ones too, cannot be read or parsed.
+  public static func update(_ scripts: [Script], loader: @escaping ScriptRunner.Loader, jobs: Int = 1)
+    async throws(Refusal) -> [FileUpdate]
+  {
     let includes = includedFiles(of: scripts, loader: loader)
     guard includes.errors.isEmpty else { throw Refusal(errors: includes.errors) }
     let recordings = await orderedMap(scripts, jobs: jobs) { record($0, loader: loader) }
@@ -47,7 +52,9 @@ public enum ScriptUpdater {
       let text: String
       do {
         guard let decoded = String(validating: try loader(path), as: UTF8.self) else {
-          errors.append(ParseError("this file is not valid UTF-8; save it as UTF-8", at: SourceLocation(file: path, line: 1)))
+          errors.append(
+            ParseError(
+              "this file is not valid UTF-8; save it as UTF-8", at: SourceLocation(file: path, line: 1)))
           continue
         }
         text = decoded
@@ -56,7 +63,8 @@ public enum ScriptUpdater {
         continue
       }
       do {
-        updates.append(FileUpdate(path: path, original: text, updated: try rewrite(text, path: path, outcomes: outcomes)))
+        updates.append(
+          FileUpdate(path: path, original: text, updated: try rewrite(text, path: path, outcomes: outcomes)))
       } catch {
         errors.append(error)
       }
@@ -67,7 +75,7 @@ public enum ScriptUpdater {
 
   /// For each file the recordings touched, in the order first touched, the outcomes of its
   /// first execution: those of the first recording (script) that executed it.
-  public static func firstExecutions(_ recordings: [[RecordedOutcome]]) -> [(path: String, outcomes: [RecordedOutcome])] {
+  public static func firstExecutions(_ recordings: [[RecordedOutcome]]) -> [FileOutcomes] {
     var owner: [String: Int] = [:]
     var order: [String] = []
     var outcomes: [String: [RecordedOutcome]] = [:]
@@ -92,13 +100,15 @@ public enum ScriptUpdater {
   public static func record(_ script: Script, loader: ScriptRunner.Loader) -> [RecordedOutcome] {
     var session = Session()
     var outcomes: [RecordedOutcome] = []
-    _ = record(script.statements, file: script.path, chain: [], session: &session, outcomes: &outcomes, loader: loader)
+    _ = record(
+      script.statements, file: script.path, chain: [], session: &session, outcomes: &outcomes, loader: loader)
     return outcomes
   }
 
   /// Returns false where the recording must stop (an include that cannot be run).
   private static func record(
-    _ statements: [Statement], file: String, chain: [String], session: inout Session, outcomes: inout [RecordedOutcome],
+    _ statements: [Statement], file: String, chain: [String], session: inout Session,
+    outcomes: inout [RecordedOutcome],
     loader: ScriptRunner.Loader
   ) -> Bool {
     for statement in statements {
@@ -108,9 +118,13 @@ public enum ScriptUpdater {
       case .use(let path):
         let resolved = Paths.resolve(path, relativeTo: statement.location.file)
         guard chain.count < ScriptRunner.maximumIncludeDepth, resolved != file, !chain.contains(resolved),
-          let bytes = try? loader(resolved), let included = try? ScriptParser.parse(bytes: bytes, path: resolved)
+          let bytes = try? loader(resolved),
+          let included = try? ScriptParser.parse(bytes: bytes, path: resolved)
         else { return false }
-        guard record(included.statements, file: resolved, chain: chain + [file], session: &session, outcomes: &outcomes, loader: loader)
+        guard
+          record(
+            included.statements, file: resolved, chain: chain + [file], session: &session,
+            outcomes: &outcomes, loader: loader)
         else { return false }
       case .command(let command, _):
         outcomes.append(RecordedOutcome(location: statement.location, outcome: session.execute(command)))
@@ -121,7 +135,9 @@ public enum ScriptUpdater {
 
   /// Every file the scripts include (directly or not), read and parsed: the parse errors, and
   /// the `use` lines whose file cannot be read.
-  static func includedFiles(of scripts: [Script], loader: ScriptRunner.Loader) -> (paths: [String], errors: [ParseError]) {
+  static func includedFiles(of scripts: [Script], loader: ScriptRunner.Loader) -> (
+    paths: [String], errors: [ParseError]
+  ) {
     var seen = Set(scripts.map(\.path))
     var paths: [String] = []
     var errors: [ParseError] = []
@@ -154,13 +170,18 @@ public enum ScriptUpdater {
   ///
   /// New lines go where the first old `<`/`!` line was (with its indentation and line ending),
   /// or right under the command (with the command's indentation) when it had none.
-  public static func rewrite(_ text: String, path: String, outcomes: [RecordedOutcome]) throws(ParseError) -> String {
+  public static func rewrite(_ text: String, path: String, outcomes: [RecordedOutcome]) throws(ParseError)
+    -> String
+  {
     let script = try ScriptParser.parse(text, path: path)
     var outcomeAt: [Int: Outcome] = [:]
-    for recorded in outcomes where recorded.location.file == path && outcomeAt[recorded.location.line] == nil {
+    for recorded in outcomes where recorded.location.file == path && outcomeAt[recorded.location.line] == nil
+    {
       outcomeAt[recorded.location.line] = recorded.outcome
     }
-    let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(Substring($0)) }
+    let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+      String(Substring($0))
+    }
     var removed: Set<Int> = []
     var inserted: [Int: [String]] = [:]  // lines to put before the line at this index
     var intended: [Int: Expected] = [:]  // by command line, to check the result
@@ -221,9 +242,12 @@ public enum ScriptUpdater {
 
   /// The rewritten file must hold the same statements as before, with the intended
   /// expectations; anything else is a bug here, reported rather than written.
-  private static func check(_ updated: String, path: String, against original: Script, intended: [Int: Expected]) throws(ParseError) {
+  private static func check(
+    _ updated: String, path: String, against original: Script, intended: [Int: Expected]
+  ) throws(ParseError) {
     let rewritten = try ScriptParser.parse(updated, path: path)
-    let problem = ParseError("cannot rewrite this file safely; it was left as it is", at: SourceLocation(file: path, line: 1))
+    let problem = ParseError(
+      "cannot rewrite this file safely; it was left as it is", at: SourceLocation(file: path, line: 1))
     guard rewritten.statements.count == original.statements.count else { throw problem }
     for (old, new) in zip(original.statements, rewritten.statements) {
       guard old.source == new.source else { throw problem }
@@ -231,7 +255,8 @@ public enum ScriptUpdater {
       case (.command(let oldCommand, let oldExpected), .command(let newCommand, let newExpected)):
         guard oldCommand == newCommand else { throw problem }
         let wanted = intended[old.location.line] ?? oldExpected
-        guard newExpected.events.map(\.text) == wanted.events.map(\.text), newExpected.refusal?.text == wanted.refusal?.text
+        guard newExpected.events.map(\.text) == wanted.events.map(\.text),
+          newExpected.refusal?.text == wanted.refusal?.text
         else { throw problem }
       default:
         guard old.kind == new.kind else { throw problem }
@@ -241,7 +266,9 @@ public enum ScriptUpdater {
 }
 
 /// Maps `items` with at most `jobs` transforms running at once; the results keep the order.
-func orderedMap<Item: Sendable, Value: Sendable>(_ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Value) async -> [Value] {
+func orderedMap<Item: Sendable, Value: Sendable>(
+  _ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Value
+) async -> [Value] {
   var results = [Value?](repeating: nil, count: items.count)
   await withTaskGroup(of: (Int, Value).self) { group in
     var launched = 0

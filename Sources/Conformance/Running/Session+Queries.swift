@@ -66,7 +66,9 @@ extension Session {
       guard let setting = center.settings.all.first(where: { $0.key == key }) else {
         return "there is no setting \(Escaping.quoted(key))\(Suggestions.hint(for: key, among: Setting.keys.map(\.key)))"
       }
-      return differ("setting \(key)", expected: expected, actual: setting.valueText)
+      // `90s` and `1m30s` are the same accept interval: compare values as the settings read them.
+      let normalized = (try? Setting.parse(key: key, value: expected))?.valueText ?? expected
+      return differ("setting \(key)", expected: normalized, actual: setting.valueText)
     case .clock(let expected):
       return differ("clock", expected: expected.description, actual: center.now.description)
     }

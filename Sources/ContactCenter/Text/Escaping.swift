@@ -35,6 +35,27 @@ public enum Escaping {
     return result
   }
 
+  /// Escapes only what could harm a terminal (controls, line separators, bidirectional
+  /// overrides), leaving quotes and backslashes as they are: for echoing what a person typed
+  /// back in a message, where `\"` would only be harder to read.
+  ///
+  /// ```swift
+  /// Escaping.controlsEscaped("say \"hi\u{1B}[2J\"")  // "say \"hi\\u{1B}[2J\""
+  /// ```
+  public static func controlsEscaped(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      if isUnsafe(scalar) {
+        result += scalar == "\n" ? "\\n" : scalar == "\t" ? "\\t" : scalar == "\r" ? "\\r"
+          : "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
   private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
     scalar == "\"" || scalar == "\\" || isUnsafe(scalar)
   }

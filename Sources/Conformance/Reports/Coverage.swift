@@ -1,0 +1,202 @@
+import ContactCenter
+
+/// `clavard coverage`: each requirement of the catalogue with the scripts and steps that cover
+/// it, and their verdicts. A script covers the ids of its `# covers:` line; a step covers its
+/// id (in whichever script runs it, included files too).
+public struct Coverage: Hashable, Sendable {
+  public enum Verdict: String, Hashable, Sendable {
+    case passed
+    case failed = "FAILED"
+    case notCovered = "NOT COVERED"
+  }
+
+  /// One script or step that covers a requirement.
+  public struct Cover: Hashable, Sendable {
+    /// The script that ran.
+    public var script: String
+    /// The step, when the cover is a step; nil for the script's `# covers:` line.
+    public var step: StepResult?
+    /// The script's verdict, or the step's: `passed`, `failed` or `not run`.
+    public var verdict: String
+
+    public var passed: Bool { verdict == StepResult.Verdict.passed.rawValue }
+
+    /// `script fixtures/a.chat` or `step fixtures/a.chat:12:1 CHAT-4 "title"` (and
+    /// `via fixtures/b.chat` for a step of an included file).
+    public var label: String {
+      guard let step else { return "script \(script)" }
+      let via = step.location.file == script ? "" : " via \(script)"
+      return "step \(step.location) \(step.id)\(Escaping.quotedForReport(step.title))\(via)"
+    }
+  }
+
+  public struct Row: Hashable, Sendable {
+    public var requirement: Requirement
+    public var covers: [Cover]
+    public var verdict: Verdict {
+      if covers.isEmpty { return .notCovered }
+      return covers.allSatisfy(\.passed) ? .passed : .failed
+    }
+  }
+
+  /// An id that scripts name but the catalogue does not have (a typo, or a missing row).
+  public struct UnknownID: Hashable, Sendable {
+    public var id: String
+    public var scripts: [String]
+  }
+
+  public var catalogue: RequirementCatalogue
+  public var rows: [Row]
+  public var unknown: [UnknownID]
+  /// Files that could not be read or parsed (they cover nothing).
+  public var broken: [ParseError]
+  /// Scripts that failed, covering something or not.
+  public var failedScripts: [String]
+
+  public init(catalogue: RequirementCatalogue, report: Report) {
+    self.catalogue = catalogue
+    var covers: [String: [Cover]] = [:]
+    var unknownScripts: [String: [String]] = [:]
+    var unknownOrder: [String] = []
+    let known = Set(catalogue.requirements.map(\.id))
+    func add(_ id: String, _ cover: Cover) {
+      covers[id, default: []].append(cover)
+      guard !known.contains(id) else { return }
+      if unknownScripts[id] == nil { unknownOrder.append(id) }
+      if unknownScripts[id]?.contains(cover.script) != true {
+        unknownScripts[id, default: []].append(cover.script)
+      }
+    }
+    var broken: [ParseError] = []
+    var failedScripts: [String] = []
+    for entry in report.entries {
+      switch entry.outcome {
+      case .broken(let error):
+        broken.append(error)
+      case .ran(let result):
+        if !result.passed { failedScripts.append(entry.path) }
+        let verdict = (result.passed ? StepResult.Verdict.passed : .failed).rawValue
+        for id in Self.unique(result.covers) {
+          add(id, Cover(script: entry.path, step: nil, verdict: verdict))
+        }
+        for step in result.steps {
+          add(step.id, Cover(script: entry.path, step: step, verdict: step.verdict.rawValue))
+        }
+      }
+    }
+    rows = catalogue.requirements.map { Row(requirement: $0, covers: covers[$0.id] ?? []) }
+    unknown = unknownOrder.map { UnknownID(id: $0, scripts: unknownScripts[$0] ?? []) }
+    self.broken = broken
+    self.failedScripts = failedScripts
+  }
+
+  private static func unique(_ ids: [String]) -> [String] {
+    var seen: Set<String> = []
+    return ids.filter { seen.insert($0).inserted }
+  }
+
+  public func count(_ verdict: Verdict) -> Int { rows.count(where: { $0.verdict == verdict }) }
+
+  /// `41 requirements: 30 passed, 1 failed, 10 not covered`
+  public var summary: String {
+    "\(rows.count) requirement\(rows.count == 1 ? "" : "s"): \(count(.passed)) passed, \(count(.failed)) failed, "
+      + "\(count(.notCovered)) not covered"
+  }
+
+  /// 2 a script (or the catalogue) cannot be read or parsed; 1 a requirement is covered by
+  /// nothing, or a covering script (or any script) failed; else 0.
+  public var exitStatus: Int32 {
+    if !broken.isEmpty { return 2 }
+    return rows.contains { $0.verdict != .passed } || !failedScripts.isEmpty ? 1 : 0
+  }
+
+  // MARK: Text
+
+  /// Each requirement with its verdict, then what covers it, then ids the catalogue lacks, and
+  /// the summary.
+  public var text: String {
+    var lines: [String] = []
+    for row in rows {
+      let requirement = row.requirement
+      let group = requirement.group.isEmpty ? "" : "(\(requirement.group)) "
+      lines.append("\(row.verdict.rawValue.padding(to: 11)) \(requirement.id) \(group)\(requirement.text)")
+      for cover in row.covers { lines.append("  \(cover.verdict.padding(to: 7)) \(cover.label)") }
+    }
+    for unknown in unknown {
+      lines.append("not in the catalogue: \(unknown.id), named by \(unknown.scripts.joined(separator: ", "))")
+    }
+    for script in failedScripts where !rows.contains(where: { $0.covers.contains { $0.script == script } }) {
+      lines.append("FAILED \(script) (covers no requirement of the catalogue)")
+    }
+    lines.append(summary)
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A Markdown table for a CI summary (GitHub's `$GITHUB_STEP_SUMMARY`), then the summary.
+  public var markdown: String {
+    var lines = [
+      "| ID | Group | Requirement | Verdict | Covered by |",
+      "|---|---|---|---|---|",
+    ]
+    for row in rows {
+      let verdict: String =
+        switch row.verdict {
+        case .passed: "✅ passed"
+        case .failed: "❌ failed"
+        case .notCovered: "⚠️ not covered"
+        }
+      let covers = row.covers.map { "\(Self.markdownCell($0.label)) (\($0.verdict))" }.joined(
+        separator: "<br>")
+      let cells = [row.requirement.id, row.requirement.group, row.requirement.text].map(Self.markdownCell)
+      lines.append("| " + (cells + [verdict, covers.isEmpty ? "—" : covers]).joined(separator: " | ") + " |")
+    }
+    lines.append("")
+    for unknown in unknown {
+      let scripts = unknown.scripts.map(Self.markdownCell).joined(separator: ", ")
+      lines += ["Not in the catalogue: \(Self.markdownCell(unknown.id)), named by \(scripts)", ""]
+    }
+    lines.append("**\(summary)**")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Text safe in a table cell: one line, `|` and Markdown punctuation escaped, HTML escaped.
+  static func markdownCell(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\\", "|", "`", "*", "_", "[", "]", "#": result += "\\" + String(scalar)
+      case "\n", "\r", "\t": result += " "
+      default:
+        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+          result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result
+  }
+
+  /// Under GitHub Actions: one annotation per requirement that is not covered (at its line of
+  /// the catalogue) or failed.
+  public var githubAnnotations: [String] {
+    rows.compactMap { row in
+      let location = row.requirement.location
+      switch row.verdict {
+      case .passed: return nil
+      case .notCovered:
+        return GitHubAnnotation.error(
+          file: location.file, line: location.line,
+          message: "requirement \(row.requirement.id) is covered by no script or step")
+      case .failed:
+        let failing = row.covers.filter { !$0.passed }.map(\.label)
+        return GitHubAnnotation.error(
+          file: location.file, line: location.line,
+          message: "requirement \(row.requirement.id) failed in: " + failing.joined(separator: "; "))
+      }
+    }
+  }
+}

@@ -1,0 +1,165 @@
+import ContactCenter
+
+/// A script file found by the runner: its path, and the parsed script or why it cannot be run.
+///
+/// A file that cannot be read or parsed is kept (never dropped, never counted as passed): it
+/// is reported with `file:line:column` and counted as failed.
+public struct ScriptFile: Hashable, Sendable {
+  public var path: String
+  public var script: Result<Script, ParseError>
+
+  public init(path: String, script: Result<Script, ParseError>) {
+    self.path = path
+    self.script = script
+  }
+
+  /// Parses a file's bytes.
+  public init(path: String, bytes: [UInt8]) {
+    do {
+      self.init(path: path, script: .success(try ScriptParser.parse(bytes: bytes, path: path)))
+    } catch {
+      self.init(path: path, script: .failure(error))
+    }
+  }
+
+  /// A file that could not be read: `reason` is what the system said.
+  public init(path: String, unreadable reason: String) {
+    self.init(
+      path: path,
+      script: .failure(
+        ParseError("cannot read this file: \(reason)", at: SourceLocation(file: path, line: 1))))
+  }
+
+  /// The path as `use` lines resolve it (`./a/../b.chat` is `b.chat`), so that a file run
+  /// directly and the same file included by another script have the same name.
+  public static func normalized(_ path: String) -> String {
+    let normalized = Paths.normalize(path)
+    return normalized.isEmpty ? path : normalized
+  }
+}
+
+/// One script of a run: what it did, or why it could not run.
+public struct ReportEntry: Hashable, Sendable {
+  public enum Outcome: Hashable, Sendable {
+    case ran(ScriptResult)
+    /// The file could not be read or parsed.
+    case broken(ParseError)
+  }
+
+  public var path: String
+  public var outcome: Outcome
+  /// Wall-clock seconds the script took, when measured (JUnit's `time`).
+  public var seconds: Double?
+
+  public init(path: String, outcome: Outcome, seconds: Double? = nil) {
+    self.path = path
+    self.outcome = outcome
+    self.seconds = seconds
+  }
+
+  public var passed: Bool {
+    if case .ran(let result) = outcome { return result.passed }
+    return false
+  }
+
+  public var isBroken: Bool {
+    if case .broken = outcome { return true }
+    return false
+  }
+
+  public var result: ScriptResult? {
+    if case .ran(let result) = outcome { return result }
+    return nil
+  }
+
+  public var covers: [String] { result?.covers ?? [] }
+  public var tags: [String] { result?.tags ?? [] }
+}
+
+/// The results of one run of scripts, in the order of the files, and how to print them.
+public struct Report: Hashable, Sendable {
+  public var entries: [ReportEntry]
+  /// The selected scripts that did not run because `--bail` stopped the run, in order.
+  public var notRun: [String]
+
+  public init(entries: [ReportEntry], notRun: [String] = []) {
+    self.entries = entries
+    self.notRun = notRun
+  }
+
+  /// How many scripts were selected.
+  public var planned: Int { entries.count + notRun.count }
+
+  public var passed: Int { entries.count(where: \.passed) }
+  /// Scripts that failed, and files that could not be read or parsed.
+  public var failed: Int { entries.count - passed }
+  public var broken: Int { entries.count(where: \.isBroken) }
+
+  /// `N passed, N failed`: the line that closes every run.
+  public var summary: String { "\(passed) passed, \(failed) failed" }
+
+  /// 0 every script passed, 1 a script failed, 2 a file could not be read or parsed.
+  public var exitStatus: Int32 {
+    if broken > 0 { return 2 }
+    return failed > 0 ? 1 : 0
+  }
+
+  /// What `--bail` left out, when it did.
+  public var bailNote: String? {
+    guard !notRun.isEmpty else { return nil }
+    return "stopped after the first failing script (--bail): \(notRun.count) not run"
+  }
+
+  // MARK: Text
+
+  /// What the run prints on standard output for one script: `ok   path`, or `FAIL path` and,
+  /// for a script that ran, where and why it failed.
+  public static func text(_ entry: ReportEntry) -> String {
+    switch entry.outcome {
+    case .ran(let result):
+      guard let failure = result.failure else { return "ok   \(entry.path)" }
+      return "FAIL \(entry.path)\n\(failure.description)"
+    case .broken:
+      return "FAIL \(entry.path)"
+    }
+  }
+
+  /// What the run prints on standard error for one script: `file:line:column: message` when
+  /// the file could not be read or parsed, else nothing.
+  public static func errorText(_ entry: ReportEntry) -> String? {
+    if case .broken(let error) = entry.outcome { return error.description }
+    return nil
+  }
+
+  /// The whole text report: each script, the `--bail` note, and the summary.
+  public var text: String {
+    var lines = entries.map(Self.text)
+    if let bailNote { lines.append(bailNote) }
+    lines.append(summary)
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+extension StepResult {
+  /// `passed  CHAT-4 "title" (file:line:column)`, as reports list steps.
+  var reportLine: String {
+    let verdictText = verdict.rawValue.padding(to: 7)
+    return "\(verdictText) \(id)\(Escaping.quotedForReport(title)) (\(location))"
+  }
+}
+
+extension RunFailure {
+  /// The failure without its location: the step, the message, the diff and the `use` chain.
+  var detail: String {
+    var lines = ["\(step.map { "in step \($0): " } ?? "")\(message)"]
+    lines += diff.map { "  " + $0 }
+    lines += includedFrom.reversed().map { "  included from \($0)" }
+    return lines.joined(separator: "\n")
+  }
+}
+
+extension String {
+  func padding(to width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+}

@@ -1,0 +1,121 @@
+/// A mistake in how the tool was called (a bad `--shard`, an empty `--tags`): exit status 2.
+///
+/// The description is what the user sees.
+public struct UsageError: Error, Hashable, Sendable, CustomStringConvertible {
+  public var message: String
+
+  public init(_ message: String) {
+    self.message = message
+  }
+
+  public var description: String { message }
+}
+
+/// One CI shard of `I/N` (from 1): the files at sorted positions `I-1`, `I-1+N`, `I-1+2N`, ...
+/// The N shards partition any file set exactly (each file in exactly one shard) and their sizes
+/// differ by at most one.
+public struct Shard: Hashable, Sendable, CustomStringConvertible {
+  public let index: Int
+  public let count: Int
+
+  public init(index: Int, count: Int) throws(UsageError) {
+    guard count >= 1 else { throw UsageError("--shard I/N needs N of at least 1, not \(count)") }
+    guard (1...count).contains(index) else {
+      throw UsageError("--shard I/N needs I from 1 to N (\(count)), not \(index)")
+    }
+    self.index = index
+    self.count = count
+  }
+
+  /// Reads `I/N`, such as `2/4`.
+  public init(parsing text: String) throws(UsageError) {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }),
+      let index = Int(parts[0]), let count = Int(parts[1])
+    else {
+      throw UsageError("--shard takes I/N, such as 2/4 (shard 2 of 4), not '\(text)'")
+    }
+    try self.init(index: index, count: count)
+  }
+
+  public var description: String { "\(index)/\(count)" }
+
+  /// The items of this shard, in their order; `items` must be in the canonical (sorted) order.
+  public func select<Item>(_ items: [Item]) -> [Item] {
+    items.enumerated().filter { $0.offset % count == index - 1 }.map(\.element)
+  }
+}
+
+/// Which files of a run are run: `--filter`, `--tags` and `--shard`.
+///
+/// Files are first put in order (sorted by path, each once), then filtered, then sharded; a
+/// file that cannot be read or parsed always passes the filters (it cannot say what it covers,
+/// and it must not go unnoticed), so exactly one shard reports it.
+public struct Selection: Hashable, Sendable {
+  /// Keeps scripts whose path, or one of whose step ids or `covers:` ids, contains this text
+  /// (case-sensitive).
+  public var filter: String?
+  /// Keeps scripts with any of these tags.
+  public var tags: [String]
+  public var shard: Shard?
+
+  public init(filter: String? = nil, tags: [String] = [], shard: Shard? = nil) {
+    self.filter = filter
+    self.tags = tags
+    self.shard = shard
+  }
+
+  /// Reads `--tags a,b`: tags separated by commas (spaces around them ignored).
+  public static func tags(parsing text: String) throws(UsageError) -> [String] {
+    let tags = text.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+    guard !tags.isEmpty else {
+      throw UsageError("--tags takes tags separated by commas, such as smoke,routing")
+    }
+    return tags
+  }
+
+  /// Whether the filters (not the shard) keep a file.
+  public func matches(_ file: ScriptFile) -> Bool {
+    guard case .success(let script) = file.script else { return true }
+    if let filter, !filter.isEmpty {
+      let stepIDs = script.statements.compactMap { statement -> String? in
+        if case .step(let id, _) = statement.kind { return id }
+        return nil
+      }
+      guard
+        file.path.contains(filter) || script.covers.contains(where: { $0.contains(filter) })
+          || stepIDs.contains(where: { $0.contains(filter) })
+      else { return false }
+    }
+    if !tags.isEmpty, !script.tags.contains(where: tags.contains) { return false }
+    return true
+  }
+
+  /// The files to run, in order: sorted by path, each path once, filtered, then this shard.
+  public func select(_ files: [ScriptFile]) -> [ScriptFile] {
+    let filtered = Self.ordered(files).filter(matches)
+    return shard?.select(filtered) ?? filtered
+  }
+
+  /// Files sorted by path, each path once (the first one given).
+  public static func ordered(_ files: [ScriptFile]) -> [ScriptFile] {
+    var seen: Set<String> = []
+    return files.filter { seen.insert($0.path).inserted }.sorted {
+      $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
+    }
+  }
+
+  /// Why nothing was selected, for the message of an empty run.
+  public var describedFilters: String {
+    var parts: [String] = []
+    if let filter { parts.append("--filter \(filter)") }
+    if !tags.isEmpty { parts.append("--tags \(tags.joined(separator: ","))") }
+    return parts.joined(separator: " ")
+  }
+}
+
+extension StringProtocol {
+  func trimmingSpaces() -> String {
+    String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+  }
+}

@@ -1,0 +1,76 @@
+/// Runs a set of script files, `jobs` at a time, and reports them in the order of the files:
+/// with any number of jobs, the entries, their order and the report are those of a serial run.
+///
+/// Each script runs on its own fresh session, so scripts share nothing but the loader (which
+/// must be safe to call from several threads at once).
+public struct SuiteRunner: Sendable {
+  public var runner: ScriptRunner
+  /// How many scripts run at once (at least 1).
+  public var jobs: Int
+  /// Stop after the first script that fails (in file order): the entries after it are left out,
+  /// exactly as a serial run would.
+  public var bail: Bool
+  /// Measure each script's wall-clock time (`ReportEntry.seconds`).
+  public var measuresTime: Bool
+
+  public init(runner: ScriptRunner, jobs: Int = 1, bail: Bool = false, measuresTime: Bool = true) {
+    self.runner = runner
+    self.jobs = max(1, jobs)
+    self.bail = bail
+    self.measuresTime = measuresTime
+  }
+
+  /// Runs the files and calls `onEntry` with each entry as soon as it and all the entries before
+  /// it are known (so output streams in file order).
+  public func run(_ files: [ScriptFile], onEntry: (ReportEntry) -> Void = { _ in }) async -> Report {
+    var entries: [ReportEntry] = []
+    entries.reserveCapacity(files.count)
+    var finished: [Int: ReportEntry] = [:]
+    var launched = 0
+    var stopped = false
+    let runner = runner
+    let measuresTime = measuresTime
+    await withTaskGroup(of: (Int, ReportEntry).self) { group in
+      while launched < min(jobs, files.count) {
+        let index = launched
+        let file = files[index]
+        group.addTask { (index, Self.entry(for: file, runner: runner, measuresTime: measuresTime)) }
+        launched += 1
+      }
+      while !stopped, let (index, entry) = await group.next() {
+        finished[index] = entry
+        while let next = finished.removeValue(forKey: entries.count) {
+          entries.append(next)
+          onEntry(next)
+          if bail, !next.passed {
+            stopped = true
+            group.cancelAll()
+            break
+          }
+        }
+        if !stopped, launched < files.count {
+          let index = launched
+          let file = files[index]
+          group.addTask { (index, Self.entry(for: file, runner: runner, measuresTime: measuresTime)) }
+          launched += 1
+        }
+      }
+    }
+    return Report(entries: entries, notRun: files[entries.count...].map(\.path))
+  }
+
+  static func entry(for file: ScriptFile, runner: ScriptRunner, measuresTime: Bool) -> ReportEntry {
+    switch file.script {
+    case .failure(let error):
+      return ReportEntry(path: file.path, outcome: .broken(error))
+    case .success(let script):
+      guard measuresTime else { return ReportEntry(path: file.path, outcome: .ran(runner.run(script))) }
+      let clock = ContinuousClock()
+      let start = clock.now
+      let result = runner.run(script)
+      let elapsed = (clock.now - start).components
+      let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+      return ReportEntry(path: file.path, outcome: .ran(result), seconds: seconds)
+    }
+  }
+}

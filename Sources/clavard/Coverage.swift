@@ -1,0 +1,61 @@
+import ArgumentParser
+import Conformance
+
+struct CoverageCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "coverage",
+    abstract: "Run the scripts and show, for each requirement of the catalogue, what covers it.",
+    discussion: """
+      A script covers the ids of its '# covers:' line; a step covers its id. Each requirement \
+      is listed with its verdict (passed, FAILED, NOT COVERED) and every script and step that \
+      covers it with theirs. Under GITHUB_ACTIONS=true each requirement not covered or failed \
+      is also printed as a ::error workflow command at its line of the catalogue.
+
+      Exit status: 0 when every requirement is covered and every script passed, 1 when a \
+      requirement is covered by nothing or a script failed, 2 on a usage error or a file (the \
+      catalogue or a script) that cannot be read or parsed.
+      """
+  )
+
+  @Argument(help: "Script files or folders (searched recursively for *.chat).")
+  var paths: [String] = ["fixtures"]
+
+  @Option(help: ArgumentHelp("The requirement catalogue (id<TAB>group<TAB>requirement).", valueName: "file"))
+  var catalogue = "fixtures/procedure/requirements.tsv"
+
+  @Flag(help: "Print a Markdown table (for a CI job summary) instead of text.")
+  var markdown = false
+
+  @Option(help: "Run this many scripts at once.")
+  var jobs = 1
+
+  func validate() throws {
+    guard (1...1024).contains(jobs) else {
+      throw ValidationError("--jobs must be from 1 to 1024, not \(jobs)")
+    }
+  }
+
+  func run() async throws {
+    let requirements: RequirementCatalogue
+    do {
+      requirements = try RequirementCatalogue.parse(bytes: try ScriptFiles.read(catalogue), path: catalogue)
+    } catch let error as ParseError {
+      Output.error(error.description)
+      throw ExitCode(2)
+    } catch {
+      Output.error("clavard: cannot read the requirement catalogue \(catalogue): \(error)")
+      throw ExitCode(2)
+    }
+    let discovered = ScriptFiles.discover(paths)
+    for folder in discovered.emptyFolders { Output.error("clavard: no .chat files in \(folder)") }
+    let suite = SuiteRunner(runner: ScriptRunner(loader: ScriptFiles.loader), jobs: jobs)
+    let report = await suite.run(Selection().select(discovered.files)) { entry in
+      if let error = Report.errorText(entry) { Output.error(error) }
+    }
+    let coverage = Coverage(catalogue: requirements, report: report)
+    Output.text(markdown ? coverage.markdown : coverage.text)
+    for entry in report.entries where entry.isBroken { Output.annotation(Report.githubAnnotation(entry)) }
+    for annotation in coverage.githubAnnotations { Output.annotation(annotation) }
+    if coverage.exitStatus != 0 { throw ExitCode(coverage.exitStatus) }
+  }
+}

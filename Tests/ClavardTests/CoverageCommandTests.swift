@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// `clavard coverage` as a process, with a tiny catalogue of its own.
+@Suite struct CoverageCommandTests {
+  static let catalogue = """
+    id\tgroup\trequirement
+    SES-2\tSession\tThe agent logs in.
+    SES-3\tSession\tReady to Work starts the session.
+
+    """
+
+  static func folder(_ catalogue: String = catalogue, scripts: [String: String] = ["pass.chat": Scripts.pass])
+    throws -> TemporaryFolder
+  {
+    var files = ["fixtures/procedure/requirements.tsv": catalogue]
+    for (path, text) in scripts { files["fixtures/conformance/" + path] = text }
+    return try TemporaryFolder(files)
+  }
+
+  @Test("every id covered by a passing script: exit 0, each id with its scripts and steps")
+  func covered() throws {
+    let output = try Self.folder().run("coverage")
+    #expect(output.status == 0)
+    #expect(
+      output.stdout == #"""
+        passed      SES-2 (Session) The agent logs in.
+          passed  script fixtures/conformance/pass.chat
+          passed  step fixtures/conformance/pass.chat:9:1 SES-2 "alice logs in"
+        passed      SES-3 (Session) Ready to Work starts the session.
+          passed  script fixtures/conformance/pass.chat
+          passed  step fixtures/conformance/pass.chat:12:1 SES-3 "alice is ready"
+        2 requirements: 2 passed, 0 failed, 0 not covered
+
+        """#)
+    #expect(output.stderr == "")
+  }
+
+  @Test("an id covered by nothing: exit 1; --markdown prints the table")
+  func notCovered() throws {
+    let folder = try Self.folder(Self.catalogue + "CAP-1\tFeatures\tAt most six chats.\n")
+    let output = try folder.run("coverage", "--markdown")
+    #expect(output.status == 1)
+    #expect(
+      output.stdout == #"""
+        | ID | Group | Requirement | Verdict | Covered by |
+        |---|---|---|---|---|
+        | SES-2 | Session | The agent logs in. | ✅ passed | script fixtures/conformance/pass.chat (passed)<br>step fixtures/conformance/pass.chat:9:1 SES-2 "alice logs in" (passed) |
+        | SES-3 | Session | Ready to Work starts the session. | ✅ passed | script fixtures/conformance/pass.chat (passed)<br>step fixtures/conformance/pass.chat:12:1 SES-3 "alice is ready" (passed) |
+        | CAP-1 | Features | At most six chats. | ⚠️ not covered | — |
+
+        **3 requirements: 2 passed, 0 failed, 1 not covered**
+
+        """#)
+    let annotated = try folder.run("coverage", environment: ["GITHUB_ACTIONS": "true"])
+    #expect(
+      annotated.stderr
+        == "::error file=fixtures/procedure/requirements.tsv,line=4::requirement CAP-1 is covered by no script or step\n"
+    )
+  }
+
+  @Test("a covering script that fails: exit 1")
+  func coveringScriptFails() throws {
+    let folder = try Self.folder(scripts: [
+      "pass.chat": Scripts.pass, "fail.chat": Scripts.fail, "setup.chat": Scripts.setup,
+    ])
+    let output = try folder.run("coverage")
+    #expect(output.status == 1)
+    #expect(
+      output.stdout.contains(
+        "FAILED      SES-3 (Session) Ready to Work starts the session.\n  failed  script fixtures/conformance/fail.chat\n"
+      ))
+    #expect(output.stdout.contains("not in the catalogue: CAP-9, named by fixtures/conformance/fail.chat\n"))
+    #expect(output.stdout.hasSuffix("2 requirements: 1 passed, 1 failed, 0 not covered\n"))
+  }
+
+  @Test("a catalogue or script that cannot be read or parsed: exit 2, file:line:column on stderr")
+  func brokenInputs() throws {
+    let missing = try TemporaryFolder(["fixtures/conformance/pass.chat": Scripts.pass])
+    let noCatalogue = try missing.run("coverage")
+    #expect(noCatalogue.status == 2)
+    #expect(
+      noCatalogue.stderr
+        == "clavard: cannot read the requirement catalogue fixtures/procedure/requirements.tsv: No such file or directory\n"
+    )
+    let badCatalogue = try Self.folder("id\tgroup\trequirement\nSES-2\tSession\n").run("coverage")
+    #expect(badCatalogue.status == 2)
+    #expect(
+      badCatalogue.stderr
+        == "fixtures/procedure/requirements.tsv:2:1: expected 3 tab-separated fields (id, group, requirement), found 2\n"
+    )
+    let brokenScript = try Self.folder(scripts: ["pass.chat": Scripts.pass, "broken.chat": Scripts.broken])
+      .run("coverage")
+    #expect(brokenScript.status == 2)
+    #expect(brokenScript.stderr == "fixtures/conformance/" + Scripts.brokenError)
+  }
+
+  @Test("--catalogue and paths choose the catalogue and the scripts")
+  func options() throws {
+    let folder = try TemporaryFolder([
+      "cat.tsv": "id\tgroup\trequirement\nSES-2\tSession\tLogin.\n", "s/pass.chat": Scripts.pass,
+    ])
+    let output = try folder.run("coverage", "s", "--catalogue", "cat.tsv", "--jobs", "2")
+    #expect(output.status == 0)
+    #expect(output.stdout.hasSuffix("1 requirement: 1 passed, 0 failed, 0 not covered\n"))
+  }
+}

@@ -1,0 +1,273 @@
+import Foundation
+import Testing
+
+/// `clavard run` as a process: exit codes, standard output and error, files written.
+@Suite struct RunCommandTests {
+  static let all = ["pass.chat": Scripts.pass, "fail.chat": Scripts.fail, "setup.chat": Scripts.setup]
+
+  @Test("exit 0 when every script passed, with the summary line last")
+  func allPassed() throws {
+    let folder = try TemporaryFolder(["pass.chat": Scripts.pass, "setup.chat": Scripts.setup])
+    let output = try folder.run("run", ".")
+    #expect(output.status == 0)
+    #expect(output.stdout == "ok   pass.chat\nok   setup.chat\n2 passed, 0 failed\n")
+    #expect(output.stderr == "")
+  }
+
+  @Test("exit 1 when a script failed: where, in which step, and the diff")
+  func failed() throws {
+    let folder = try TemporaryFolder(Self.all)
+    let output = try folder.run("run", "pass.chat", "fail.chat")
+    #expect(output.status == 1)
+    #expect(output.stdout == Scripts.failure + "\nok   pass.chat\n1 passed, 1 failed\n")
+    #expect(output.stderr == "")
+  }
+
+  @Test("exit 2 for a file that cannot be parsed: file:line:column on stderr, counted as failed")
+  func parseError() throws {
+    let folder = try TemporaryFolder(["pass.chat": Scripts.pass, "broken.chat": Scripts.broken])
+    let output = try folder.run("run", ".")
+    #expect(output.status == 2)
+    #expect(output.stdout == "FAIL broken.chat\nok   pass.chat\n1 passed, 1 failed\n")
+    #expect(output.stderr == Scripts.brokenError)
+  }
+
+  @Test("exit 2 for a file that does not exist or is not UTF-8; the other scripts still run")
+  func unreadable() throws {
+    let folder = try TemporaryFolder(["pass.chat": Scripts.pass])
+    try Data([0x71, 0x75, 0x65, 0x0A, 0x61, 0xFF, 0x0A]).write(
+      to: folder.url.appendingPathComponent("latin1.chat"))
+    let output = try folder.run("run", "nope.chat", "latin1.chat", "pass.chat")
+    #expect(output.status == 2)
+    #expect(output.stdout == "FAIL latin1.chat\nFAIL nope.chat\nok   pass.chat\n1 passed, 2 failed\n")
+    #expect(
+      output.stderr == """
+        latin1.chat:2:2: this file is not valid UTF-8 (byte 0xFF); save it as UTF-8
+        nope.chat:1:1: cannot read this file: no such file or folder
+
+        """)
+  }
+
+  @Test(
+    "usage errors exit 2 with the message on stderr",
+    arguments: [
+      (["run", "--jobs", "0", "."], "Error: --jobs must be from 1 to 1024, not 0"),
+      (["run", "--shard", "3/2", "."], "Error: --shard I/N needs I from 1 to N (2), not 3"),
+      (["run", "--shard", "two", "."], "Error: --shard takes I/N, such as 2/4 (shard 2 of 4), not 'two'"),
+      (["run", "--tags", ",", "."], "Error: --tags takes tags separated by commas, such as smoke,routing"),
+      (
+        ["run", "--update", "--bail", "."],
+        "Error: --update rewrites every selected script; it cannot be used with --bail"
+      ),
+      (["run", "--nope", "."], "Error: Unknown option '--nope'. Did you mean '--tap'?"),
+      (["run"], "Error: Missing expected argument '<paths> ...'"),
+      (["coverage", "--jobs", "2000"], "Error: --jobs must be from 1 to 1024, not 2000"),
+    ])
+  func usageErrors(arguments: [String], message: String) throws {
+    let folder = try TemporaryFolder(["pass.chat": Scripts.pass])
+    let output = try ClavardProcess.run(arguments, in: folder.url)
+    #expect(output.status == 2)
+    #expect(output.stderr.hasPrefix(message + "\n"))
+    #expect(output.stdout == "")
+  }
+
+  @Test("nothing to run is a usage error: an empty folder, or filters that match nothing")
+  func nothingToRun() throws {
+    let folder = try TemporaryFolder(["pass.chat": Scripts.pass, "empty/readme.txt": "no scripts here"])
+    let empty = try folder.run("run", "empty")
+    #expect(empty.status == 2)
+    #expect(
+      empty.stderr == "clavard: no .chat files in empty\nclavard: nothing to run: no .chat files in empty\n")
+    let unmatched = try folder.run("run", ".", "--filter", "zzz", "--tags", "a,b")
+    #expect(unmatched.status == 2)
+    #expect(unmatched.stderr == "clavard: nothing to run: no script matches --filter zzz --tags a,b\n")
+  }
+
+  @Test("--tap: TAP version 13 on stdout, a YAML block per failure, the summary as a TAP comment")
+  func tap() throws {
+    let folder = try TemporaryFolder(Self.all.merging(["broken.chat": Scripts.broken]) { $1 })
+    let output = try folder.run("run", "--tap", "broken.chat", "pass.chat", "fail.chat")
+    #expect(output.status == 2)
+    #expect(
+      output.stdout == #"""
+        TAP version 13
+        1..3
+        not ok 1 - broken.chat
+          ---
+          message: "unknown command 'bogus'; an actor's command is written 'name> command'"
+          severity: fail
+          at:
+            file: "broken.chat"
+            line: 3
+            column: 1
+          ...
+        not ok 2 - fail.chat
+          ---
+          message: "the events of `alice> ready` differ"
+          severity: fail
+          at:
+            file: "fail.chat"
+            line: 5
+            column: 1
+          step: "SES-3 \"alice is ready\""
+          diff:
+            - "- alice is ready to work (Available)"
+            - "+ alice is ready to work (Working Offline)"
+          covers:
+            - "SES-3"
+            - "CAP-9"
+          tags:
+            - "session"
+          steps:
+            - "failed  SES-3 \"alice is ready\" (fail.chat:4:1)"
+            - "not run SES-4 \"never reached\" (fail.chat:7:1)"
+          ...
+        ok 3 - pass.chat
+        # 1 passed, 2 failed
+
+        """#)
+    #expect(output.stderr == Scripts.brokenError)
+  }
+
+  @Test("--junit FILE: the XML report is written (times aside, it is the same every run)")
+  func junit() throws {
+    let folder = try TemporaryFolder(Self.all)
+    let output = try folder.run("run", "pass.chat", "fail.chat", "--junit", "reports/junit.xml")
+    // The folder of the report must exist: it is not created.
+    #expect(output.status == 2)
+    #expect(
+      output.stderr == "clavard: cannot write the JUnit report reports/junit.xml: No such file or directory\n"
+    )
+    let written = try folder.run("run", "pass.chat", "fail.chat", "--junit", "junit.xml")
+    #expect(written.status == 1)
+    let xml = try folder.read("junit.xml").replacing(/\stime="[0-9]+\.[0-9]{3}"/, with: "")
+    #expect(
+      xml == #"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <testsuites name="clavard run" tests="2" failures="1" errors="0" skipped="0">
+          <testsuite name="clavard run" tests="2" failures="1" errors="0" skipped="0">
+            <testcase name="fail.chat" classname=".">
+              <properties>
+                <property name="covers" value="SES-3 CAP-9"/>
+                <property name="tags" value="session"/>
+              </properties>
+              <failure message="fail.chat:5:1: in step SES-3 &quot;alice is ready&quot;: the events of `alice&gt; ready` differ" type="script failed">fail.chat:5:1: in step SES-3 "alice is ready": the events of `alice&gt; ready` differ
+          - alice is ready to work (Available)
+          + alice is ready to work (Working Offline)</failure>
+              <system-out>failed  SES-3 "alice is ready" (fail.chat:4:1)
+        not run SES-4 "never reached" (fail.chat:7:1)
+        4 commands run
+        </system-out>
+            </testcase>
+            <testcase name="pass.chat" classname=".">
+              <properties>
+                <property name="covers" value="SES-2 SES-3"/>
+                <property name="tags" value="session smoke"/>
+              </properties>
+              <system-out>passed  SES-2 "alice logs in" (pass.chat:9:1)
+        passed  SES-3 "alice is ready" (pass.chat:12:1)
+        4 commands run
+        </system-out>
+            </testcase>
+          </testsuite>
+        </testsuites>
+
+        """#)
+    #expect(folder.files() == ["fail.chat", "junit.xml", "pass.chat", "setup.chat"])
+  }
+
+  /// A folder of many scripts: copies of the passing, failing and set-up ones.
+  static func many() throws -> TemporaryFolder {
+    var files = Self.all
+    for index in 0..<24 {
+      let kind = ["pass.chat", "fail.chat", "setup.chat"][index % 3]
+      files["many/s\(index)-\(kind)"] = Self.all[kind]?.replacing("use setup.chat", with: "use ../setup.chat")
+    }
+    return try TemporaryFolder(files)
+  }
+
+  @Test("--shard I/N: the shards partition the files; each file runs in exactly one shard")
+  func shards() throws {
+    let folder = try Self.many()
+    let whole = try folder.run("run", "many")
+    let lines = whole.stdout.split(separator: "\n").filter { $0.hasPrefix("ok ") || $0.hasPrefix("FAIL ") }
+    #expect(lines.count == 24)
+    var union: [Substring] = []
+    var passed = 0
+    var failed = 0
+    for index in 1...5 {
+      let output = try folder.run("run", "many", "--shard", "\(index)/5")
+      #expect(output.status == (output.stdout.contains("FAIL ") ? 1 : 0))
+      union += output.stdout.split(separator: "\n").filter { $0.hasPrefix("ok ") || $0.hasPrefix("FAIL ") }
+      let summary = output.stdout.split(separator: "\n").last.map(String.init) ?? ""
+      let numbers = summary.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+      passed += numbers.first ?? 0
+      failed += numbers.last ?? 0
+    }
+    #expect(union.sorted() == lines.sorted())
+    #expect(Set(union).count == union.count)
+    #expect(passed == 16)
+    #expect(failed == 8)
+  }
+
+  @Test("--jobs 4 prints exactly what --jobs 1 prints")
+  func jobs() throws {
+    let folder = try Self.many()
+    let serial = try folder.run("run", "many", "--jobs", "1")
+    let parallel = try folder.run("run", "many", "--jobs", "4")
+    #expect(serial.status == 1)
+    #expect(parallel.status == serial.status)
+    #expect(parallel.stdout == serial.stdout)
+    #expect(parallel.stderr == serial.stderr)
+    #expect(serial.stdout.hasSuffix("16 passed, 8 failed\n"))
+    let tapSerial = try folder.run("run", "many", "--tap", "--jobs", "1")
+    let tapParallel = try folder.run("run", "many", "--tap", "--jobs", "8")
+    #expect(tapParallel.stdout == tapSerial.stdout)
+  }
+
+  @Test("--filter: a substring of the path, of a covers id or of a step id")
+  func filter() throws {
+    let folder = try TemporaryFolder(Self.all)
+    #expect(
+      try folder.run("run", ".", "--filter", "CAP-9").stdout == Scripts.failure + "\n0 passed, 1 failed\n")
+    #expect(try folder.run("run", ".", "--filter", "SES-2").stdout == "ok   pass.chat\n1 passed, 0 failed\n")
+    #expect(try folder.run("run", ".", "--filter", "setup").stdout == "ok   setup.chat\n1 passed, 0 failed\n")
+  }
+
+  @Test("--tags: scripts with any of the tags")
+  func tags() throws {
+    let folder = try TemporaryFolder(Self.all)
+    #expect(try folder.run("run", ".", "--tags", "smoke").stdout == "ok   pass.chat\n1 passed, 0 failed\n")
+    let either = try folder.run("run", ".", "--tags", "smoke,session")
+    #expect(either.status == 1)
+    #expect(either.stdout == Scripts.failure + "\nok   pass.chat\n1 passed, 1 failed\n")
+  }
+
+  @Test("--bail: stops after the first failing script; the summary still prints")
+  func bail() throws {
+    let folder = try TemporaryFolder(Self.all)
+    let output = try folder.run("run", ".", "--bail")
+    #expect(output.status == 1)
+    #expect(
+      output.stdout == Scripts.failure
+        + "\nstopped after the first failing script (--bail): 2 not run\n0 passed, 1 failed\n")
+    let tap = try folder.run("run", ".", "--bail", "--tap")
+    #expect(
+      tap.stdout.hasSuffix(
+        "  ...\nBail out! stopped after the first failing script (--bail)\n# 0 passed, 1 failed\n"))
+  }
+
+  @Test("GITHUB_ACTIONS=true: every failure is also a ::error workflow command, escaped")
+  func githubActions() throws {
+    let folder = try TemporaryFolder(Self.all.merging(["broken.chat": Scripts.broken]) { $1 })
+    let output = try folder.run("run", ".", environment: ["GITHUB_ACTIONS": "true"])
+    #expect(output.status == 2)
+    #expect(
+      output.stderr == Scripts.brokenError
+        + "::error file=broken.chat,line=3::unknown command 'bogus'; an actor's command is written 'name> command'\n"
+        + "::error file=fail.chat,line=5::in step SES-3 \"alice is ready\": the events of `alice> ready` differ"
+        + "%0A  - alice is ready to work (Available)%0A  + alice is ready to work (Working Offline)\n")
+    let local = try folder.run("run", ".", environment: ["GITHUB_ACTIONS": "false"])
+    #expect(local.stderr == Scripts.brokenError)
+  }
+}

@@ -1,0 +1,60 @@
+/// The scripts the process tests run: one that passes, one that fails in its first step
+/// (after a `use`), one that cannot be parsed, and the shared set-up.
+enum Scripts {
+  static let pass = """
+    # Alice logs in and gets ready.
+    # covers: SES-2 SES-3
+    # tags: session smoke
+    queue support media=chat dispositions=resolved
+    < queue support defined: chat, dispositions resolved
+    agent alice queues=support
+    < agent alice defined: queues support
+
+    step SES-2 "alice logs in"
+    alice> login
+    < alice logged in
+    step SES-3 "alice is ready"
+    alice> ready
+    < alice is ready to work (Working Offline)
+
+    """
+
+  static let fail = """
+    # covers: SES-3 CAP-9
+    # tags: session
+    use setup.chat
+    step SES-3 "alice is ready"
+    alice> ready
+    < alice is ready to work (Available)
+    step SES-4 "never reached"
+    alice> queues confirm
+
+    """
+
+  static let setup = """
+    queue support media=chat dispositions=resolved
+    < queue support defined: chat, dispositions resolved
+    agent alice queues=support
+    < agent alice defined: queues support
+    alice> login
+    < alice logged in
+
+    """
+
+  static let broken = """
+    queue support media=chat
+    alice> login
+    bogus line
+
+    """
+
+  static let failure = """
+    FAIL fail.chat
+    fail.chat:5:1: in step SES-3 "alice is ready": the events of `alice> ready` differ
+      - alice is ready to work (Available)
+      + alice is ready to work (Working Offline)
+    """
+
+  static let brokenError =
+    "broken.chat:3:1: unknown command 'bogus'; an actor's command is written 'name> command'\n"
+}

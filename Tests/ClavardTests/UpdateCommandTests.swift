@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+/// `clavard run --update` as a process: what is written, what is refused, what is printed.
+@Suite struct UpdateCommandTests {
+  static let outOfDate = """
+    # covers: SES-2
+    use setup.chat
+
+    step SES-2 "ready"
+    # the line below is out of date
+    alice> ready
+    < alice is ready to work (Available)
+    alice> status available
+    alice> login
+    < alice logged in
+
+    """
+
+  static let upToDate = """
+    # covers: SES-2
+    use setup.chat
+
+    step SES-2 "ready"
+    # the line below is out of date
+    alice> ready
+    < alice is ready to work (Working Offline)
+    alice> status available
+    < alice is now Available
+    alice> login
+    ! alice is already logged in
+
+    """
+
+  static let setupOutOfDate = Scripts.setup.replacing("< alice logged in\n", with: "")
+
+  @Test("--update rewrites the scripts and the files they include, says which changed, and reruns them")
+  func update() throws {
+    let folder = try TemporaryFolder([
+      "w.chat": Self.outOfDate, "setup.chat": Self.setupOutOfDate, "pass.chat": Scripts.pass,
+    ])
+    let before = try folder.run("run", "w.chat")
+    #expect(before.status == 1)
+    let output = try folder.run("run", "--update", "w.chat", "pass.chat")
+    #expect(output.status == 0)
+    #expect(
+      output.stdout == "updated setup.chat\nupdated w.chat\nok   pass.chat\nok   w.chat\n2 passed, 0 failed\n"
+    )
+    #expect(output.stderr == "")
+    #expect(try folder.read("w.chat") == Self.upToDate)
+    #expect(try folder.read("setup.chat") == Scripts.setup)
+    #expect(try folder.read("pass.chat") == Scripts.pass)
+    // No temporary file is left behind.
+    #expect(folder.files() == ["pass.chat", "setup.chat", "w.chat"])
+    #expect(try folder.run("run", "w.chat").status == 0)
+    let again = try folder.run("run", "--update", "w.chat", "pass.chat")
+    #expect(again.status == 0)
+    #expect(again.stdout == "no file changed\nok   pass.chat\nok   w.chat\n2 passed, 0 failed\n")
+    #expect(try folder.read("w.chat") == Self.upToDate)
+  }
+
+  @Test("--update --tap: stdout stays a TAP stream; the files changed are said on stderr")
+  func updateWithTAP() throws {
+    let folder = try TemporaryFolder(["w.chat": Self.outOfDate, "setup.chat": Scripts.setup])
+    let output = try folder.run("run", "--update", "--tap", "w.chat")
+    #expect(output.status == 0)
+    #expect(output.stdout == "TAP version 13\n1..1\nok 1 - w.chat\n# 1 passed, 0 failed\n")
+    #expect(output.stderr == "updated w.chat\n")
+    let refused = try TemporaryFolder(["broken.chat": Scripts.broken]).run("run", "--update", "--tap", ".")
+    #expect(refused.status == 2)
+    #expect(refused.stdout.hasPrefix("TAP version 13\n1..1\nnot ok 1 - broken.chat\n"))
+    #expect(refused.stdout.hasSuffix("# 0 passed, 1 failed\n"))
+  }
+
+  @Test("--update keeps the file's permissions and writes through a symbolic link")
+  func permissionsAndLinks() throws {
+    let folder = try TemporaryFolder(["real/w.chat": Self.outOfDate, "real/setup.chat": Scripts.setup])
+    let real = folder.url.appendingPathComponent("real/w.chat").path
+    try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: real)
+    let link = folder.url.appendingPathComponent("real/link.chat").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "w.chat")
+    let output = try folder.run("run", "--update", "real/w.chat")
+    #expect(output.status == 0)
+    let attributes = try FileManager.default.attributesOfItem(atPath: real)
+    #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o640)
+    try folder.write("real/w.chat", Self.outOfDate)
+    // Through the link: the link stays a link, the file it points to is updated.
+    let linked = try folder.run("run", "--update", "real/link.chat")
+    #expect(linked.stdout.hasPrefix("updated real/link.chat\n"))
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "w.chat")
+    #expect(try folder.read("real/w.chat") == Self.upToDate)
+  }
+
+  @Test("--update refuses when a file does not parse: exit 2, nothing written")
+  func refusesBrokenFiles() throws {
+    let folder = try TemporaryFolder([
+      "w.chat": Self.outOfDate, "setup.chat": Scripts.setup, "broken.chat": Scripts.broken,
+    ])
+    let output = try folder.run("run", "--update", ".")
+    #expect(output.status == 2)
+    #expect(output.stderr == Scripts.brokenError + "nothing was updated: fix these files first\n")
+    #expect(output.stdout == "FAIL broken.chat\n0 passed, 1 failed\n")
+    #expect(try folder.read("w.chat") == Self.outOfDate)
+  }
+
+  @Test("--update refuses when an included file does not parse")
+  func refusesBrokenIncludes() throws {
+    let folder = try TemporaryFolder([
+      "w.chat": Self.outOfDate, "setup.chat": Scripts.broken.replacing("broken", with: "setup"),
+    ])
+    let output = try folder.run("run", "--update", "w.chat")
+    #expect(output.status == 2)
+    #expect(
+      output.stderr == """
+        setup.chat:3:1: unknown command 'bogus'; an actor's command is written 'name> command'
+        nothing was updated: fix these files first
+
+        """)
+    #expect(try folder.read("w.chat") == Self.outOfDate)
+  }
+
+  @Test("an expect that does not hold is left as written, and the script is reported as still failing")
+  func failedExpect() throws {
+    let script = """
+      use setup.chat
+      expect alice status available
+      alice> ready
+
+      """
+    let folder = try TemporaryFolder(["e.chat": script, "setup.chat": Scripts.setup])
+    let output = try folder.run("run", "--update", "e.chat")
+    #expect(output.status == 1)
+    #expect(
+      output.stdout
+        == """
+        updated e.chat
+        FAIL e.chat
+        e.chat:2:1: expected alice status not-ready, but it is logged-out
+        0 passed, 1 failed
+
+        """.replacing("not-ready, but it is logged-out", with: "available, but it is not-ready"))
+    #expect(
+      try folder.read("e.chat")
+        == script.replacing(
+          "alice> ready\n", with: "alice> ready\n< alice is ready to work (Working Offline)\n"))
+  }
+}

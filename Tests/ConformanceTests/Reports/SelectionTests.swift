@@ -1,0 +1,113 @@
+import Testing
+
+@testable import Conformance
+
+/// `--filter`, `--tags` and `--shard`: which files a run takes.
+@Suite struct SelectionTests {
+  static let files = ReportFixtures.scriptFiles(["pass.chat", "fail.chat", "setup.chat", "broken.chat"])
+
+  static func paths(_ selection: Selection) -> [String] {
+    selection.select(files).map(\.path)
+  }
+
+  @Test("files are sorted by path, each once")
+  func ordered() {
+    let files = ReportFixtures.scriptFiles(["pass.chat", "b/z.chat", "b/a.chat", "pass.chat", "B.chat"])
+    #expect(Selection.ordered(files).map(\.path) == ["B.chat", "b/a.chat", "b/z.chat", "pass.chat"])
+  }
+
+  @Test("--filter keeps scripts whose path, covers id or step id contains the text")
+  func filter() {
+    #expect(Self.paths(Selection(filter: "pass")) == ["broken.chat", "pass.chat"])
+    // CAP-9 is only in fail.chat's covers line; SES-4 only in its steps; SES-2 in pass.chat's.
+    #expect(Self.paths(Selection(filter: "CAP-9")) == ["broken.chat", "fail.chat"])
+    #expect(Self.paths(Selection(filter: "SES-4")) == ["broken.chat", "fail.chat"])
+    #expect(Self.paths(Selection(filter: "SES-2")) == ["broken.chat", "pass.chat"])
+    #expect(Self.paths(Selection(filter: "SES-")) == ["broken.chat", "fail.chat", "pass.chat"])
+    // Case-sensitive, and a file that cannot be parsed is always kept.
+    #expect(Self.paths(Selection(filter: "ses-2")) == ["broken.chat"])
+    #expect(Self.paths(Selection(filter: "")) == ["broken.chat", "fail.chat", "pass.chat", "setup.chat"])
+  }
+
+  @Test("--tags keeps scripts with any of the tags")
+  func tags() throws {
+    #expect(Self.paths(Selection(tags: ["smoke"])) == ["broken.chat", "pass.chat"])
+    #expect(Self.paths(Selection(tags: ["smoke", "session"])) == ["broken.chat", "fail.chat", "pass.chat"])
+    #expect(Self.paths(Selection(tags: ["nothing"])) == ["broken.chat"])
+    #expect(Self.paths(Selection(filter: "fail", tags: ["smoke"])) == ["broken.chat"])
+    #expect(try Selection.tags(parsing: "a,b") == ["a", "b"])
+    #expect(try Selection.tags(parsing: " a , b,,") == ["a", "b"])
+    #expect(throws: UsageError("--tags takes tags separated by commas, such as smoke,routing")) {
+      try Selection.tags(parsing: " , ")
+    }
+  }
+
+  @Test("--shard I/N is read from 1, with exact messages for mistakes")
+  func shardParsing() throws {
+    #expect(try Shard(parsing: "2/4") == Shard(index: 2, count: 4))
+    #expect(try Shard(parsing: "1/1").description == "1/1")
+    let malformed = [
+      "", "1", "1/", "/2", "a/b", "1/2/3", " 1/2", "1/2 ", "+1/2", "1/-2", "١/٢", "99999999999999999999/1",
+    ]
+    for text in malformed {
+      #expect(throws: UsageError("--shard takes I/N, such as 2/4 (shard 2 of 4), not '\(text)'")) {
+        try Shard(parsing: text)
+      }
+    }
+    #expect(throws: UsageError("--shard I/N needs I from 1 to N (4), not 0")) { try Shard(parsing: "0/4") }
+    #expect(throws: UsageError("--shard I/N needs I from 1 to N (4), not 5")) { try Shard(parsing: "5/4") }
+    #expect(throws: UsageError("--shard I/N needs N of at least 1, not 0")) { try Shard(parsing: "1/0") }
+    #expect(throws: UsageError("--shard I/N needs N of at least 1, not -2")) {
+      try Shard(index: 1, count: -2)
+    }
+  }
+
+  @Test("shards partition every file set exactly: each file in one shard, sizes within one")
+  func shardPartition() throws {
+    var generator = SplitMix(seed: 7)
+    for _ in 0..<300 {
+      let size = Int(generator.next() % 40)
+      let names = (0..<size).map { _ in "d\(generator.next() % 5)/f\(generator.next() % 1000).chat" }
+      let files = Selection.ordered(names.map { ScriptFile(path: $0, unreadable: "x") })
+      let count = Int(generator.next() % 9) + 1
+      var union: [String] = []
+      var sizes: [Int] = []
+      for index in 1...count {
+        let shard = try Shard(index: index, count: count)
+        let selected = Selection(shard: shard).select(files).map(\.path)
+        // Each shard keeps the sorted order.
+        #expect(selected == selected.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        union += selected
+        sizes.append(selected.count)
+      }
+      #expect(union.count == files.count)
+      #expect(Set(union) == Set(files.map(\.path)))
+      #expect((sizes.max() ?? 0) - (sizes.min() ?? 0) <= 1)
+    }
+  }
+
+  @Test("the shard is taken after the filters, so filtered files are still split evenly")
+  func shardAfterFilter() throws {
+    let first = Selection(filter: "SES-", shard: try Shard(index: 1, count: 2))
+    let second = Selection(filter: "SES-", shard: try Shard(index: 2, count: 2))
+    #expect(Self.paths(first) == ["broken.chat", "pass.chat"])
+    #expect(Self.paths(second) == ["fail.chat"])
+  }
+}
+
+/// SplitMix64: a tiny seeded generator, so that the property runs the same every time.
+struct SplitMix {
+  var state: UInt64
+
+  init(seed: UInt64) {
+    state = seed
+  }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
