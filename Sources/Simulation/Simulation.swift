@@ -26,6 +26,8 @@ public struct Simulation: Sendable {
   private var plans: [ChatPlan] = []
   private var report = SimulationReport()
   private var latencies: [UInt32] = []
+  /// One buffer for every engine call's events, reused.
+  private var eventBuffer: [Event] = []
   private var violations: [String] = []
   private var commandsSinceFullCheck = 0
 
@@ -40,10 +42,11 @@ public struct Simulation: Sendable {
     let start = clock.now
     center.auditsRouting = configuration.check
     plans.reserveCapacity(configuration.chats)
+    center.reserveCapacity(chats: configuration.chats)
     setUp()
     while let (time, action) = agenda.popMin() {
       if let deadline = center.nextDeadline, deadline <= time {
-        call(timed: timed) { center throws(Refusal) in try center.advance(to: time) }
+        advance(to: time, timed: timed)
       } else {
         _ = center.advance(by: time - center.now)  // No timer due: only the clock moves.
       }
@@ -60,22 +63,18 @@ public struct Simulation: Sendable {
       .rejectPermission(true), .acceptInterval(.seconds(30)), .missedOfferStatus(.workingOffline),
       .disposition(.optional), .automaticChatLog(configuration.chatLog), .screenPop(.caseRecord),
     ]
-    for setting in settings { call { center throws(Refusal) in try center.perform(.set(setting)) } }
+    for setting in settings { call(.set(setting)) }
     let queueCount = max(1, configuration.queues)
     for number in 1...queueCount {
       let queue = QueueID("q-\(padded(number, to: queueCount))")
       queueIDs.append(queue)
-      call { center throws(Refusal) in
-        try center.perform(.defineQueue(queue, media: .chat, dispositions: ["resolved", "callback", "escalated"]))
-      }
+      call(.defineQueue(queue, media: .chat, dispositions: ["resolved", "callback", "escalated"]))
     }
     let knownCount = min(10_000, max(1, configuration.chats / 10))
     for number in 1...knownCount {
       let customer = CustomerID("k-\(number)")
       knownCustomers.append(customer)
-      call { center throws(Refusal) in
-        try center.perform(.defineCustomer(customer, name: "Known \(number)", email: "k\(number)@example.com", account: nil))
-      }
+      call(.defineCustomer(customer, name: "Known \(number)", email: "k\(number)@example.com", account: nil))
     }
     let perAgent = min(max(1, configuration.queuesPerAgent), queueCount)
     for number in 1...max(1, configuration.agents) {
@@ -86,16 +85,13 @@ public struct Simulation: Sendable {
       while chosen.count < perAgent { chosen.insert(Int(random.next() % UInt64(queueCount))) }
       let assigned = chosen.sorted().map { queueIDs[$0] }
       let viaProfile = random.chance(0.5)
-      call { center throws(Refusal) in
-        var events = try center.perform(.defineAgent(agent, queues: assigned, maximumChats: nil))
-        events += try center.perform(.agent(agent, .login))
-        events += try center.perform(.agent(agent, .readyToWork))
-        for queue in assigned {
-          events += try center.perform(.agent(agent, viaProfile ? .switchProfileQueue(queue, enabled: true) : .selectQueue(queue, enabled: true)))
-        }
-        events += try center.perform(.agent(agent, viaProfile ? .saveProfileQueues : .confirmSelections))
-        return events
+      call(.defineAgent(agent, queues: assigned, maximumChats: nil))
+      call(.agent(agent, .login))
+      call(.agent(agent, .readyToWork))
+      for queue in assigned {
+        call(.agent(agent, viaProfile ? .switchProfileQueue(queue, enabled: true) : .selectQueue(queue, enabled: true)))
       }
+      call(.agent(agent, viaProfile ? .saveProfileQueues : .confirmSelections))
       schedule(.available(agentIndex[agent] ?? 0), after: random.milliseconds(inSeconds: 0...30))
     }
     scheduleArrival()
@@ -123,64 +119,66 @@ public struct Simulation: Sendable {
       plans.append(ChatPlan(visitor: visitor, messagesLeft: messages, leavesMidChat: random.chance(configuration.customerLeavesMidChatProbability)))
       let chat = ChatID(opened)
       if abandons { schedule(.leave(chat), after: random.milliseconds(inSeconds: configuration.patience)) }
-      call(timed: timed) { center throws(Refusal) in try center.perform(.customer(visitor, .open(queue, request))) }
+      call(.customer(visitor, .open(queue, request)), timed: timed)
       scheduleArrival()
     case .respond(let chat, let agent, let accepts):
       let id = agentIDs[agent]
-      call(timed: timed) { center throws(Refusal) in try center.perform(.agent(id, accepts ? .accept(chat) : .reject(chat))) }
-    case .converse(let chat):
-      converse(chat, timed: timed)
+      call(.agent(id, accepts ? .accept(chat) : .reject(chat)), timed: timed)
+    case .converse(let chat, let conversation):
+      converse(chat, conversation)
     case .leave(let chat):
       // A customer who gave up while waiting; one already being served stays.
       let plan = plans[chat.number - 1]
       guard plan.agent == nil else { return }
-      call(timed: timed) { center throws(Refusal) in try center.perform(.customer(plan.visitor, .leave)) }
+      call(.customer(plan.visitor, .leave), timed: timed)
     case .dispose(let chat, let agent):
       let id = agentIDs[agent]
       let code: DispositionCode = ["resolved", "callback", "escalated"][Int(random.next() % 3)]
-      call { center throws(Refusal) in try center.perform(.agent(id, .selectDisposition(chat, code))) }
-      call { center throws(Refusal) in try center.perform(.agent(id, .continueDisposition(chat))) }
+      call(.agent(id, .selectDisposition(chat, code)))
+      call(.agent(id, .continueDisposition(chat)))
     case .finish(let chat, let agent):
       let id = agentIDs[agent]
-      call(timed: timed) { center throws(Refusal) in try center.perform(.agent(id, .finish(chat))) }
+      call(.agent(id, .finish(chat)), timed: timed)
       if random.chance(configuration.breakProbability) {
-        call(timed: timed) { center throws(Refusal) in try center.perform(.agent(id, .setStatus(.onBreak))) }
+        call(.agent(id, .setStatus(.onBreak)), timed: timed)
         schedule(.available(agent), after: random.milliseconds(inSeconds: configuration.breakLength))
       }
     case .available(let agent):
       let id = agentIDs[agent]
       guard center.agent(id)?.status != .available else { return }
-      call(timed: timed) { center throws(Refusal) in try center.perform(.agent(id, .setStatus(.available))) }
+      call(.agent(id, .setStatus(.available)), timed: timed)
     case .saveLog(let chat, let agent):
       let id = agentIDs[agent]
       let customer = knownCustomers[Int(random.next() % UInt64(knownCustomers.count))]
-      call { center throws(Refusal) in try center.perform(.agent(id, .selectLogCustomer(chat, customer))) }
-      call { center throws(Refusal) in try center.perform(.agent(id, .saveLog(chat))) }
+      call(.agent(id, .selectLogCustomer(chat, customer)))
+      call(.agent(id, .saveLog(chat)))
     }
   }
 
   /// One turn of a conversation: a message (sometimes after a typing indicator) or the end.
-  private mutating func converse(_ chat: ChatID, timed: Bool) {
-    let plan = plans[chat.number - 1]
-    guard let slot = plan.agent, !plan.ended else { return }
-    let agent = agentIDs[slot]
-    if plan.messagesLeft == 0 {
-      if plan.leavesMidChat {
-        call(timed: timed) { center throws(Refusal) in try center.perform(.customer(plan.visitor, .leave)) }
+  /// What it needs travels with the action, so this hot path reads no table of its own; and
+  /// messages never route, so they are not timed.
+  private mutating func converse(_ chat: ChatID, _ conversation: Conversation) {
+    let agent = agentIDs[Int(conversation.agent)]
+    let visitor = conversation.visitor
+    if conversation.messagesLeft == 0 {
+      if conversation.customerLeaves {
+        call(.customer(visitor, .leave))
       } else {
-        call(timed: timed) { center throws(Refusal) in try center.perform(.agent(agent, .end(chat))) }
+        call(.agent(agent, .end(chat)))
       }
       return
     }
-    plans[chat.number - 1].messagesLeft -= 1
-    let fromAgent = plan.messagesLeft % 2 == 0
-    let command: Command = fromAgent ? .agent(agent, .say(chat, "Bonjour, merci")) : .customer(plan.visitor, .say("Merci, à bientôt"))
+    let fromAgent = conversation.messagesLeft % 2 == 1
+    let command: Command = fromAgent ? .agent(agent, .say(chat, "Bonjour, merci")) : .customer(visitor, .say("Merci, à bientôt"))
     if random.chance(0.3) {
-      let typing: Command = fromAgent ? .agent(agent, .typing(chat, true)) : .customer(plan.visitor, .typing(true))
-      call { center throws(Refusal) in try center.perform(typing) }
+      let typing: Command = fromAgent ? .agent(agent, .typing(chat, true)) : .customer(visitor, .typing(true))
+      call(typing)
     }
-    call { center throws(Refusal) in try center.perform(command) }
-    schedule(.converse(chat), after: random.milliseconds(inSeconds: configuration.messageGap))
+    call(command)
+    var next = conversation
+    next.messagesLeft -= 1
+    schedule(.converse(chat, next), after: random.milliseconds(inSeconds: configuration.messageGap))
   }
 
   // MARK: Reacting to events
@@ -193,13 +191,16 @@ public struct Simulation: Sendable {
       let accepts = !random.chance(configuration.rejectProbability)
       schedule(.respond(chat, agent: slot, accepts: accepts), after: random.milliseconds(inSeconds: configuration.acceptDelay))
     case .chatAccepted(let chat, let agent):
-      plans[chat.number - 1].agent = agentIndex[agent]
-      schedule(.converse(chat), after: random.milliseconds(inSeconds: configuration.messageGap))
+      guard let slot = agentIndex[agent] else { return }
+      plans[chat.number - 1].agent = slot
+      let plan = plans[chat.number - 1]
+      let conversation = Conversation(
+        visitor: plan.visitor, agent: Int32(slot), messagesLeft: Int16(plan.messagesLeft), customerLeaves: plan.leavesMidChat)
+      schedule(.converse(chat, conversation), after: random.milliseconds(inSeconds: configuration.messageGap))
     case .chatRejected(_, let agent), .offerExpired(_, let agent):
       guard let slot = agentIndex[agent] else { return }
       schedule(.available(slot), after: random.milliseconds(inSeconds: configuration.backFromMissedOffer))
     case .chatEnded(let chat, _):
-      plans[chat.number - 1].ended = true
       guard let slot = plans[chat.number - 1].agent else { return }
       let wrapUp = random.milliseconds(inSeconds: configuration.wrapUp)
       if random.chance(0.8) { schedule(.dispose(chat, agent: slot), after: wrapUp / 2) }
@@ -217,17 +218,26 @@ public struct Simulation: Sendable {
   /// Calls the engine, times the call when it made routing decisions, reacts to its events and
   /// checks invariants when asked. A refusal is counted: a simulated person acted on stale
   /// knowledge (an offer already expired), which the engine must refuse without harm.
-  private mutating func call(timed: Bool = false, _ body: (inout Center) throws(Refusal) -> [Event]) {
+  private mutating func call(_ command: Command, timed: Bool = false) {
+    engineCall(timed: timed) { center, events throws(Refusal) in try center.perform(command, into: &events) }
+  }
+
+  private mutating func advance(to time: Instant, timed: Bool) {
+    engineCall(timed: timed) { center, events throws(Refusal) in events += try center.advance(to: time) }
+  }
+
+  private mutating func engineCall(timed: Bool, _ body: (inout Center, inout [Event]) throws(Refusal) -> Void) {
     let decisionsBefore = center.statistics.decisions
     let clock = ContinuousClock()
     let start = timed ? clock.now : nil
-    let events: [Event]
+    eventBuffer.removeAll(keepingCapacity: true)
     do {
-      events = try body(&center)
+      try body(&center, &eventBuffer)
     } catch {
       report.refusals += 1
       return
     }
+    let events = eventBuffer
     if let start {
       let made = center.statistics.decisions - decisionsBefore
       if made > 0 {
@@ -285,17 +295,26 @@ public struct Simulation: Sendable {
 /// What the simulated customer of one chat will do.
 struct ChatPlan: Sendable {
   let visitor: VisitorID
-  var messagesLeft: Int
+  let messagesLeft: Int
   let leavesMidChat: Bool
   /// The agent who accepted the chat, once accepted.
   var agent: Int? = nil
-  var ended = false
+}
+
+/// What a conversation in progress needs at each turn.
+struct Conversation: Sendable {
+  let visitor: VisitorID
+  let agent: Int32
+  /// Messages still to send; the first goes from the agent, then they alternate.
+  var messagesLeft: Int16
+  /// Whether the customer, rather than the agent, ends the chat (by leaving).
+  let customerLeaves: Bool
 }
 
 enum Action: Sendable {
   case arrival
   case respond(ChatID, agent: Int, accepts: Bool)
-  case converse(ChatID)
+  case converse(ChatID, Conversation)
   case leave(ChatID)
   case dispose(ChatID, agent: Int)
   case finish(ChatID, agent: Int)

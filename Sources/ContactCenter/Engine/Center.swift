@@ -48,8 +48,34 @@ public struct Center: Sendable {
   /// Carries out one command and returns its events, or throws why it was refused.
   public mutating func perform(_ command: Command) throws(Refusal) -> [Event] {
     var events: [Event] = []
-    // Most commands make one to four events: one allocation instead of growing 1, 2, 4.
-    events.reserveCapacity(4)
+    try perform(command, into: &events)
+    return events
+  }
+
+  /// Carries out one command and appends its events to `events`; a refused command appends
+  /// nothing. For drivers that run millions of commands: one buffer, reused, instead of an
+  /// array allocated and freed per command.
+  ///
+  /// ```swift
+  /// var events: [Event] = []
+  /// for command in commands {
+  ///   events.removeAll(keepingCapacity: true)
+  ///   try center.perform(command, into: &events)
+  /// }
+  /// ```
+  public mutating func perform(_ command: Command, into events: inout [Event]) throws(Refusal) {
+    let before = events.count
+    do {
+      try dispatch(command, &events)
+    } catch {
+      // Handlers check before they change anything, so nothing was added; this keeps the
+      // promise even if one ever did.
+      events.removeSubrange(before...)
+      throw error
+    }
+  }
+
+  private mutating func dispatch(_ command: Command, _ events: inout [Event]) throws(Refusal) {
     switch command {
     case .defineQueue(let id, let media, let dispositions):
       try defineQueue(id, media: media, dispositions: dispositions, &events)
@@ -70,7 +96,6 @@ public struct Center: Sendable {
       try perform(action, visitor: visitor, &events)
     }
     statistics.commands += 1
-    return events
   }
 
   private mutating func perform(_ action: AgentAction, agent slot: Int, _ events: inout [Event]) throws(Refusal) {
@@ -136,6 +161,12 @@ public struct Center: Sendable {
   /// Moves the clock forward by `interval` (never back).
   public mutating func advance(by interval: Interval) -> [Event] {
     (try? advance(to: now + Interval(milliseconds: max(0, interval.milliseconds)))) ?? []
+  }
+
+  /// Makes room for this many chats in all, so that a driver that knows its size (a
+  /// simulation) does not pay for the chat table growing and being copied as it fills.
+  public mutating func reserveCapacity(chats: Int) {
+    chatRecords.reserveCapacity(max(0, chats))
   }
 
   /// The earliest pending timer, if any: lets a driver jump straight to the next thing that happens.
