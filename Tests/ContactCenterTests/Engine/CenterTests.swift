@@ -1,0 +1,49 @@
+import Testing
+
+@testable import ContactCenter
+
+/// The one door: `perform(_:)` and `perform(_:into:)` behave the same.
+@Suite struct CenterTests {
+  @Test("DEC-5: perform(_:into:) appends a command's events after what the buffer holds")
+  func appendsToTheBuffer() throws {
+    var center = Center()
+    var events: [Event] = []
+    try center.perform(.defineQueue("support", media: .chat, dispositions: []), into: &events)
+    try center.perform(.defineAgent("alice", queues: ["support"], maximumChats: nil), into: &events)
+    #expect(events.map(\.description) == ["queue support defined: chat, no dispositions", "agent alice defined: queues support"])
+  }
+
+  @Test("DEC-5: a refused command appends nothing and changes nothing")
+  func refusalAppendsNothing() throws {
+    var center = Center()
+    var events: [Event] = []
+    try center.perform(.defineQueue("support", media: .chat, dispositions: []), into: &events)
+    let before = center
+    #expect(throws: Refusal.alreadyDefined(kind: "queue", name: "support")) {
+      try center.perform(.defineQueue("support", media: .chat, dispositions: []), into: &events)
+    }
+    #expect(events.map(\.description) == ["queue support defined: chat, no dispositions"])
+    #expect(center == before)
+  }
+
+  @Test("DEC-5: both doors give the same events")
+  func sameEvents() throws {
+    var first = Center()
+    var second = Center()
+    let commands: [Command] = [
+      .defineQueue("support", media: .chat, dispositions: ["resolved"]),
+      .defineAgent("alice", queues: ["support"], maximumChats: nil),
+      .agent("alice", .login), .agent("alice", .readyToWork), .agent("alice", .selectQueue("support", enabled: true)),
+      .agent("alice", .confirmSelections), .agent("alice", .setStatus(.available)),
+      .customer("marie", .open("support", ChatRequest(name: "Marie", email: "marie@example.com", ipAddress: "::1"))),
+    ]
+    var buffered: [Event] = []
+    var returned: [Event] = []
+    for command in commands {
+      returned += try first.perform(command)
+      try second.perform(command, into: &buffered)
+    }
+    #expect(buffered == returned)
+    #expect(first == second)
+  }
+}
