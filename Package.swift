@@ -22,6 +22,12 @@ let package = Package(
       ]
     ),
     .target(name: "Conformance", dependencies: ["ContactCenter"]),
+    // libedit (the REPL's line editor), found with pkg-config; `scripts/setup` installs it.
+    .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    // The Swift face of libedit: prompt, history, completion through a callback.
+    .target(name: "LineEditor", dependencies: ["CEditLine"]),
+    // The REPL without the terminal: dispatch, completion, recording, `.state`.
+    .target(name: "REPL", dependencies: ["Conformance", "ContactCenter"]),
     .target(
       name: "Simulation",
       dependencies: ["ContactCenter"]
@@ -32,6 +38,8 @@ let package = Package(
         "ContactCenter",
         "Conformance",
         "Simulation",
+        "LineEditor",
+        "REPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -40,6 +48,10 @@ let package = Package(
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ContactCenter"]),
     // Runs the built `clavard` binary: exit codes, files written, standard output and error.
     .testTarget(name: "ClavardTests", dependencies: ["clavard", "Conformance"]),
+    .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+    .testTarget(name: "REPLTests", dependencies: ["REPL", "Conformance", "ContactCenter"]),
+    // Drives the built `clavard repl` in a pseudo-terminal.
+    .testTarget(name: "ReplTerminalTests", dependencies: ["clavard"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -19,13 +19,21 @@ struct Clavard: AsyncParsableCommand {
       language, live.
       """,
     version: "0.1.0",
-    subcommands: [Run.self, CoverageCommand.self, Simulate.self]
+    subcommands: [Run.self, CoverageCommand.self, Simulate.self, Repl.self]
   )
 
   /// As ArgumentParser's, except that a usage error exits with status 2 (the status every
   /// clavard command documents), not 64.
   static func main() async {
     do {
+      // `clavard` alone is `clavard repl` (which reads standard input as a script when it is
+      // not a terminal). Run here, before any suspension point, so that the REPL reads the
+      // terminal on the main thread, the one SIGINT interrupts.
+      if CommandLine.arguments.count <= 1 {
+        let repl = try Repl.parse([])
+        try repl.run()
+        return
+      }
       var command = try parseAsRoot()
       if var asyncCommand = command as? AsyncParsableCommand {
         try await asyncCommand.run()

@@ -1,0 +1,463 @@
+import Conformance
+import ContactCenter
+
+/// What the REPL does after a line.
+public enum ReplAction: Hashable, Sendable {
+  case proceed
+  case quit
+}
+
+/// The REPL without the terminal: takes the lines a person types, runs them against a live
+/// session of the script language, and writes what happened to an output stream as the
+/// script language writes it (`< event`, `! refusal`). It keeps the session's transcript (for
+/// `.save`) and the recording (`.record`).
+///
+/// ```swift
+/// let repl = ReplSession(files: files)
+/// var output = ""
+/// _ = repl.handle("agent alice", into: &output)   // output: "< agent alice defined: no queues\n"
+/// ```
+public final class ReplSession {
+  /// Longer lines are refused with a message (long texts are written `"a"*1940`).
+  public static let maximumLineLength = 10_000
+
+  public private(set) var session = Session()
+  /// Where lines without `name>` go (`as alice`).
+  public private(set) var defaultActor: String?
+  /// The session so far as script lines: what `.save` writes, and `.record` starts with.
+  public private(set) var transcript: [String] = []
+  public var style: Style
+  public let files: any ReplFiles
+
+  private var recording: (path: String, sink: any ScriptSink)?
+  private var linesRead = 0
+  private var routingViolationsShown = 0
+
+  public init(files: any ReplFiles, style: Style = .plain) {
+    self.files = files
+    self.style = style
+  }
+
+  /// `[00:01:30] alice> `: the virtual clock and the default actor.
+  public var prompt: String {
+    "[\(session.center.now)]" + (defaultActor.map { " " + $0 } ?? "") + "> "
+  }
+
+  public var isRecording: Bool { recording != nil }
+  public var recordingPath: String? { recording?.path }
+
+  /// What completion works from; take it before reading a line and drop it before handling
+  /// the line (it shares the session's storage until then).
+  public var completionContext: CompletionContext {
+    CompletionContext(session: session, defaultActor: defaultActor, isRecording: isRecording)
+  }
+
+  /// Stops the recording, if any (at the end of the REPL).
+  public func finish() {
+    recording?.sink.close()
+    recording = nil
+  }
+
+  // MARK: Lines
+
+  /// Handles one line typed at the prompt and writes what happened.
+  public func handle(_ line: String, into output: inout some TextOutputStream) -> ReplAction {
+    linesRead += 1
+    defer {
+      if let error = pendingRecordingError {
+        say(style.error("error: ") + Style.visible(error), to: &output)
+        pendingRecordingError = nil
+      }
+    }
+    let length = line.unicodeScalars.count
+    guard length <= Self.maximumLineLength else {
+      say(
+        style.error("error: ") + "this line has \(length) characters; the REPL reads lines of at most "
+          + "\(Self.maximumLineLength). Write long text as \"a\"*1940, or put it in a script and .read it",
+        to: &output)
+      return .proceed
+    }
+    let text = line.trimmingWhitespace()
+    guard let first = text.first else { return .proceed }
+    if first == "#" {
+      append([ScriptText.comment(text)])
+      return .proceed
+    }
+    if first == "." { return dotCommand(text, into: &output) }
+    if text == "as" || text.hasPrefix("as ") || text.hasPrefix("as\t") {
+      setDefaultActor(text.dropFirst(2).trimmingWhitespace(), into: &output)
+      return .proceed
+    }
+    switch parse(text) {
+    case .error(let error, let prefix):
+      showParseError(error, typed: text, prefix: prefix, into: &output)
+    case .statement(let statement, let source):
+      run(statement, source: source, into: &output)
+    }
+    return .proceed
+  }
+
+  /// A line read as the script language reads it: the statement and its source as a script
+  /// would write it, or the error; `prefix` is how many characters `as` put before the typed
+  /// text (`alice> `), so that an error's column points into what was typed.
+  enum Parsed {
+    case statement(Statement, source: String)
+    case error(ParseError, prefix: Int)
+  }
+
+  /// Reads a line, sending it to the default actor when it has no `name>` and does not start
+  /// with a keyword (`faq hours` is tried both ways: a definition, then the actor's insert).
+  func parse(_ text: String) -> Parsed {
+    func parseLine(_ line: String, prefix: Int) -> Parsed {
+      do {
+        guard let statement = try ScriptParser.parseLine(line, path: "<input>", lineNumber: linesRead) else {
+          return .error(
+            ParseError("nothing to run", at: SourceLocation(file: "<input>", line: linesRead)), prefix: 0)
+        }
+        return .statement(statement, source: statement.source)
+      } catch {
+        return .error(error, prefix: prefix)
+      }
+    }
+    guard let actor = defaultActor, Completer.actorMarker(Substring(text)) == nil else {
+      return parseLine(text, prefix: 0)
+    }
+    let firstWord = String(text.prefix { $0 != " " && $0 != "\t" })
+    let asActor = parseLine("\(actor)> \(text)", prefix: actor.count + 2)
+    guard ScriptParser.keywords.contains(firstWord) else { return asActor }
+    let asKeyword = parseLine(text, prefix: 0)
+    if case .error = asKeyword, Completer.agentWords.contains(firstWord), case .statement = asActor {
+      return asActor
+    }
+    return asKeyword
+  }
+
+  private func run(_ statement: Statement, source: String, into output: inout some TextOutputStream) {
+    switch statement.kind {
+    case .step:
+      append([source])
+    case .use(let path):
+      read(path, into: &output)
+    case .command(let command, _):
+      let outcome = session.execute(command)
+      show(outcome, of: command, into: &output)
+      var lines = ScriptText.lines(command: source, outcome: outcome)
+      let violations = newInvariantViolations()
+      if !violations.isEmpty {
+        let message = "the engine broke its invariants: " + violations.joined(separator: "; ")
+        say(style.warning("# " + Style.visible(message, limit: 2000)), to: &output)
+        lines.append(ScriptText.comment("# " + message))
+      }
+      append(lines)
+    }
+  }
+
+  /// Shows an outcome as a script writes it.
+  private func show(_ outcome: Outcome, of command: ScriptCommand, into output: inout some TextOutputStream) {
+    switch outcome {
+    case .events(let events):
+      if events.isEmpty, case .expect = command {
+        say(style.note("# as expected"), to: &output)
+      }
+      for event in events {
+        say(style.event(ScriptText.expectation("<", Style.visible(event, limit: 4000))), to: &output)
+      }
+    case .refused(let message):
+      say(style.refusal("! " + Style.visible(message, limit: 500)), to: &output)
+    case .failed(let message):
+      let label = if case .expect = command { "# not as expected: " } else { "# not carried out: " }
+      say(style.warning(label + Style.visible(message, limit: 500)), to: &output)
+    }
+  }
+
+  /// The invariant violations of the last command not shown yet (routing audits accumulate).
+  private func newInvariantViolations() -> [String] {
+    let all = session.invariantViolationsOfLastCommand()
+    let routing = session.center.routingViolations
+    guard !all.isEmpty else { return [] }
+    let fresh = Array(routing.dropFirst(routingViolationsShown)) + Array(all.dropFirst(routing.count))
+    routingViolationsShown = routing.count
+    return fresh
+  }
+
+  private func showParseError(
+    _ error: ParseError, typed: String, prefix: Int, into output: inout some TextOutputStream
+  ) {
+    say(style.error("error: ") + Style.visible(error.message), to: &output)
+    let column = error.location.column - prefix
+    guard error.location.file == "<input>", column >= 1, column <= 120, typed.unicodeScalars.count <= 200
+    else { return }
+    say(style.note("  " + Style.visible(typed, limit: 200)), to: &output)
+    say(style.note("  " + String(repeating: " ", count: column - 1) + "^"), to: &output)
+  }
+
+  private func setDefaultActor(_ name: String, into output: inout some TextOutputStream) {
+    guard !name.isEmpty else {
+      defaultActor = nil
+      say(style.note("# lines without 'name>' are no longer sent to an actor"), to: &output)
+      return
+    }
+    guard AgentID.isValid(name) else {
+      say(
+        style.error("error: ")
+          + "'\(Style.visible(name, limit: 80))' is not a name: use letters, digits, '-', '_' and '.'",
+        to: &output)
+      return
+    }
+    defaultActor = name
+    let kind = session.center.agent(AgentID(name)) != nil ? "agent" : "customer"
+    say(style.note("# lines without 'name>' now go to \(name) (\(kind)); `as` alone stops"), to: &output)
+  }
+
+  // MARK: Transcript and recording
+
+  /// Adds lines to the transcript and, when recording, to the recording file at once.
+  private func append(_ lines: [String]) {
+    transcript += lines
+    guard let recording else { return }
+    do {
+      try recording.sink.append(lines.joined(separator: "\n") + "\n")
+    } catch {
+      pendingRecordingError = "cannot write to \(recording.path): \(error); the recording stopped"
+      recording.sink.close()
+      self.recording = nil
+    }
+  }
+
+  /// A recording failure, told after the command's own output.
+  private var pendingRecordingError: String?
+
+  func say(_ text: String, to output: inout some TextOutputStream) {
+    output.write(text)
+    output.write("\n")
+  }
+
+  // MARK: Dot-commands
+
+  private func dotCommand(_ text: String, into output: inout some TextOutputStream) -> ReplAction {
+    let name = String(text.prefix { $0 != " " && $0 != "\t" })
+    let argument = text.dropFirst(name.count).trimmingWhitespace()
+    switch name {
+    case ".help":
+      help(argument, into: &output)
+    case ".quit", ".exit":
+      return .quit
+    case ".state":
+      for (heading, line) in StateView.lines(session.center) {
+        say(
+          heading ? style.heading(Style.visible(line, limit: 2000)) : Style.visible(line, limit: 2000),
+          to: &output)
+      }
+    case ".reset":
+      guard recording == nil else {
+        say(
+          style.error("error: ")
+            + "a script cannot start again from nothing: `.record stop` first, then `.reset`", to: &output)
+        break
+      }
+      session = Session()
+      transcript = []
+      defaultActor = nil
+      routingViolationsShown = 0
+      say(style.note("# a new, empty contact center; the clock is at \(session.center.now)"), to: &output)
+    case ".read":
+      guard let path = singlePath(argument, usage: ".read FILE", into: &output) else { break }
+      read(path, into: &output)
+    case ".save":
+      guard let path = singlePath(argument, usage: ".save FILE", into: &output) else { break }
+      do {
+        try files.write(ScriptText.document(transcript), to: path)
+        say(style.note("# saved \(transcript.count) lines to \(Style.visible(path))"), to: &output)
+      } catch {
+        say(
+          style.error("error: ")
+            + "cannot write \(Style.visible(path)): \(Style.visible(String(describing: error)))", to: &output)
+      }
+    case ".record":
+      record(argument, into: &output)
+    default:
+      let known = [".help", ".read", ".record", ".save", ".state", ".reset", ".quit"]
+      let hint =
+        known.first { Help.detail($0) != nil && editDistance(name, $0) <= 2 }.map { "; did you mean \($0)?" }
+        ?? ""
+      say(
+        style.error("error: ")
+          + "unknown command '\(Style.visible(name, limit: 80))'\(hint) (.help lists them)", to: &output)
+    }
+    return .proceed
+  }
+
+  private func help(_ argument: String, into output: inout some TextOutputStream) {
+    guard !argument.isEmpty else {
+      for (heading, line) in Help.overview() {
+        say(heading.map { style.heading($0) } ?? line, to: &output)
+      }
+      return
+    }
+    guard let lines = Help.detail(argument) else {
+      say(
+        style.error("error: ") + "no command '\(Style.visible(argument, limit: 80))'; .help lists them",
+        to: &output)
+      return
+    }
+    for line in lines { say(line, to: &output) }
+  }
+
+  /// The one path a dot-command takes; quotes around it are allowed.
+  private func singlePath(_ argument: String, usage: String, into output: inout some TextOutputStream)
+    -> String?
+  {
+    var path = argument
+    if path.count >= 2, path.hasPrefix("\""), path.hasSuffix("\"") {
+      path = String(path.dropFirst().dropLast())
+    }
+    guard !path.isEmpty else {
+      say(style.error("error: ") + "usage: \(usage)", to: &output)
+      return nil
+    }
+    return path
+  }
+
+  private func record(_ argument: String, into output: inout some TextOutputStream) {
+    if argument == "stop" {
+      guard let recording else {
+        say(style.error("error: ") + "nothing is being recorded", to: &output)
+        return
+      }
+      recording.sink.close()
+      self.recording = nil
+      say(style.note("# stopped recording to \(Style.visible(recording.path))"), to: &output)
+      return
+    }
+    if let recording {
+      say(
+        style.error("error: ")
+          + "already recording to \(Style.visible(recording.path)); `.record stop` first", to: &output)
+      return
+    }
+    guard let path = singlePath(argument, usage: ".record FILE  or  .record stop", into: &output) else {
+      return
+    }
+    do {
+      let sink = try files.create(path)
+      try sink.append(ScriptText.document(transcript))
+      recording = (path, sink)
+      let earlier = transcript.isEmpty ? "" : " (after the \(transcript.count) lines of the session so far)"
+      say(
+        style.note("# recording to \(Style.visible(path))\(earlier); each command is written as it runs"),
+        to: &output)
+    } catch {
+      say(
+        style.error("error: ")
+          + "cannot record to \(Style.visible(path)): \(Style.visible(String(describing: error)))",
+        to: &output)
+    }
+  }
+
+  // MARK: .read and use
+
+  /// Runs a script file in this session, checking its `<` and `!` lines; stops at its first
+  /// failure and says where. What ran joins the transcript with its actual outcomes, so that
+  /// `.save` and `.record` give a script that replays this session, not the file.
+  private func read(_ path: String, into output: inout some TextOutputStream) {
+    let shown = Style.visible(path)
+    let bytes: [UInt8]
+    do {
+      bytes = try files.read(path)
+    } catch {
+      say(
+        style.error("error: ") + "cannot read \(shown): \(Style.visible(String(describing: error)))",
+        to: &output)
+      return
+    }
+    let script: Script
+    do {
+      script = try ScriptParser.parse(bytes: bytes, path: path)
+    } catch {
+      say(style.error("error: ") + Style.visible(error.description), to: &output)
+      return
+    }
+    let files = self.files
+    let runner = ScriptRunner(loader: { try files.read($0) })
+    let result = runner.run(script, in: &session)
+    var sources = SourceLines(main: script, loader: { try files.read($0) })
+    var lines: [String] = [ScriptText.comment("# .read " + path)]
+    for recorded in result.outcomes {
+      let source =
+        sources.source(at: recorded.location) ?? "# (line \(recorded.location) could not be read again)"
+      lines += ScriptText.lines(command: source, outcome: recorded.outcome)
+    }
+    let violations = newInvariantViolations()
+    if !violations.isEmpty {
+      lines.append(
+        ScriptText.comment("# the engine broke its invariants: " + violations.joined(separator: "; ")))
+    }
+    append(lines)
+    if let failure = result.failure {
+      say(
+        style.error("error: ")
+          + "\(shown) stopped at its first failure, after \(result.commandsRun) commands:", to: &output)
+      for line in failure.description.split(separator: "\n", omittingEmptySubsequences: false) {
+        say(style.warning(Style.visible(String(line), limit: 2000)), to: &output)
+      }
+      say(style.note("# the session keeps what ran, the failing command included"), to: &output)
+    } else {
+      say(style.note("# \(shown): \(result.commandsRun) commands, every event as expected"), to: &output)
+    }
+  }
+}
+
+/// The source line of each command a script ran, found again by location (in the script
+/// itself or in a file it included with `use`).
+struct SourceLines {
+  private var byFile: [String: [Int: String]] = [:]
+  private let loader: (String) throws -> [UInt8]
+
+  init(main: Script, loader: @escaping (String) throws -> [UInt8]) {
+    self.loader = loader
+    byFile[main.path] = Self.index(main)
+  }
+
+  mutating func source(at location: SourceLocation) -> String? {
+    if byFile[location.file] == nil {
+      guard let bytes = try? loader(location.file),
+        let script = try? ScriptParser.parse(bytes: bytes, path: location.file)
+      else { return nil }
+      byFile[location.file] = Self.index(script)
+    }
+    return byFile[location.file]?[location.line]
+  }
+
+  private static func index(_ script: Script) -> [Int: String] {
+    var lines: [Int: String] = [:]
+    for statement in script.statements { lines[statement.location.line] = statement.source }
+    return lines
+  }
+}
+
+extension StringProtocol {
+  func trimmingWhitespace() -> String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+    guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
+      return ""
+    }
+    return String(self[start...end])
+  }
+}
+
+/// Levenshtein distance, for "did you mean".
+func editDistance(_ a: String, _ b: String) -> Int {
+  let a = Array(a)
+  let b = Array(b)
+  if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+  var previous = Array(0...b.count)
+  var current = [Int](repeating: 0, count: b.count + 1)
+  for i in 1...a.count {
+    current[0] = i
+    for j in 1...b.count {
+      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    }
+    swap(&previous, &current)
+  }
+  return previous[b.count]
+}

@@ -1,0 +1,56 @@
+import Conformance
+
+/// Turns what happened at the prompt into script text: a command followed by its actual
+/// events as `<` lines or its refusal as a `!` line, so that `clavard run` on the text passes.
+/// A command that could not be carried out as written (an `expect` that does not hold, a
+/// customer's command given to an agent) is kept as a comment: it changed nothing, and a
+/// script line for it would fail.
+public enum ScriptText {
+  /// The first lines of a saved or recorded session.
+  public static let header = [
+    "# A session of clavard repl. Replay it with: clavard run FILE"
+  ]
+
+  /// The lines for one command and its outcome.
+  public static func lines(command source: String, outcome: Outcome) -> [String] {
+    switch outcome {
+    case .events(let events):
+      return [oneLine(source)] + events.map { expectation("<", $0) }
+    case .refused(let message):
+      return [oneLine(source), expectation("!", message)]
+    case .failed(let message):
+      return [comment("# not carried out: " + source), comment("#   " + message)]
+    }
+  }
+
+  /// `< text` (or `<` alone for an empty text).
+  static func expectation(_ marker: String, _ text: String) -> String {
+    text.isEmpty ? marker : marker + " " + oneLine(text)
+  }
+
+  /// A line break inside a line would split it: written as an escape (the engine escapes its
+  /// texts, so this is only a safeguard).
+  static func oneLine(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  /// A comment line: free text, so control characters are written as escapes (no one should
+  /// find an escape sequence when they `cat` a bug report).
+  public static func comment(_ text: String) -> String {
+    Style.visible(text, limit: Int.max)
+  }
+
+  /// The whole text of a session: the header, then its lines, ending with a newline.
+  public static func document(_ lines: [String]) -> String {
+    (header + lines).joined(separator: "\n") + "\n"
+  }
+}

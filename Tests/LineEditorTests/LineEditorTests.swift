@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+@testable import LineEditor
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+@Suite("What libedit gets for a completion")
+struct CompletionMatchesTests {
+  @Test("the common prefix first, then the matches; nothing when nothing matches")
+  func matches() {
+    #expect(LineEditor.matches(for: ["queue", "queues"], word: "q") == ["queue", "queue", "queues"])
+    #expect(LineEditor.matches(for: ["login"], word: "lo") == ["login", "login"])
+    #expect(LineEditor.matches(for: ["accept", "reject"], word: "") == ["", "accept", "reject"])
+    #expect(LineEditor.matches(for: ["accept"], word: "x").isEmpty)
+    #expect(LineEditor.matches(for: [], word: "").isEmpty)
+  }
+
+  @Test("duplicates and candidates for another word are dropped")
+  func filtering() {
+    #expect(LineEditor.matches(for: ["alice>", "alice>", "bob>"], word: "a") == ["alice>", "alice>"])
+  }
+
+  @Test("the common prefix is cut on characters, not bytes")
+  func unicodePrefix() {
+    #expect(LineEditor.matches(for: ["élan", "élève"], word: "é") == ["él", "élan", "élève"])
+    #expect(
+      LineEditor.matches(for: ["e\u{301}a", "e\u{301}b"], word: "") == ["e\u{301}", "e\u{301}a", "e\u{301}b"])
+  }
+
+  @Test("file names: folders end with a slash; hidden files only when asked for")
+  func fileNames() throws {
+    #expect(LineEditor.fileNames(startingWith: "/proc/sel") == ["/proc/self/"])
+    #expect(LineEditor.fileNames(startingWith: "/etc/host").contains("/etc/hostname"))
+    #expect(!LineEditor.fileNames(startingWith: "/root/").contains { $0.hasPrefix("/root/.") })
+    #expect(LineEditor.fileNames(startingWith: "/nonexistent-folder/x").isEmpty)
+  }
+
+  @Test("the offline path builds and frees libedit's array")
+  func offline() {
+    let count = LineEditor.completeOffline("qu", word: "qu") { _ in .candidates(["queue", "queues", "agent"])
+    }
+    #expect(count == 2)
+    #expect(LineEditor.completeOffline(".read /proc/sel", word: "/proc/sel") { _ in .fileNames } == 1)
+  }
+}
+
+@Suite("The history file")
+struct HistoryFileTests {
+  private func temporaryFolder() throws -> String {
+    var template = Array("/tmp/clavard-history-test-XXXXXX".utf8CString)
+    let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return false }
+      return mkdtemp(base) != nil
+    }
+    try #require(made)
+    return template.withUnsafeBufferPointer { $0.baseAddress.map { String(cString: $0) } ?? "" }
+  }
+
+  private func contents(_ path: String) -> String {
+    guard let file = fopen(path, "r") else { return "" }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = fread(&buffer, 1, buffer.count, file)
+      bytes += buffer[0..<count]
+      if count < buffer.count { break }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  @Test("appends as it goes, creating the folders; loads oldest first")
+  func appendAndLoad() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let history = HistoryFile(path: folder + "/state/clavard/history")
+    #expect(try history.load().isEmpty)
+    try history.append("agent alice")
+    try history.append("alice> say \"a\nb\"")
+    #expect(contents(history.path) == "agent alice\nalice> say \"a b\"\n")
+    #expect(try history.load() == ["agent alice", "alice> say \"a b\""])
+    var status = stat()
+    #expect(stat(history.path, &status) == 0 && status.st_mode & 0o777 == 0o600)
+  }
+
+  @Test("keeps the newest `limit` entries")
+  func trims() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let history = HistoryFile(path: folder + "/history", limit: 5)
+    for index in 1...12 { try history.append("line \(index)") }
+    #expect(try history.load() == (8...12).map { "line \($0)" })
+    #expect(contents(history.path) == (8...12).map { "line \($0)\n" }.joined())
+  }
+
+  @Test("two sessions appending at once lose nothing and clobber nothing")
+  func concurrentSessions() async throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/history"
+    // Each "session" is its own HistoryFile, opening the file itself, as two processes would.
+    await withTaskGroup(of: Void.self) { group in
+      for session in ["a", "b", "c"] {
+        group.addTask {
+          let history = HistoryFile(path: path, limit: 2000)
+          for index in 1...200 { try? history.append("\(session) \(index)") }
+        }
+      }
+    }
+    let lines = try HistoryFile(path: path).load()
+    #expect(lines.count == 600)
+    for session in ["a", "b", "c"] {
+      // Every line is there, in the order its session wrote them.
+      #expect(lines.filter { $0.hasPrefix(session + " ") } == (1...200).map { "\(session) \($0)" })
+    }
+  }
+
+  @Test("sessions trimming at once keep exactly `limit` entries, the newest of each")
+  func concurrentTrims() async throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/history"
+    await withTaskGroup(of: Void.self) { group in
+      for session in ["a", "b"] {
+        group.addTask {
+          let history = HistoryFile(path: path, limit: 50)
+          for index in 1...300 { try? history.append("\(session) \(index)") }
+        }
+      }
+    }
+    let lines = try HistoryFile(path: path, limit: 1000).load()
+    #expect(lines.count == 50)
+    // The newest entries: the file ends with one session's last line, and what is left of
+    // each session is an unbroken run of its lines, ending with its last one or cut by
+    // the other session's later lines.
+    #expect(lines.last == "a 300" || lines.last == "b 300")
+    for session in ["a", "b"] {
+      let numbers = lines.filter { $0.hasPrefix(session + " ") }.compactMap { Int($0.dropFirst(2)) }
+      let first = numbers.first ?? 0
+      #expect(numbers == Array(first..<(first + numbers.count)))
+    }
+    // No temporary file is left behind.
+    let directory = try #require(opendir(folder))
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      names.append(
+        withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) })
+    }
+    closedir(directory)
+    #expect(names.sorted() == [".", "..", "history"])
+  }
+
+  @Test("a history that cannot be written says why")
+  func unwritable() {
+    let history = HistoryFile(path: "/proc/clavard-cannot/history")
+    #expect(throws: HistoryError.self) { try history.append("x") }
+  }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `clavard repl` in a real pseudo-terminal: what a person types, keys and all.
+@Suite("clavard repl in a pseudo-terminal", .serialized)
+struct ReplTerminalTests {
+  static let up = "\u{1B}[A"
+  static let tab = "\t"
+  static let enter = "\r"
+  static let ctrlC = "\u{03}"
+  static let ctrlD = "\u{04}"
+
+  private func environment(_ folder: String, colour: Bool = false) -> [String] {
+    [
+      "TERM=xterm", "HOME=\(folder)", "CLAVARD_HISTORY=\(folder)/history", "LANG=C.UTF-8",
+      "PATH=/usr/bin:/bin",
+    ]
+      + (colour ? [] : ["NO_COLOR=1"])
+  }
+
+  @Test("a session typed with Tab and Up, recorded with .record, passes `clavard run`")
+  func typedSessionRecordsAPassingScript() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let recording = folder + "/session.chat"
+    // A line from an earlier session, for Up to find.
+    try "queue support media=chat dispositions=resolved\n".write(
+      toFile: folder + "/history", atomically: true, encoding: .utf8)
+    let terminal = try PseudoTerminal(try clavardExecutable(), ["repl"], environment: environment(folder))
+    try terminal.expectPrompt()
+
+    // Up recalls the earlier session's line.
+    try terminal.type(Self.up)
+    try terminal.expect("queue support media=chat dispositions=resolved")
+    try terminal.type(Self.enter)
+    try terminal.expect("< queue support defined: chat, dispositions resolved")
+    try terminal.expectPrompt()
+
+    try terminal.type(".record \(recording)" + Self.enter)
+    try terminal.expect("# recording to \(recording)")
+    try terminal.expectPrompt()
+
+    // Tab completes a keyword, a queue after `queues=`, an actor (with its `>`), commands.
+    // libedit redraws from the cursor: what Tab inserted comes after a cursor move.
+    try terminal.type("ag" + Self.tab)
+    try terminal.expect("ent ")
+    try terminal.type("alice queues=sup" + Self.tab)
+    try terminal.expect("port ")
+    try terminal.type(Self.enter)
+    try terminal.expect("< agent alice defined: queues support")
+    try terminal.expectPrompt()
+    try terminal.type("ali" + Self.tab)
+    try terminal.expect("ce> ")
+    try terminal.type("logi" + Self.tab + Self.enter)
+    try terminal.expect("< alice logged in")
+    try terminal.expectPrompt()
+
+    // `as alice`: the prompt shows her; bare commands go to her.
+    try terminal.type("as alice" + Self.enter)
+    try terminal.expectPrompt("[00:00:00] alice> ")
+    try terminal.type("rea" + Self.tab + Self.enter)
+    try terminal.expect("< alice is ready to work (Working Offline)")
+    try terminal.expectPrompt()
+    try terminal.type("queues en" + Self.tab)
+    try terminal.expect("able ")
+    try terminal.type("su" + Self.tab + Self.enter)
+    try terminal.expect("< alice switched support on (pending Confirm selections)")
+    try terminal.expectPrompt()
+    try terminal.type("queues c" + Self.tab + Self.enter)
+    try terminal.expect("< alice enabled support")
+    try terminal.expectPrompt()
+    try terminal.type("status av" + Self.tab + Self.enter)
+    try terminal.expect("< alice is now Available")
+    try terminal.expectPrompt()
+    try terminal.type(
+      "marie> open support name=\"Marie Tremblé\" email=marie@example.com ip=203.0.113.7" + Self.enter)
+    try terminal.expect("< chat-1 screen pop for alice: new customer form")
+    try terminal.expectPrompt()
+    try terminal.type("acc" + Self.tab + Self.enter)
+    try terminal.expect("< chat-1 accepted by alice")
+    try terminal.expectPrompt()
+
+    // Ctrl-C abandons the line being typed; the session goes on.
+    try terminal.type("say \"never sent")
+    try terminal.type(Self.ctrlC)
+    try terminal.expect("^C")
+    try terminal.expectPrompt("[00:00:00] alice> ")
+    try terminal.type("say \"Bonjour, été 👍\"" + Self.enter)
+    try terminal.expect("< chat-1 alice says \"Bonjour, été 👍\"")
+    try terminal.expectPrompt()
+
+    // Up recalls the line just typed.
+    try terminal.type("clock +10s" + Self.enter)
+    try terminal.expectPrompt("[00:00:10] alice> ")
+    try terminal.type(Self.up + Self.enter)
+    try terminal.expectPrompt("[00:00:20] alice> ")
+
+    // Tab offers the actual value for an expect.
+    try terminal.type("expect alice chats " + Self.tab + Self.enter)
+    try terminal.expect("# as expected")
+    try terminal.expectPrompt()
+
+    try terminal.type(".record stop" + Self.enter)
+    try terminal.expect("# stopped recording to \(recording)")
+    try terminal.expectPrompt()
+    try terminal.type(Self.ctrlD)
+    #expect(terminal.waitForExit() == 0)
+    #expect(!terminal.text().contains("never sent\"\r\n<"))
+
+    let recorded = try String(contentsOfFile: recording, encoding: .utf8)
+    #expect(recorded.contains("agent alice queues=support\n< agent alice defined: queues support\n"))
+    #expect(recorded.contains("alice> ready\n< alice is ready to work (Working Offline)\n"))
+    #expect(recorded.contains("alice> say \"Bonjour, été 👍\"\n"))
+    #expect(recorded.contains("clock +10s\nclock +10s\n"))
+    #expect(recorded.contains("expect alice chats 1\n"))
+    #expect(!recorded.contains("never sent"))
+
+    let run = try runClavard(["run", recording])
+    #expect(run.status == 0, "\(run.output)\(run.error)")
+    #expect(run.output.contains("1 passed, 0 failed"))
+
+    // The history kept every line, the earlier session's first, and not the abandoned one.
+    let history = try String(contentsOfFile: folder + "/history", encoding: .utf8).split(separator: "\n").map(
+      String.init)
+    #expect(history.first == "queue support media=chat dispositions=resolved")
+    #expect(history.contains("say \"Bonjour, été 👍\""))
+    #expect(history.contains("expect alice chats 1"))
+    #expect(!history.contains { $0.contains("never sent") })
+  }
+
+  @Test("a 100,000-character line and bytes that are not UTF-8 get a message; the session goes on")
+  func hostileInput() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let terminal = try PseudoTerminal(try clavardExecutable(), ["repl"], environment: environment(folder))
+    try terminal.expectPrompt()
+    try terminal.type(String(repeating: "a", count: 100_000) + Self.enter, chunk: 4096, pause: 0.001)
+    try terminal.expect(
+      "error: this line has 100000 characters; the REPL reads lines of at most 10000", timeout: 60)
+    try terminal.expectPrompt()
+    terminal.send(bytes: Array("agent b".utf8) + [0xFF] + Array("ob".utf8) + [0xC3] + Array("x\r".utf8))
+    try terminal.expect("error: this line had 2 bytes that are not UTF-8 (shown as \u{FFFD}); it was not run")
+    try terminal.expectPrompt()
+    // A control character typed (Ctrl-V Esc) is shown escaped, never raw.
+    try terminal.type("\u{16}\u{1B}[2Jboom" + Self.enter)
+    try terminal.expect("error: unknown command '\\u{1B}[2Jboom'")
+    try terminal.type("agent bob" + Self.enter)
+    try terminal.expect("< agent bob defined: no queues")
+    try terminal.type(".quit" + Self.enter)
+    #expect(terminal.waitForExit() == 0)
+    // The long line and the broken one stayed out of the history.
+    let history = try String(contentsOfFile: folder + "/history", encoding: .utf8)
+    #expect(history.hasSuffix("agent bob\n.quit\n"))
+    #expect(history.count < 200)
+  }
+
+  @Test("colour on a terminal, none with NO_COLOR; `clavard` alone is the REPL on a terminal")
+  func colour() throws {
+    for colour in [true, false] {
+      let folder = try temporaryFolder()
+      defer { try? FileManager.default.removeItem(atPath: folder) }
+      let arguments = colour ? ["repl"] : []
+      let terminal = try PseudoTerminal(
+        try clavardExecutable(), arguments, environment: environment(folder, colour: colour))
+      try terminal.expectPrompt()
+      try terminal.type("agent alice" + Self.enter)
+      try terminal.expectPrompt()
+      try terminal.type("alice> ready" + Self.enter)
+      try terminal.expect("is not logged in")
+      try terminal.expectPrompt()
+      try terminal.type(Self.ctrlD)
+      #expect(terminal.waitForExit() == 0)
+      #expect(terminal.text().contains("\u{1B}[32m< agent alice defined: no queues\u{1B}[0m") == colour)
+      #expect(terminal.text().contains("\u{1B}[31m! alice is not logged in\u{1B}[0m") == colour)
+    }
+  }
+
+  @Test("two sessions at once share one history and lose none of its lines")
+  func twoSessions() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let first = try PseudoTerminal(try clavardExecutable(), ["repl"], environment: environment(folder))
+    let second = try PseudoTerminal(try clavardExecutable(), ["repl"], environment: environment(folder))
+    try first.expectPrompt()
+    try second.expectPrompt()
+    for index in 1...5 {
+      try first.type("clock +\(index)s" + Self.enter)
+      try second.type("agent a\(index)" + Self.enter)
+      try first.expectPrompt()
+      try second.expectPrompt()
+    }
+    try first.type(Self.ctrlD)
+    try second.type(Self.ctrlD)
+    #expect(first.waitForExit() == 0)
+    #expect(second.waitForExit() == 0)
+    let history = try String(contentsOfFile: folder + "/history", encoding: .utf8).split(separator: "\n").map(
+      String.init)
+    #expect(history.filter { $0.hasPrefix("clock") } == (1...5).map { "clock +\($0)s" })
+    #expect(history.filter { $0.hasPrefix("agent") } == (1...5).map { "agent a\($0)" })
+  }
+
+  @Test("not on a terminal, standard input is a script: exit 0 passed, 1 failed, 2 unreadable")
+  func standardInputIsAScript() throws {
+    let passing = try runClavard(
+      ["repl"], input: Array("agent alice\n< agent alice defined: no queues\n".utf8))
+    #expect(passing.status == 0)
+    #expect(passing.output == "ok   <stdin>\n1 passed, 0 failed\n")
+    #expect(!passing.output.contains("]> "))
+
+    let failing = try runClavard([], input: Array("agent alice\n".utf8))
+    #expect(failing.status == 1)
+    #expect(failing.output.contains("<stdin>:1:1: the events of `agent alice` differ"))
+
+    let broken = try runClavard(["repl"], input: Array("agent alice queus=x\n".utf8))
+    #expect(broken.status == 2)
+    #expect(broken.error.contains("<stdin>:1:13: unknown key 'queus'"))
+
+    let invalid = try runClavard(["repl"], input: [0x61, 0x0A, 0xFF, 0x0A])
+    #expect(invalid.status == 2)
+    #expect(invalid.error.contains("<stdin>:2:1: this file is not valid UTF-8 (byte 0xFF)"))
+  }
+}
