@@ -172,15 +172,19 @@ extension Center {
       }
       return chat
     }
-    let chats = agentRecords[slot].chats
+    let count = agentRecords[slot].chats.count
     var fitting: ChatID?
-    for held in chats where fits(chatRecords[held.number - 1].state) {
-      guard fitting == nil else { throw .severalChats(agent, chats.filter { fits(chatRecords[$0.number - 1].state) }) }
+    for index in 0..<count {
+      let held = agentRecords[slot].chats[index]
+      guard fits(chatRecords[held.number - 1].state) else { continue }
+      guard fitting == nil else {
+        throw .severalChats(agent, agentRecords[slot].chats.filter { fits(chatRecords[$0.number - 1].state) })
+      }
       fitting = held
     }
     if let fitting { return fitting }
-    if chats.count == 1, let only = chats.first { return only }
-    if chats.isEmpty { throw .noChats(agent) }
-    throw .severalChats(agent, Array(chats))
+    if count == 1, let only = agentRecords[slot].chats.first { return only }
+    if count == 0 { throw .noChats(agent) }
+    throw .severalChats(agent, Array(agentRecords[slot].chats))
   }
 }
