@@ -71,9 +71,20 @@ enum ScriptFiles {
   /// The loader of `use` lines.
   static let loader: ScriptRunner.Loader = { path in try read(path) }
 
+  /// The largest script read: far more than any real script, small enough that `use /dev/zero`
+  /// is refused rather than filling memory.
+  static let maximumScriptBytes = 64 << 20
+
   static func read(_ path: String) throws(FileError) -> [UInt8] {
     guard let file = fopen(path, "rb") else { throw FileError(path, errno: errno) }
     defer { fclose(file) }
+    // Only regular files: a device or a pipe (`/dev/zero`, `/dev/stdin`) could be endless.
+    var status = stat()
+    guard fstat(fileno(file), &status) == 0 else { throw FileError(path, errno: errno) }
+    guard (status.st_mode & S_IFMT) == S_IFREG else { throw FileError(path, reason: "not a regular file") }
+    guard status.st_size <= maximumScriptBytes else {
+      throw FileError(path, reason: "larger than \(maximumScriptBytes >> 20) MiB")
+    }
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {

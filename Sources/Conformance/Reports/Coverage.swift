@@ -129,7 +129,8 @@ public struct Coverage: Hashable, Sendable {
       lines.append("FAILED \(script) (covers no requirement of the catalogue)")
     }
     lines.append(summary)
-    return lines.joined(separator: "\n") + "\n"
+    // Ids, titles and paths come from files: never let a control character through.
+    return lines.map(Escaping.controlsEscaped).joined(separator: "\n") + "\n"
   }
 
   /// A Markdown table for a CI summary (GitHub's `$GITHUB_STEP_SUMMARY`), then the summary.

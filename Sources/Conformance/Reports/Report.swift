@@ -117,10 +117,10 @@ public struct Report: Hashable, Sendable {
   public static func text(_ entry: ReportEntry) -> String {
     switch entry.outcome {
     case .ran(let result):
-      guard let failure = result.failure else { return "ok   \(entry.path)" }
-      return "FAIL \(entry.path)\n\(failure.description)"
+      guard let failure = result.failure else { return "ok   \(Escaping.controlsEscaped(entry.path))" }
+      return "FAIL \(Escaping.controlsEscaped(entry.path))\n\(failure.description)"
     case .broken:
-      return "FAIL \(entry.path)"
+      return "FAIL \(Escaping.controlsEscaped(entry.path))"
     }
   }
 

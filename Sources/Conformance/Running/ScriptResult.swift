@@ -68,6 +68,8 @@ public struct RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
 enum LineDiff {
   static func lines(expected: [String], actual: [String]) -> [String] {
     let n = expected.count, m = actual.count
+    // The table is n × m: for very long event lists show everything removed, then added.
+    guard n * m <= 1_000_000 else { return expected.map { "- " + $0 } + actual.map { "+ " + $0 } }
     // Longest common subsequence table, from the ends; event lists are short.
     var table = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
     for i in stride(from: n - 1, through: 0, by: -1) {

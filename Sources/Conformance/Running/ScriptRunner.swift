@@ -8,8 +8,11 @@ public struct ScriptRunner: Sendable {
   /// dictionary.
   public typealias Loader = @Sendable (String) throws -> [UInt8]
 
-  /// How deep `use` may nest before it is taken for a loop.
+  /// How deep `use` may nest.
   public static let maximumIncludeDepth = 32
+  /// How many `use` lines one script may run in all: a file that includes the next one twice,
+  /// 32 deep, would otherwise run billions of times.
+  public static let maximumIncludes = 10_000
 
   private let loader: Loader
 
@@ -54,6 +57,7 @@ public struct ScriptRunner: Sendable {
   private struct RunContext {
     var result: ScriptResult
     var currentStepIndex: Int?
+    var includesRun = 0
     var currentStepName: String? {
       currentStepIndex.map { "\(result.steps[$0].id)\(Escaping.quotedForReport(result.steps[$0].title))" }
     }
@@ -66,6 +70,12 @@ public struct ScriptRunner: Sendable {
         context.result.steps.append(StepResult(id: id, title: title, location: statement.location, verdict: .passed))
         context.currentStepIndex = context.result.steps.count - 1
       case .use(let path):
+        context.includesRun += 1
+        guard context.includesRun <= Self.maximumIncludes else {
+          throw RunFailure(
+            location: statement.location, includedFrom: chain, step: context.currentStepName,
+            message: "this script runs more than \(Self.maximumIncludes) 'use' lines")
+        }
         let included = try load(path, from: statement.location, chain: chain, step: context.currentStepName)
         try run(included.statements, in: &session, context: &context, chain: chain + [statement.location])
       case .command(let command, let expected):

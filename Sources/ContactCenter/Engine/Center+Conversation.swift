@@ -106,6 +106,7 @@ extension Center {
     let chat = try activeChat(of: slot, named: chat)
     let draft = chatRecords[chat.number - 1].agentDraft
     guard !draft.isEmpty else { throw .draftEmpty(chat) }
+    try checkMessage(draft)
     chatRecords[chat.number - 1].agentDraft = ""
     deliver(draft, in: chat, from: .agent(agentRecords[slot].id), &events)
   }

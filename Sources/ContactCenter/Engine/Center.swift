@@ -41,7 +41,13 @@ public struct Center: Sendable {
   var timerSequence = 0
   var offerSequence = 0
 
+  /// A center with these settings; values out of their documented range are brought into it
+  /// (a chat limit of 1 to 6, an accept interval of 1 s to 1 h), so no caller can configure a
+  /// seventh chat.
   public init(settings: Settings = Settings()) {
+    var settings = settings
+    settings.chatsPerAgent = min(max(settings.chatsPerAgent, 1), Settings.maximumChatsPerAgent)
+    settings.acceptInterval = min(max(settings.acceptInterval, Settings.acceptIntervalRange.lowerBound), Settings.acceptIntervalRange.upperBound)
     self.settings = settings
   }
 

@@ -1,6 +1,6 @@
 /// Something that happened, or something the workspace showed, as the result of a command or of
 /// time passing. Each event has one stable line of text (``description``), documented in
-/// `docs/events.md`, which scripts compare exactly.
+/// `docs/engine.md`, which scripts compare exactly.
 ///
 /// Cases with large payloads are `indirect` so that an event, and the arrays of events every
 /// command returns, stay small: the common events (queued, offered, accepted, messages) are

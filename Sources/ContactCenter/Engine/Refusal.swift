@@ -80,7 +80,11 @@ public enum Refusal: Error, Hashable, Sendable {
 }
 
 extension Refusal: CustomStringConvertible {
-  public var description: String {
+  /// The message, with any control character a name was typed with shown escaped: names that
+  /// are not defined were never validated, and the message is printed and written to scripts.
+  public var description: String { Escaping.controlsEscaped(message) }
+
+  private var message: String {
     switch self {
     case .invalidName(let kind, let text):
       return "\(Escaping.quoted(text)) is not a valid \(kind) name: use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit"

@@ -47,3 +47,37 @@ import Testing
     #expect(first == second)
   }
 }
+
+/// What the review of the first version found.
+@Suite struct SafetyTests {
+  @Test("CAP-1: settings given at creation are brought into range: no seventh chat, no zero interval")
+  func settingsAreClamped() {
+    var settings = Settings()
+    settings.chatsPerAgent = 10
+    settings.acceptInterval = .zero
+    let center = Center(settings: settings)
+    #expect(center.settings.chatsPerAgent == 6)
+    #expect(center.settings.acceptInterval == .seconds(1))
+    settings.chatsPerAgent = 0
+    #expect(Center(settings: settings).settings.chatsPerAgent == 1)
+  }
+
+  @Test("SES-7: a name typed with a control character is shown escaped in the refusal")
+  func refusalEscapesNames() {
+    var harness = Harness()
+    #expect(harness.refusal(.defineAgent("bob", queues: ["x\ny\u{1B}"], maximumChats: nil))
+      == "queue x\\ny\\u{1B} is not defined")
+  }
+
+  @Test("MSG-4: a draft of only spaces is not sent, even when it came from an FAQ answer")
+  func blankDraft() {
+    var harness = Harness()
+    harness.defineSupport(agents: ["alice"])
+    harness.run(.defineFAQ("blank", answer: "   "))
+    harness.makeAvailable("alice")
+    harness.open("marie")
+    harness.agent("alice", .accept(nil))
+    harness.agent("alice", .insertFAQ(nil, "blank"))
+    #expect(harness.refusal(.agent("alice", .sendDraft(nil))) == "a message cannot be only spaces or invisible characters")
+  }
+}
