@@ -39,6 +39,13 @@ public enum Completer {
   public static let wordBreakCharacters = " \t\n=>,"
 
   public static func complete(_ before: String, in context: CompletionContext) -> Completion {
+    // libedit prints candidates as they are: leave out any with a control character (an
+    // account number typed with one, say), which would reach the terminal raw.
+    guard case .candidates(let candidates) = unfiltered(before, in: context) else { return .fileNames }
+    return .candidates(candidates.filter { !$0.unicodeScalars.contains(where: Escaping.isUnsafe) })
+  }
+
+  private static func unfiltered(_ before: String, in context: CompletionContext) -> Completion {
     let line = before.drop { $0 == " " || $0 == "\t" }
     if line.hasPrefix(".") { return dotCommand(Words(line), context) }
     if let (actor, rest) = actorMarker(line) {

@@ -277,9 +277,7 @@ public final class ReplSession {
       record(argument, into: &output)
     default:
       let known = [".help", ".read", ".record", ".save", ".state", ".reset", ".quit"]
-      let hint =
-        known.first { Help.detail($0) != nil && editDistance(name, $0) <= 2 }.map { "; did you mean \($0)?" }
-        ?? ""
+      let hint = Suggestions.closest(to: name, among: known.filter { Help.detail($0) != nil }).map { "; did you mean \($0)?" } ?? ""
       say(
         style.error("error: ")
           + "unknown command '\(Style.visible(name, limit: 80))'\(hint) (.help lists them)", to: &output)
@@ -445,19 +443,3 @@ extension StringProtocol {
   }
 }
 
-/// Levenshtein distance, for "did you mean".
-func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a)
-  let b = Array(b)
-  if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-  var previous = Array(0...b.count)
-  var current = [Int](repeating: 0, count: b.count + 1)
-  for i in 1...a.count {
-    current[0] = i
-    for j in 1...b.count {
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-    }
-    swap(&previous, &current)
-  }
-  return previous[b.count]
-}

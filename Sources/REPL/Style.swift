@@ -1,3 +1,5 @@
+import ContactCenter
+
 /// How the REPL's output looks: plain, or with ANSI colours (only on a terminal, and only when
 /// `NO_COLOR` is unset; the executable decides). Every line the REPL prints goes through
 /// ``Style/visible(_:)`` first, so no user text reaches the terminal raw.
@@ -32,37 +34,9 @@ public struct Style: Hashable, Sendable {
   /// length given: what may be printed of text a user typed. Backslashes stay as they are,
   /// so text the engine already escaped reads the same.
   public static func visible(_ text: String, limit: Int = 300) -> String {
-    var result = ""
-    var count = 0
-    var total = 0
-    for scalar in text.unicodeScalars {
-      total += 1
-      guard count < limit else { continue }
-      count += 1
-      switch scalar {
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default:
-        if isUnsafe(scalar) {
-          result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    if total > limit { result += "… (\(total) characters)" }
-    return result
-  }
-
-  /// C0 and C1 controls, DEL, line and paragraph separators, bidirectional controls: what the
-  /// engine escapes in customer text.
-  static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x00...0x1F, 0x7F...0x9F: true
-    case 0x2028, 0x2029: true
-    case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: true
-    default: false
-    }
+    let total = text.unicodeScalars.count
+    guard total > limit else { return Escaping.controlsEscaped(text) }
+    let kept = String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit)))
+    return Escaping.controlsEscaped(kept) + "… (\(total) characters)"
   }
 }

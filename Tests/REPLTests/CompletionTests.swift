@@ -18,6 +18,13 @@ struct CompletionTests {
     return harness
   }
 
+  @Test("a candidate with a control character is never offered: libedit would print it raw")
+  func unsafeCandidatesLeftOut() {
+    let harness = harness()
+    harness.type("customer-record c-200 name=Eve email=eve@example.com account=\"B\\u{1B}[2J\"")
+    #expect(harness.complete("zoe> open support account=") == ["A-1"])
+  }
+
   @Test("the first word: keywords, `as` and actors (with their `>`)")
   func firstWord() {
     let harness = harness()

@@ -1,8 +1,8 @@
 /// "Did you mean" for misspelt words: the closest candidate within a small edit distance.
-enum Suggestions {
+public enum Suggestions {
   /// The candidate closest to `word` (Levenshtein distance at most 2, and less than half the
   /// word's length), or nil.
-  static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+  public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
     let limit = min(2, max(1, word.count / 2))
     var best: (String, Int)?
     for candidate in candidates {

@@ -62,7 +62,7 @@ public enum Escaping {
 
   /// C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional controls
   /// that can reorder what a terminal shows.
-  static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+  public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x00...0x1F, 0x7F...0x9F: true
     case 0x2028, 0x2029: true
