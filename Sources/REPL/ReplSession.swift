@@ -160,7 +160,7 @@ public final class ReplSession {
         say(style.note("# as expected"), to: &output)
       }
       for event in events {
-        say(style.event(ScriptText.expectation("<", Style.visible(event, limit: 4000))), to: &output)
+        say(style.event(ExpectedLine.written("<", Style.visible(event, limit: 4000))), to: &output)
       }
     case .refused(let message):
       say(style.refusal("! " + Style.visible(message, limit: 500)), to: &output)

@@ -15,32 +15,12 @@ public enum ScriptText {
   public static func lines(command source: String, outcome: Outcome) -> [String] {
     switch outcome {
     case .events(let events):
-      return [oneLine(source)] + events.map { expectation("<", $0) }
+      return [ExpectedLine.singleLine(source)] + events.map { ExpectedLine.written("<", $0) }
     case .refused(let message):
-      return [oneLine(source), expectation("!", message)]
+      return [ExpectedLine.singleLine(source), ExpectedLine.written("!", message)]
     case .failed(let message):
       return [comment("# not carried out: " + source), comment("#   " + message)]
     }
-  }
-
-  /// `< text` (or `<` alone for an empty text).
-  static func expectation(_ marker: String, _ text: String) -> String {
-    text.isEmpty ? marker : marker + " " + oneLine(text)
-  }
-
-  /// A line break inside a line would split it: written as an escape (the engine escapes its
-  /// texts, so this is only a safeguard).
-  static func oneLine(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return text }
-    var result = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
   }
 
   /// A comment line: free text, so control characters are written as escapes (no one should

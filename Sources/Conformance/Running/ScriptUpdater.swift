@@ -43,8 +43,8 @@ public enum ScriptUpdater {
   public static func update(_ scripts: [Script], loader: @escaping ScriptRunner.Loader, jobs: Int = 1)
     async throws(Refusal) -> [FileUpdate]
   {
-    let includes = includedFiles(of: scripts, loader: loader)
-    guard includes.errors.isEmpty else { throw Refusal(errors: includes.errors) }
+    let includeErrors = includeErrors(of: scripts, loader: loader)
+    guard includeErrors.isEmpty else { throw Refusal(errors: includeErrors) }
     let recordings = await orderedMap(scripts, jobs: jobs) { record($0, loader: loader) }
     var updates: [FileUpdate] = []
     var errors: [ParseError] = []
@@ -133,13 +133,10 @@ public enum ScriptUpdater {
     return true
   }
 
-  /// Every file the scripts include (directly or not), read and parsed: the parse errors, and
+  /// Reads and parses every file the scripts include (directly or not): the parse errors, and
   /// the `use` lines whose file cannot be read.
-  static func includedFiles(of scripts: [Script], loader: ScriptRunner.Loader) -> (
-    paths: [String], errors: [ParseError]
-  ) {
+  static func includeErrors(of scripts: [Script], loader: ScriptRunner.Loader) -> [ParseError] {
     var seen = Set(scripts.map(\.path))
-    var paths: [String] = []
     var errors: [ParseError] = []
     var pending = scripts
     while !pending.isEmpty {
@@ -148,7 +145,6 @@ public enum ScriptUpdater {
         guard case .use(let path) = statement.kind else { continue }
         let resolved = Paths.resolve(path, relativeTo: statement.location.file)
         guard seen.insert(resolved).inserted else { continue }
-        paths.append(resolved)
         do {
           pending.append(try ScriptParser.parse(bytes: try loader(resolved), path: resolved))
         } catch let error as ParseError {
@@ -158,7 +154,7 @@ public enum ScriptUpdater {
         }
       }
     }
-    return (paths, errors)
+    return errors
   }
 
   // MARK: Rewriting one file
@@ -199,8 +195,8 @@ public enum ScriptUpdater {
       let indent = String(lines[anchor].unicodeScalars.prefix { $0 == " " || $0 == "\t" })
       let ending = lines[anchor].unicodeScalars.last == "\r" ? "\r" : ""
       let new =
-        actual.events.map { indent + line("<", $0.text) + ending }
-        + [actual.refusal].compactMap { $0 }.map { indent + line("!", $0.text) + ending }
+        actual.events.map { indent + ExpectedLine.written("<", $0.text) + ending }
+        + [actual.refusal].compactMap { $0 }.map { indent + ExpectedLine.written("!", $0.text) + ending }
       for old in oldLines { removed.insert(old - 1) }
       inserted[oldLines.isEmpty ? commandIndex + 1 : anchor, default: []] += new
     }
@@ -223,21 +219,6 @@ public enum ScriptUpdater {
     case .refused(let message): Expected(refusal: ExpectedLine(text: message, line: 0))
     case .failed: nil
     }
-  }
-
-  /// `< text`, with any line break in `text` written as an escape so the file keeps its lines
-  /// (the engine escapes its event texts, so this is only a safeguard).
-  static func line(_ marker: String, _ text: String) -> String {
-    guard !text.isEmpty else { return marker }
-    var safe = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\n": safe += "\\n"
-      case "\r": safe += "\\r"
-      default: safe.unicodeScalars.append(scalar)
-      }
-    }
-    return marker + " " + safe
   }
 
   /// The rewritten file must hold the same statements as before, with the intended

@@ -84,6 +84,29 @@ public struct ExpectedLine: Hashable, Sendable {
   }
 }
 
+extension ExpectedLine {
+  /// How a `<` or `!` line is written back (`--update`, the REPL's `.record` and `.save`):
+  /// `< text`, or the marker alone for an empty text.
+  public static func written(_ marker: String, _ text: String) -> String {
+    text.isEmpty ? marker : marker + " " + singleLine(text)
+  }
+
+  /// The text with line breaks written as escapes, so it cannot split its line (the engine
+  /// escapes its own texts; this is a safeguard for everything else).
+  public static func singleLine(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+}
+
 /// A command of the script language, before it meets the engine.
 public enum ScriptCommand: Hashable, Sendable {
   /// Definitions and settings: go to the engine as they are.

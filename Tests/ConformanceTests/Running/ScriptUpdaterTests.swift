@@ -200,8 +200,8 @@ import Testing
 
   @Test("line breaks in an outcome are written as escapes, so the file keeps its lines")
   func lineBreaksEscaped() {
-    #expect(ScriptUpdater.line("<", "a\nb\rc") == #"< a\nb\rc"#)
-    #expect(ScriptUpdater.line("!", "") == "!")
+    #expect(ExpectedLine.written("<", "a\nb\rc") == #"< a\nb\rc"#)
+    #expect(ExpectedLine.written("!", "") == "!")
   }
 
   @Test("jobs do not change what is written")
