@@ -18,8 +18,8 @@ public struct Simulation: Sendable {
   private var random: RandomSource
   private var agenda = Agenda()
   private var opened = 0
-  private var agentIDs: [AgentID] = []
-  private var agentIndex: [AgentID: Int] = [:]
+  /// The agents in order of definition; agent `a-N` is at N - 1 (see `agentNumber(of:)`).
+  private var agents: [AgentHandle] = []
   private var queueIDs: [QueueID] = []
   private var knownCustomers: [CustomerID] = []
   /// Per chat number - 1: what the simulated people will do with it.
@@ -79,20 +79,20 @@ public struct Simulation: Sendable {
     let perAgent = min(max(1, configuration.queuesPerAgent), queueCount)
     for number in 1...max(1, configuration.agents) {
       let agent = AgentID("a-\(padded(number, to: configuration.agents))")
-      agentIndex[agent] = agentIDs.count
-      agentIDs.append(agent)
       var chosen = Set<Int>()
       while chosen.count < perAgent { chosen.insert(Int(random.next() % UInt64(queueCount))) }
       let assigned = chosen.sorted().map { queueIDs[$0] }
       let viaProfile = random.chance(0.5)
       call(.defineAgent(agent, queues: assigned, maximumChats: nil))
+      guard let handle = center.handle(of: agent) else { continue }
+      agents.append(handle)
       call(.agent(agent, .login))
       call(.agent(agent, .readyToWork))
       for queue in assigned {
         call(.agent(agent, viaProfile ? .switchProfileQueue(queue, enabled: true) : .selectQueue(queue, enabled: true)))
       }
       call(.agent(agent, viaProfile ? .saveProfileQueues : .confirmSelections))
-      schedule(.available(agentIndex[agent] ?? 0), after: random.milliseconds(inSeconds: 0...30))
+      schedule(.available(agents.count - 1), after: random.milliseconds(inSeconds: 0...30))
     }
     scheduleArrival()
   }
@@ -122,36 +122,30 @@ public struct Simulation: Sendable {
       call(.customer(visitor, .open(queue, request)), timed: timed)
       scheduleArrival()
     case .respond(let chat, let agent, let accepts):
-      let id = agentIDs[agent]
-      call(.agent(id, accepts ? .accept(chat) : .reject(chat)), timed: timed)
+      call(accepts ? .accept(chat) : .reject(chat), by: agent, timed: timed)
     case .converse(let chat, let conversation):
       converse(chat, conversation)
     case .leave(let chat):
       // A customer who gave up while waiting; one already being served stays.
-      let plan = plans[chat.number - 1]
-      guard plan.agent == nil else { return }
-      call(.customer(plan.visitor, .leave), timed: timed)
+      guard plans[chat.number - 1].agent == nil else { return }
+      call(.leave, inChat: chat, timed: timed)
     case .dispose(let chat, let agent):
-      let id = agentIDs[agent]
       let code: DispositionCode = ["resolved", "callback", "escalated"][Int(random.next() % 3)]
-      call(.agent(id, .selectDisposition(chat, code)))
-      call(.agent(id, .continueDisposition(chat)))
+      call(.selectDisposition(chat, code), by: agent)
+      call(.continueDisposition(chat), by: agent)
     case .finish(let chat, let agent):
-      let id = agentIDs[agent]
-      call(.agent(id, .finish(chat)), timed: timed)
+      call(.finish(chat), by: agent, timed: timed)
       if random.chance(configuration.breakProbability) {
-        call(.agent(id, .setStatus(.onBreak)), timed: timed)
+        call(.setStatus(.onBreak), by: agent, timed: timed)
         schedule(.available(agent), after: random.milliseconds(inSeconds: configuration.breakLength))
       }
     case .available(let agent):
-      let id = agentIDs[agent]
-      guard center.agent(id)?.status != .available else { return }
-      call(.agent(id, .setStatus(.available)), timed: timed)
+      guard center.status(of: agents[agent]) != .available else { return }
+      call(.setStatus(.available), by: agent, timed: timed)
     case .saveLog(let chat, let agent):
-      let id = agentIDs[agent]
       let customer = knownCustomers[Int(random.next() % UInt64(knownCustomers.count))]
-      call(.agent(id, .selectLogCustomer(chat, customer)))
-      call(.agent(id, .saveLog(chat)))
+      call(.selectLogCustomer(chat, customer), by: agent)
+      call(.saveLog(chat), by: agent)
     }
   }
 
@@ -159,23 +153,24 @@ public struct Simulation: Sendable {
   /// What it needs travels with the action, so this hot path reads no table of its own; and
   /// messages never route, so they are not timed.
   private mutating func converse(_ chat: ChatID, _ conversation: Conversation) {
-    let agent = agentIDs[Int(conversation.agent)]
-    let visitor = conversation.visitor
+    let agent = Int(conversation.agent)
     if conversation.messagesLeft == 0 {
       if conversation.customerLeaves {
-        call(.customer(visitor, .leave))
+        call(.leave, inChat: chat)
       } else {
-        call(.agent(agent, .end(chat)))
+        call(.end(chat), by: agent)
       }
       return
     }
     let fromAgent = conversation.messagesLeft % 2 == 1
-    let command: Command = fromAgent ? .agent(agent, .say(chat, "Bonjour, merci")) : .customer(visitor, .say("Merci, à bientôt"))
-    if random.chance(0.3) {
-      let typing: Command = fromAgent ? .agent(agent, .typing(chat, true)) : .customer(visitor, .typing(true))
-      call(typing)
+    let typing = random.chance(0.3)
+    if fromAgent {
+      if typing { call(.typing(chat, true), by: agent) }
+      call(.say(chat, "Bonjour, merci"), by: agent)
+    } else {
+      if typing { call(.typing(true), inChat: chat) }
+      call(.say("Merci, à bientôt"), inChat: chat)
     }
-    call(command)
     var next = conversation
     next.messagesLeft -= 1
     schedule(.converse(chat, next), after: random.milliseconds(inSeconds: configuration.messageGap))
@@ -186,19 +181,19 @@ public struct Simulation: Sendable {
   private mutating func react(to event: Event) {
     switch event {
     case .chatOffered(let chat, let agent, _):
-      guard let slot = agentIndex[agent] else { return }
+      guard let slot = agentNumber(of: agent) else { return }
       if random.chance(configuration.missProbability) { return }  // The accept interval will run out.
       let accepts = !random.chance(configuration.rejectProbability)
       schedule(.respond(chat, agent: slot, accepts: accepts), after: random.milliseconds(inSeconds: configuration.acceptDelay))
     case .chatAccepted(let chat, let agent):
-      guard let slot = agentIndex[agent] else { return }
+      guard let slot = agentNumber(of: agent) else { return }
       plans[chat.number - 1].agent = slot
       let plan = plans[chat.number - 1]
       let conversation = Conversation(
         visitor: plan.visitor, agent: Int32(slot), messagesLeft: Int16(plan.messagesLeft), customerLeaves: plan.leavesMidChat)
       schedule(.converse(chat, conversation), after: random.milliseconds(inSeconds: configuration.messageGap))
     case .chatRejected(_, let agent), .offerExpired(_, let agent):
-      guard let slot = agentIndex[agent] else { return }
+      guard let slot = agentNumber(of: agent) else { return }
       schedule(.available(slot), after: random.milliseconds(inSeconds: configuration.backFromMissedOffer))
     case .chatEnded(let chat, _):
       guard let slot = plans[chat.number - 1].agent else { return }
@@ -206,7 +201,7 @@ public struct Simulation: Sendable {
       if random.chance(0.8) { schedule(.dispose(chat, agent: slot), after: wrapUp / 2) }
       schedule(.finish(chat, agent: slot), after: wrapUp)
     case .logOpened(let chat, let agent, .edit):
-      guard let slot = agentIndex[agent] else { return }
+      guard let slot = agentNumber(of: agent) else { return }
       schedule(.saveLog(chat, agent: slot), after: 5000)
     default:
       break
@@ -220,6 +215,29 @@ public struct Simulation: Sendable {
   /// knowledge (an offer already expired), which the engine must refuse without harm.
   private mutating func call(_ command: Command, timed: Bool = false) {
     engineCall(timed: timed) { center, events throws(Refusal) in try center.perform(command, into: &events) }
+  }
+
+  /// An agent's action through its handle: what a server holding agent sessions would do.
+  private mutating func call(_ action: AgentAction, by agent: Int, timed: Bool = false) {
+    let handle = agents[agent]
+    engineCall(timed: timed) { center, events throws(Refusal) in try center.perform(action, by: handle, into: &events) }
+  }
+
+  /// A customer's action in the window of their chat.
+  private mutating func call(_ action: CustomerAction, inChat chat: ChatID, timed: Bool = false) {
+    engineCall(timed: timed) { center, events throws(Refusal) in try center.perform(action, inChat: chat, into: &events) }
+  }
+
+  /// The position of agent `a-N` (N - 1), read from the name the simulation gave it: events name
+  /// agents, and reading the number back is cheaper than a table keyed by name.
+  private func agentNumber(of agent: AgentID) -> Int? {
+    var number = 0
+    for byte in agent.rawValue.utf8.dropFirst(2).prefix(10) {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      number = number * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    guard number >= 1, number <= agents.count, agents[number - 1].agent == agent else { return nil }
+    return number - 1
   }
 
   private mutating func advance(to time: Instant, timed: Bool) {

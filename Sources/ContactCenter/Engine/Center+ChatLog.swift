@@ -4,14 +4,14 @@ extension Center {
   /// edit mode and waits for the agent to choose a customer (LOG-3).
   mutating func openChatLog(_ chat: ChatID, slot: Int, _ events: inout [Event]) {
     let agent = agentRecords[slot].id
-    if let match = chatRecords[chat.number - 1].match {
+    if let match = chatEntries[chat.number - 1].match {
       events.append(.logOpened(chat, for: agent, mode: .view))
       let stored = crm.createCase(
         customer: match.customer, subject: "Chat log of \(chat)", state: .closed, chat: chat, text: transcript(of: chat))
-      chatRecords[chat.number - 1].log = ChatLog(mode: .view, notes: nil, customer: match.customer, savedCase: stored.id, isSaved: true)
+      chatEntries[chat.number - 1].log = ChatLog(mode: .view, notes: nil, customer: match.customer, savedCase: stored.id, isSaved: true)
       events.append(.logSaved(chat, asCase: stored.id, customer: match.customer, draft: false))
     } else {
-      chatRecords[chat.number - 1].log = ChatLog(mode: .edit, notes: nil, customer: nil, savedCase: nil, isSaved: false)
+      chatEntries[chat.number - 1].log = ChatLog(mode: .edit, notes: nil, customer: nil, savedCase: nil, isSaved: false)
       agentRecords[slot].openLogs.append(chat)
       events.append(.logOpened(chat, for: agent, mode: .edit))
     }
@@ -26,7 +26,8 @@ extension Center {
       if agent.chats.count == 1, let only = agent.chats.first { throw .chatNotFinished(only) }
       throw .noChats(agent.id)
     }
-    let record = try chatRecord(chat)
+    try checkExists(chat)
+    let record = chatEntries[chat.number - 1]
     guard case .finished(let finisher, _, _) = record.state else {
       if record.state.holder == agent.id { throw .chatNotFinished(chat) }
       throw .chatNotHeld(agent.id, chat)
@@ -39,7 +40,7 @@ extension Center {
   mutating func showLog(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let (chat, log) = try chatLog(of: slot, named: chat, editable: false)
     let summary = ChatLogSummary(
-      mode: log.mode, customer: log.customer, messageCount: chatRecords[chat.number - 1].messages.count,
+      mode: log.mode, customer: log.customer, messageCount: chatEntries[chat.number - 1].messageCount,
       notes: log.notes, savedCase: log.savedCase, isDraft: log.savedCase != nil && !log.isSaved,
       isSaved: log.isSaved)
     events.append(.logShown(chat, summary))
@@ -49,7 +50,7 @@ extension Center {
   mutating func editLog(_ slot: Int, _ chat: ChatID?, _ text: String, _ events: inout [Event]) throws(Refusal) {
     let (chat, _) = try chatLog(of: slot, named: chat, editable: true)
     guard !text.isEmpty else { throw .emptyText(what: "the log text") }
-    chatRecords[chat.number - 1].log?.notes = text
+    chatEntries[chat.number - 1].log?.notes = text
     events.append(.logEdited(chat, by: agentRecords[slot].id, length: Validation.perceivedLength(text)))
   }
 
@@ -57,7 +58,7 @@ extension Center {
   mutating func selectLogCustomer(_ slot: Int, _ chat: ChatID?, _ customer: CustomerID, _ events: inout [Event]) throws(Refusal) {
     let (chat, _) = try chatLog(of: slot, named: chat, editable: true)
     guard crm.customers[customer] != nil else { throw .unknownCustomer(customer) }
-    chatRecords[chat.number - 1].log?.customer = customer
+    chatEntries[chat.number - 1].log?.customer = customer
     events.append(.logCustomerSelected(chat, customer))
   }
 
@@ -75,9 +76,9 @@ extension Center {
     } else {
       caseID = crm.createCase(customer: customer, subject: "Chat log of \(chat)", state: state, chat: chat, text: text).id
     }
-    chatRecords[chat.number - 1].log?.savedCase = caseID
+    chatEntries[chat.number - 1].log?.savedCase = caseID
     if !draft {
-      chatRecords[chat.number - 1].log?.isSaved = true
+      chatEntries[chat.number - 1].log?.isSaved = true
       agentRecords[slot].openLogs.remove(chat)
     }
     events.append(.logSaved(chat, asCase: caseID, customer: customer, draft: draft))
@@ -85,7 +86,7 @@ extension Center {
 
   /// The chat's messages, one line each: `alice: Bonjour`.
   func transcript(of chat: ChatID) -> String {
-    chatRecords[chat.number - 1].messages.map { "\($0.author): \($0.text)" }.joined(separator: "\n")
+    messageStore.messages(endingAt: chatEntries[chat.number - 1].lastMessage).map { "\($0.author): \($0.text)" }.joined(separator: "\n")
   }
 
   /// The log a command means: the one of the named chat, or the agent's only open log, or the
@@ -95,7 +96,8 @@ extension Center {
     guard agent.session.isLoggedIn else { throw .notLoggedIn(agent.id) }
     let chosen: ChatID
     if let chat {
-      let record = try chatRecord(chat)
+      try checkExists(chat)
+      let record = chatEntries[chat.number - 1]
       guard case .finished(let finisher, _, _) = record.state, finisher == agent.id else {
         if record.state.holder == agent.id { throw .chatNotFinished(chat) }
         throw .chatNotHeld(agent.id, chat)
@@ -108,7 +110,7 @@ extension Center {
     } else {
       throw .noLogs(agent.id)
     }
-    guard let log = chatRecords[chosen.number - 1].log else { throw .noLog(chosen) }
+    guard let log = chatEntries[chosen.number - 1].log else { throw .noLog(chosen) }
     if editable {
       guard log.mode == .edit else { throw .logIsViewOnly(chosen) }
       if log.isSaved, let saved = log.savedCase { throw .logAlreadySaved(chosen, saved) }

@@ -3,46 +3,50 @@ extension Center {
 
   /// A customer opens a chat in a chat queue (SES-7); the CRM is searched for their record
   /// (POP-2) and the chat is routed (CAP-4).
-  mutating func open(_ visitor: VisitorID, _ queue: QueueID, _ request: ChatRequest, _ events: inout [Event]) throws(Refusal) {
+  ///
+  /// `openChat` is the visitor's open chat, already looked up (as for every customer action).
+  mutating func open(_ visitor: VisitorID, _ openChat: ChatID?, _ queue: QueueID, _ request: ChatRequest, _ events: inout [Event]) throws(Refusal) {
     try checkName(visitor.rawValue, kind: "customer")
-    if let open = openChatOfVisitor[visitor] { throw .visitorHasOpenChat(visitor, open) }
-    guard let definition = queues[queue], let line = routing.line(of: queue) else { throw .unknownQueue(queue) }
+    if let openChat { throw .visitorHasOpenChat(visitor, openChat) }
+    // A queue's position in definition order is its line in the routing index.
+    guard let line = queues.index(forKey: queue) else { throw .unknownQueue(queue) }
+    let definition = queues.values[line]
     guard definition.media == .chat else { throw .notAChatQueue(queue, definition.media) }
     guard !request.name.isEmpty else { throw .emptyText(what: "a customer name") }
     guard Validation.isWellFormedEmail(request.email) else { throw .invalidEmail(request.email) }
     guard Validation.isValidIPAddress(request.ipAddress) else { throw .invalidIPAddress(request.ipAddress) }
     if request.account?.isEmpty == true { throw .emptyText(what: "an account number") }
     if request.caseNumber?.isEmpty == true { throw .emptyText(what: "a case number") }
-    let chat = ChatID(chatRecords.count + 1)
-    chatRecords.append(
-      ChatRecord(id: chat, visitor: visitor, queue: queue, line: line, request: request, openedAt: now, match: crm.match(request)))
+    let chat = ChatID(chatEntries.count + 1)
+    chatEntries.append(
+      ChatEntry(id: chat, visitor: visitor, queue: queue, line: line, request: request, openedAt: now, match: crm.match(request)))
     openChatOfVisitor[visitor] = chat
     statistics.chats += 1
     route(chat, returning: false, &events)
   }
 
-  mutating func customerTyping(_ visitor: VisitorID, _ isTyping: Bool, _ events: inout [Event]) throws(Refusal) {
-    let chat = try acceptedChat(of: visitor)
-    guard chatRecords[chat.number - 1].customerTyping != isTyping else { return }
-    chatRecords[chat.number - 1].customerTyping = isTyping
+  mutating func customerTyping(_ visitor: VisitorID, _ openChat: ChatID?, _ isTyping: Bool, _ events: inout [Event]) throws(Refusal) {
+    let chat = try acceptedChat(openChat, of: visitor)
+    guard chatEntries[chat.number - 1].customerTyping != isTyping else { return }
+    chatEntries[chat.number - 1].customerTyping = isTyping
     events.append(.typing(chat, .customer(visitor), isTyping: isTyping))
   }
 
   /// MSG-1: the customer's message appears in the agent's window.
-  mutating func customerSay(_ visitor: VisitorID, _ text: String, _ events: inout [Event]) throws(Refusal) {
-    let chat = try acceptedChat(of: visitor)
+  mutating func customerSay(_ visitor: VisitorID, _ openChat: ChatID?, _ text: String, _ events: inout [Event]) throws(Refusal) {
+    let chat = try acceptedChat(openChat, of: visitor)
     try checkMessage(text)
     deliver(text, in: chat, from: .customer(visitor), &events)
   }
 
   /// DEC-3: leaving abandons a chat no agent has accepted, and ends one that an agent holds
   /// (the agent still wraps it up).
-  mutating func leave(_ visitor: VisitorID, _ events: inout [Event]) throws(Refusal) {
-    guard let chat = openChatOfVisitor[visitor] else { throw .visitorHasNoChat(visitor) }
+  mutating func leave(_ visitor: VisitorID, _ openChat: ChatID?, _ events: inout [Event]) throws(Refusal) {
+    guard let chat = openChat else { throw .visitorHasNoChat(visitor) }
     openChatOfVisitor[visitor] = nil
-    switch chatRecords[chat.number - 1].state {
+    switch chatEntries[chat.number - 1].state {
     case .queued:
-      routing.markDeparted(chat, fromLine: chatRecords[chat.number - 1].origin.line)
+      routing.markDeparted(chat, fromLine: Int(chatEntries[chat.number - 1].line))
       abandon(chat, visitor, &events)
     case .offered(let agent, _, _, _):
       withdrawOffer(of: chat, reason: .customerLeft(visitor), &events)
@@ -56,14 +60,14 @@ extension Center {
   }
 
   private mutating func abandon(_ chat: ChatID, _ visitor: VisitorID, _ events: inout [Event]) {
-    chatRecords[chat.number - 1].state = .abandoned(at: now)
+    chatEntries[chat.number - 1].state = .abandoned(at: now)
     statistics.abandoned += 1
     events.append(.chatAbandoned(chat, visitor: visitor))
   }
 
-  private func acceptedChat(of visitor: VisitorID) throws(Refusal) -> ChatID {
-    guard let chat = openChatOfVisitor[visitor] else { throw .visitorHasNoChat(visitor) }
-    guard case .active = chatRecords[chat.number - 1].state else { throw .chatNotAccepted(chat) }
+  private func acceptedChat(_ openChat: ChatID?, of visitor: VisitorID) throws(Refusal) -> ChatID {
+    guard let chat = openChat else { throw .visitorHasNoChat(visitor) }
+    guard case .active = chatEntries[chat.number - 1].state else { throw .chatNotAccepted(chat) }
     return chat
   }
 
@@ -72,14 +76,14 @@ extension Center {
   /// CAP-5: the customer's name, e-mail and IP address, for the agent holding the chat.
   mutating func showCustomerInfo(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let chat = try heldChat(of: slot, named: chat, where: { _ in true })
-    events.append(.customerInfo(chat, for: agentRecords[slot].id, chatRecords[chat.number - 1].request))
+    events.append(.customerInfo(chat, for: agentRecords[slot].id, chatEntries[chat.number - 1].request))
   }
 
   /// MSG-2: the indicator clears when that side stops typing, sends a message, or the chat ends.
   mutating func agentTyping(_ slot: Int, _ chat: ChatID?, _ isTyping: Bool, _ events: inout [Event]) throws(Refusal) {
     let chat = try activeChat(of: slot, named: chat)
-    guard chatRecords[chat.number - 1].agentTyping != isTyping else { return }
-    chatRecords[chat.number - 1].agentTyping = isTyping
+    guard chatEntries[chat.number - 1].agentTyping != isTyping else { return }
+    chatEntries[chat.number - 1].agentTyping = isTyping
     events.append(.typing(chat, .agent(agentRecords[slot].id), isTyping: isTyping))
   }
 
@@ -94,31 +98,31 @@ extension Center {
   mutating func insertFAQ(_ slot: Int, _ chat: ChatID?, _ faq: FAQID, _ events: inout [Event]) throws(Refusal) {
     let chat = try activeChat(of: slot, named: chat)
     guard let answer = faqs[faq] else { throw .unknownFAQ(faq) }
-    let draft = chatRecords[chat.number - 1].agentDraft
+    let draft = chatEntries[chat.number - 1].agentDraft
     let combined = draft.isEmpty ? answer : draft + " " + answer
     let length = Validation.perceivedLength(combined)
     guard length <= Validation.messageCapacity else { throw .draftTooLong(chat, faq, length: length) }
-    chatRecords[chat.number - 1].agentDraft = combined
+    chatEntries[chat.number - 1].agentDraft = combined
     events.append(.faqInserted(chat, faq, agent: agentRecords[slot].id, draftLength: length))
   }
 
   mutating func sendDraft(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let chat = try activeChat(of: slot, named: chat)
-    let draft = chatRecords[chat.number - 1].agentDraft
+    let draft = chatEntries[chat.number - 1].agentDraft
     guard !draft.isEmpty else { throw .draftEmpty(chat) }
     try checkMessage(draft)
-    chatRecords[chat.number - 1].agentDraft = ""
+    chatEntries[chat.number - 1].agentDraft = ""
     deliver(draft, in: chat, from: .agent(agentRecords[slot].id), &events)
   }
 
   /// POP-4: the agent saves the new-customer form, creating a customer record.
   mutating func saveNewCustomer(_ slot: Int, _ chat: ChatID?, name: String, email: String, account: String?, _ events: inout [Event]) throws(Refusal) {
     let chat = try heldChat(of: slot, named: chat, where: { _ in true })
-    guard chatRecords[chat.number - 1].screenPop == .newCustomerForm else { throw .noNewCustomerForm(chat) }
-    if let created = chatRecords[chat.number - 1].createdCustomer { throw .customerAlreadySaved(chat, created) }
+    guard chatEntries[chat.number - 1].screenPop == .newCustomerForm else { throw .noNewCustomerForm(chat) }
+    if let created = chatEntries[chat.number - 1].createdCustomer { throw .customerAlreadySaved(chat, created) }
     try checkCustomerDetails(name: name, email: email, account: account)
     let customer = crm.createCustomer(name: name, email: email, account: account)
-    chatRecords[chat.number - 1].createdCustomer = customer.id
+    chatEntries[chat.number - 1].createdCustomer = customer.id
     events.append(.customerCreated(customer, from: chat))
   }
 
@@ -143,10 +147,12 @@ extension Center {
 
   /// Sending clears the sender's typing indicator: the message itself tells the other side.
   private mutating func deliver(_ text: String, in chat: ChatID, from party: Party, _ events: inout [Event]) {
-    chatRecords[chat.number - 1].messages.append(ChatMessage(author: party, text: text, at: now))
+    let previous = chatEntries[chat.number - 1].lastMessage
+    chatEntries[chat.number - 1].lastMessage = messageStore.append(ChatMessage(author: party, text: text, at: now), after: previous)
+    chatEntries[chat.number - 1].messageCount += 1
     switch party {
-    case .agent: chatRecords[chat.number - 1].agentTyping = false
-    case .customer: chatRecords[chat.number - 1].customerTyping = false
+    case .agent: chatEntries[chat.number - 1].agentTyping = false
+    case .customer: chatEntries[chat.number - 1].customerTyping = false
     }
     events.append(.message(chat, from: party, text: text))
   }
@@ -155,7 +161,7 @@ extension Center {
     let chat = try heldChat(of: slot, named: chat) {
       if case .active = $0 { true } else { false }
     }
-    if case .wrapUp = chatRecords[chat.number - 1].state { throw .chatAlreadyEnded(chat) }
+    if case .wrapUp = chatEntries[chat.number - 1].state { throw .chatAlreadyEnded(chat) }
     return chat
   }
 
@@ -177,9 +183,9 @@ extension Center {
     var fitting: ChatID?
     for index in 0..<count {
       let held = agentRecords[slot].chats[index]
-      guard fits(chatRecords[held.number - 1].state) else { continue }
+      guard fits(chatEntries[held.number - 1].state) else { continue }
       guard fitting == nil else {
-        throw .severalChats(agent, agentRecords[slot].chats.filter { fits(chatRecords[$0.number - 1].state) })
+        throw .severalChats(agent, agentRecords[slot].chats.filter { fits(chatEntries[$0.number - 1].state) })
       }
       fitting = held
     }

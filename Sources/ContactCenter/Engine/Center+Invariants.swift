@@ -6,7 +6,7 @@ extension Center {
   public func invariantViolations() -> [String] {
     var violations = routingViolations
     for slot in agentRecords.indices { checkAgent(slot, &violations) }
-    for record in chatRecords { checkChat(record, &violations) }
+    for record in chatEntries { checkChat(record, &violations) }
     for (queue, _) in queues { checkQueue(queue, &violations) }
     return violations
   }
@@ -16,7 +16,7 @@ extension Center {
   public func invariantViolations(agents: some Sequence<AgentID>, chats: some Sequence<ChatID>) -> [String] {
     var violations: [String] = []
     for agent in agents { if let slot = agentSlots[agent] { checkAgent(slot, &violations) } }
-    for chat in chats { if let record = self.chat(chat) { checkChat(record, &violations) } }
+    for chat in chats where chat.number >= 1 && chat.number <= chatEntries.count { checkChat(chatEntries[chat.number - 1], &violations) }
     return violations
   }
 
@@ -26,18 +26,18 @@ extension Center {
     if agent.chats.count > Settings.maximumChatsPerAgent {
       violations.append("\(name) holds \(agent.chats.count) chats, more than \(Settings.maximumChatsPerAgent)")
     }
-    for chat in agent.chats where chatRecords[chat.number - 1].state.holder != name {
-      violations.append("\(name) lists \(chat) but the chat is \(chatRecords[chat.number - 1].state.keyword)")
+    for chat in agent.chats where chatEntries[chat.number - 1].state.holder != name {
+      violations.append("\(name) lists \(chat) but the chat is \(chatEntries[chat.number - 1].state.keyword)")
     }
     if let offered = agent.pendingOffer {
-      if case .offered(let to, _, _, _) = chatRecords[offered.number - 1].state, to == name {
+      if case .offered(let to, _, _, _) = chatEntries[offered.number - 1].state, to == name {
       } else {
-        violations.append("\(name) has \(offered) pending but the chat is \(chatRecords[offered.number - 1].state.keyword)")
+        violations.append("\(name) has \(offered) pending but the chat is \(chatEntries[offered.number - 1].state.keyword)")
       }
       if agent.session != .ready(.available) {
         violations.append("\(name) has an offer pending while not Available")
       }
-      if !agent.enabledQueues.contains(chatRecords[offered.number - 1].queue) {
+      if !agent.enabledQueues.contains(chatEntries[offered.number - 1].queue) {
         violations.append("\(name) has an offer from a queue it has not enabled")
       }
       if agent.chats.count >= chatLimit(of: slot) {
@@ -55,7 +55,7 @@ extension Center {
     }
   }
 
-  private func checkChat(_ record: ChatRecord, _ violations: inout [String]) {
+  private func checkChat(_ record: ChatEntry, _ violations: inout [String]) {
     let chat = record.id
     switch record.state {
     case .queued:
@@ -77,14 +77,14 @@ extension Center {
     if waiting.count != routing.waitingCount(queue) {
       violations.append("\(queue) counts \(routing.waitingCount(queue)) waiting chats but holds \(waiting.count)")
     }
-    for chat in waiting where chatRecords[chat.number - 1].state != .queued {
-      violations.append("\(chat) is in the line of \(queue) but is \(chatRecords[chat.number - 1].state.keyword)")
+    for chat in waiting where chatEntries[chat.number - 1].state != .queued {
+      violations.append("\(chat) is in the line of \(queue) but is \(chatEntries[chat.number - 1].state.keyword)")
     }
   }
 
   /// CAP-4 / DEC-1, checked at the moment of an offer by brute force over the queue's members.
   mutating func auditOffer(_ chat: ChatID, to slot: Int) {
-    let queue = chatRecords[chat.number - 1].queue
+    let queue = chatEntries[chat.number - 1].queue
     let agent = agentRecords[slot]
     guard isEligible(slot), agent.enabledQueues.contains(queue) else {
       routingViolations.append("\(chat) offered to \(agent.id), who is not eligible for \(queue)")

@@ -2,7 +2,7 @@ extension Center {
   /// CHAT-3: the record details of the pending offer, before accepting it.
   mutating func preview(_ slot: Int, _ events: inout [Event]) throws(Refusal) {
     let chat = try pendingOffer(of: slot, named: nil)
-    let origin = chatRecords[chat.number - 1].origin
+    let origin = chatEntries[chat.number - 1].origin
     events.append(.offerPreview(chat, for: agentRecords[slot].id, origin.request, match: origin.match))
   }
 
@@ -10,7 +10,7 @@ extension Center {
   mutating func accept(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let chat = try pendingOffer(of: slot, named: chat)
     let agent = agentRecords[slot].id
-    chatRecords[chat.number - 1].state = .active(agent: agent, acceptedAt: now)
+    chatEntries[chat.number - 1].state = .active(agent: agent, acceptedAt: now)
     agentRecords[slot].pendingOffer = nil
     agentRecords[slot].chats.append(chat)
     agentRecords[slot].waitingSince = now
@@ -32,28 +32,39 @@ extension Center {
   /// The agent's pending offer, checked against the chat the command named. A late accept is
   /// told that the offer expired, rather than that there never was one.
   private func pendingOffer(of slot: Int, named chat: ChatID?) throws(Refusal) -> ChatID {
-    let agent = agentRecords[slot]
-    guard agent.session.isLoggedIn else { throw .notLoggedIn(agent.id) }
-    if let chat { _ = try chatRecord(chat) }
-    if let pending = agent.pendingOffer, chat == nil || chat == pending { return pending }
-    if let resolved = agent.lastResolvedOffer, chat == nil || chat == resolved.chat,
-      chatRecords[resolved.chat.number - 1].state.holder != agent.id
+    // Fields are read one by one: copying the whole record would retain every collection in it.
+    guard agentRecords[slot].session.isLoggedIn else { throw .notLoggedIn(agentRecords[slot].id) }
+    if let chat { try checkExists(chat) }
+    if let pending = agentRecords[slot].pendingOffer, chat == nil || chat == pending { return pending }
+    let agent = agentRecords[slot].id
+    if let resolved = agentRecords[slot].lastResolvedOffer, chat == nil || chat == resolved.chat,
+      chatEntries[resolved.chat.number - 1].state.holder != agent
     {
-      throw .offerAlreadyResolved(agent.id, resolved)
+      throw .offerAlreadyResolved(agent, resolved)
     }
-    if let chat { throw .offerNotForAgent(agent.id, chat) }
-    throw .noPendingOffer(agent.id)
+    if let chat { throw .offerNotForAgent(agent, chat) }
+    throw .noPendingOffer(agent)
+  }
+
+  /// Refuses a chat id that names no chat.
+  func checkExists(_ chat: ChatID) throws(Refusal) {
+    guard chat.number >= 1, chat.number <= chatEntries.count else { throw .unknownChat(chat) }
   }
 
   /// The chat with that id, or a refusal saying it does not exist.
   func chatRecord(_ chat: ChatID) throws(Refusal) -> ChatRecord {
-    guard chat.number >= 1, chat.number <= chatRecords.count else { throw .unknownChat(chat) }
-    return chatRecords[chat.number - 1]
+    try checkExists(chat)
+    return record(at: chat.number - 1)
+  }
+
+  /// The public snapshot of the chat at `index`, its messages gathered from the store.
+  func record(at index: Int) -> ChatRecord {
+    ChatRecord(entry: chatEntries[index], messages: messageStore.messages(endingAt: chatEntries[index].lastMessage))
   }
 
   /// The state of a chat, without copying the rest of its record.
   public func state(of chat: ChatID) -> ChatState? {
-    guard chat.number >= 1, chat.number <= chatRecords.count else { return nil }
-    return chatRecords[chat.number - 1].state
+    guard chat.number >= 1, chat.number <= chatEntries.count else { return nil }
+    return chatEntries[chat.number - 1].state
   }
 }

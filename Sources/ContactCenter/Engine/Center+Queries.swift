@@ -5,7 +5,13 @@ extension Center {
   public func agent(_ id: AgentID) -> AgentRecord? { agentSlots[id].map { agentRecords[$0] } }
 
   /// All chats, in order of arrival.
-  public var chats: [ChatRecord] { chatRecords }
+  public var chats: [ChatRecord] { chatEntries.indices.map(record(at:)) }
+
+  /// MSG-1: what both sides of the chat said, in order.
+  public func messages(of chat: ChatID) -> [ChatMessage] {
+    guard chat.number >= 1, chat.number <= chatEntries.count else { return [] }
+    return messageStore.messages(endingAt: chatEntries[chat.number - 1].lastMessage)
+  }
 
   public func chat(_ id: ChatID) -> ChatRecord? { try? chatRecord(id) }
 
@@ -21,7 +27,7 @@ extension Center {
   /// The chat a visitor opened last, ended or not: what `expect marie sees ...` reads.
   public func latestChat(of visitor: VisitorID) -> ChatID? {
     if let open = openChatOfVisitor[visitor] { return open }
-    return chatRecords.last { $0.visitor == visitor }?.id
+    return chatEntries.last { $0.visitor == visitor }?.id
   }
 
   /// END-1: the time since the chat ended, while it is in wrap-up.

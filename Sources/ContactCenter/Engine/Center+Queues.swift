@@ -59,7 +59,7 @@ extension Center {
       } else {
         agentRecords[slot].enabledQueues.remove(queue)
         events.append(.queueDisabled(agent.id, queue))
-        if let offered = agentRecords[slot].pendingOffer, chatRecords[offered.number - 1].queue == queue {
+        if let offered = agentRecords[slot].pendingOffer, chatEntries[offered.number - 1].queue == queue {
           withdrawOffer(of: offered, reason: .queueDisabled(queue), &events)
         }
       }

@@ -2,15 +2,15 @@ extension Center {
   /// END-1: the agent ends the chat; the wrap-up timer starts.
   mutating func end(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let chat = try activeChat(of: slot, named: chat)
-    openChatOfVisitor[chatRecords[chat.number - 1].visitor] = nil
+    openChatOfVisitor[chatEntries[chat.number - 1].visitor] = nil
     endChat(chat, agent: agentRecords[slot].id, by: .agent(agentRecords[slot].id), &events)
   }
 
   /// Ends an accepted chat, by either side: typing indicators clear, wrap-up begins.
   mutating func endChat(_ chat: ChatID, agent: AgentID, by party: Party, _ events: inout [Event]) {
-    chatRecords[chat.number - 1].state = .wrapUp(agent: agent, endedAt: now, endedBy: party)
-    chatRecords[chat.number - 1].agentTyping = false
-    chatRecords[chat.number - 1].customerTyping = false
+    chatEntries[chat.number - 1].state = .wrapUp(agent: agent, endedAt: now, endedBy: party)
+    chatEntries[chat.number - 1].agentTyping = false
+    chatEntries[chat.number - 1].customerTyping = false
     events.append(.chatEnded(chat, by: party))
   }
 
@@ -24,12 +24,11 @@ extension Center {
   mutating func selectDisposition(_ slot: Int, _ chat: ChatID?, _ code: DispositionCode, _ events: inout [Event]) throws(Refusal) {
     guard settings.disposition != .off else { throw .dispositionsOff }
     let (chat, _) = try wrapUpChat(of: slot, named: chat)
-    let queue = chatRecords[chat.number - 1].queue
-    let codes = queues[queue]?.dispositions ?? []
-    guard !codes.isEmpty else { throw .queueHasNoDispositions(queue) }
-    guard codes.contains(code) else { throw .unknownDisposition(code, queue: queue, codes: codes) }
-    chatRecords[chat.number - 1].disposition = code
-    chatRecords[chat.number - 1].dispositionConfirmed = false
+    let codes = dispositions(of: chat)
+    guard !codes.isEmpty else { throw .queueHasNoDispositions(chatEntries[chat.number - 1].queue) }
+    guard codes.contains(code) else { throw .unknownDisposition(code, queue: chatEntries[chat.number - 1].queue, codes: codes) }
+    chatEntries[chat.number - 1].disposition = code
+    chatEntries[chat.number - 1].dispositionConfirmed = false
     events.append(.dispositionSelected(chat, code))
   }
 
@@ -37,11 +36,10 @@ extension Center {
   mutating func continueDisposition(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     guard settings.disposition != .off else { throw .dispositionsOff }
     let (chat, _) = try wrapUpChat(of: slot, named: chat)
-    let queue = chatRecords[chat.number - 1].queue
-    guard queues[queue]?.dispositions.isEmpty == false else { throw .queueHasNoDispositions(queue) }
-    guard let code = chatRecords[chat.number - 1].disposition else { throw .noDispositionSelected(chat) }
-    guard !chatRecords[chat.number - 1].dispositionConfirmed else { return }
-    chatRecords[chat.number - 1].dispositionConfirmed = true
+    guard !dispositions(of: chat).isEmpty else { throw .queueHasNoDispositions(chatEntries[chat.number - 1].queue) }
+    guard let code = chatEntries[chat.number - 1].disposition else { throw .noDispositionSelected(chat) }
+    guard !chatEntries[chat.number - 1].dispositionConfirmed else { return }
+    chatEntries[chat.number - 1].dispositionConfirmed = true
     events.append(.dispositionConfirmed(chat, code))
   }
 
@@ -49,10 +47,10 @@ extension Center {
   /// automatic logging, opens the chat log (LOG-1).
   mutating func finish(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let (chat, endedAt) = try wrapUpChat(of: slot, named: chat)
-    let codes = queues[chatRecords[chat.number - 1].queue]?.dispositions ?? []
-    let confirmed = chatRecords[chat.number - 1].dispositionConfirmed
+    let codes = dispositions(of: chat)
+    let confirmed = chatEntries[chat.number - 1].dispositionConfirmed
     if settings.disposition != .off, !codes.isEmpty {
-      if let code = chatRecords[chat.number - 1].disposition, !confirmed {
+      if let code = chatEntries[chat.number - 1].disposition, !confirmed {
         throw .dispositionNotConfirmed(chat, code)
       }
       if settings.disposition == .required, !confirmed {
@@ -60,8 +58,8 @@ extension Center {
       }
     }
     let agent = agentRecords[slot].id
-    chatRecords[chat.number - 1].state = .finished(agent: agent, endedAt: endedAt, finishedAt: now)
-    agentRecords[slot].chats.remove(chat)
+    chatEntries[chat.number - 1].state = .finished(agent: agent, endedAt: endedAt, finishedAt: now)
+    agentRecords[slot].chats.removeAll { $0 == chat }
     agentRecords[slot].lastFinishedChat = chat
     statistics.finished += 1
     events.append(.chatFinished(chat, by: agent, wrapUp: now - endedAt))
@@ -69,11 +67,17 @@ extension Center {
     refreshRouting(of: slot, &events)
   }
 
+  /// END-2: the disposition codes of the chat's queue. Queues are never removed, so the chat's
+  /// line is also the queue's position in `queues`: no look-up by name.
+  private func dispositions(of chat: ChatID) -> [DispositionCode] {
+    queues.values[Int(chatEntries[chat.number - 1].line)].dispositions
+  }
+
   private func wrapUpChat(of slot: Int, named chat: ChatID?) throws(Refusal) -> (ChatID, endedAt: Instant) {
     let chat = try heldChat(of: slot, named: chat) {
       if case .wrapUp = $0 { true } else { false }
     }
-    guard case .wrapUp(_, let endedAt, _) = chatRecords[chat.number - 1].state else { throw .notInWrapUp(chat) }
+    guard case .wrapUp(_, let endedAt, _) = chatEntries[chat.number - 1].state else { throw .notInWrapUp(chat) }
     return (chat, endedAt)
   }
 }

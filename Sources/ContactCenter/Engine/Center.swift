@@ -33,7 +33,9 @@ public struct Center: Sendable {
   var agentRecords: [AgentRecord] = []
   var agentSlots: [AgentID: Int] = [:]
   /// Chats in order of arrival: `chat-N` is at index N-1.
-  var chatRecords: [ChatRecord] = []
+  var chatEntries: [ChatEntry] = []
+  /// The text of every chat's messages; entries point into it.
+  var messageStore = MessageStore()
   /// Each visitor's chat that has not ended yet.
   var openChatOfVisitor: [VisitorID: ChatID] = [:]
   var routing = RoutingIndex()
@@ -99,12 +101,12 @@ public struct Center: Sendable {
       guard let slot = agentSlots[id] else { throw .unknownAgent(id) }
       try perform(action, agent: slot, &events)
     case .customer(let visitor, let action):
-      try perform(action, visitor: visitor, &events)
+      try perform(action, visitor: visitor, openChat: openChatOfVisitor[visitor], &events)
     }
     statistics.commands += 1
   }
 
-  private mutating func perform(_ action: AgentAction, agent slot: Int, _ events: inout [Event]) throws(Refusal) {
+  mutating func perform(_ action: AgentAction, agent slot: Int, _ events: inout [Event]) throws(Refusal) {
     switch action {
     case .login: try login(slot, &events)
     case .readyToWork: try readyToWork(slot, &events)
@@ -139,12 +141,13 @@ public struct Center: Sendable {
     }
   }
 
-  private mutating func perform(_ action: CustomerAction, visitor: VisitorID, _ events: inout [Event]) throws(Refusal) {
+  /// `openChat` is the visitor's open chat, looked up by the caller.
+  mutating func perform(_ action: CustomerAction, visitor: VisitorID, openChat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     switch action {
-    case .open(let queue, let request): try open(visitor, queue, request, &events)
-    case .typing(let isTyping): try customerTyping(visitor, isTyping, &events)
-    case .say(let text): try customerSay(visitor, text, &events)
-    case .leave: try leave(visitor, &events)
+    case .open(let queue, let request): try open(visitor, openChat, queue, request, &events)
+    case .typing(let isTyping): try customerTyping(visitor, openChat, isTyping, &events)
+    case .say(let text): try customerSay(visitor, openChat, text, &events)
+    case .leave: try leave(visitor, openChat, &events)
     }
   }
 
@@ -172,7 +175,7 @@ public struct Center: Sendable {
   /// Makes room for this many chats in all, so that a driver that knows its size (a
   /// simulation) does not pay for the chat table growing and being copied as it fills.
   public mutating func reserveCapacity(chats: Int) {
-    chatRecords.reserveCapacity(max(0, chats))
+    chatEntries.reserveCapacity(max(0, chats))
   }
 
   /// The earliest pending timer, if any: lets a driver jump straight to the next thing that happens.

@@ -72,8 +72,9 @@ public struct AgentRecord: Hashable, Sendable {
   public internal(set) var availableSince: Instant = .start
   /// DEC-1: when the agent's current wait began: becoming Available, or its last accept.
   public internal(set) var waitingSince: Instant = .start
-  /// Chats accepted and not yet finished (active or in wrap-up), in order of accept.
-  public internal(set) var chats: OrderedSet<ChatID> = []
+  /// Chats accepted and not yet finished (active or in wrap-up), in order of accept. A plain
+  /// array: it never holds more than six, and a search of six is cheaper than hashing.
+  public internal(set) var chats: [ChatID] = []
   /// DEC-2: at most one pending offer.
   public internal(set) var pendingOffer: ChatID?
   public internal(set) var lastResolvedOffer: ResolvedOffer?

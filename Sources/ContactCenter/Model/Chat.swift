@@ -120,20 +120,15 @@ public struct ChatLog: Hashable, Sendable {
 }
 
 /// What never changes about a chat once opened. Kept behind one immutable reference so that
-/// reading or copying a chat record costs one retain instead of one per string.
+/// reading or copying a chat entry costs one retain instead of one per string.
 final class ChatOrigin: Hashable, Sendable {
-  let visitor: VisitorID
   let queue: QueueID
-  /// The queue's line in the routing index.
-  let line: Int
   let request: ChatRequest
   let openedAt: Instant
   let match: CustomerMatch?
 
-  init(visitor: VisitorID, queue: QueueID, line: Int, request: ChatRequest, openedAt: Instant, match: CustomerMatch?) {
-    self.visitor = visitor
+  init(queue: QueueID, request: ChatRequest, openedAt: Instant, match: CustomerMatch?) {
     self.queue = queue
-    self.line = line
     self.request = request
     self.openedAt = openedAt
     self.match = match
@@ -141,46 +136,43 @@ final class ChatOrigin: Hashable, Sendable {
 
   static func == (lhs: ChatOrigin, rhs: ChatOrigin) -> Bool {
     lhs === rhs
-      || (lhs.visitor == rhs.visitor && lhs.queue == rhs.queue && lhs.request == rhs.request
-        && lhs.openedAt == rhs.openedAt && lhs.match == rhs.match)
+      || (lhs.queue == rhs.queue && lhs.request == rhs.request && lhs.openedAt == rhs.openedAt && lhs.match == rhs.match)
   }
 
   func hash(into hasher: inout Hasher) {
-    hasher.combine(visitor)
+    hasher.combine(queue)
     hasher.combine(openedAt)
   }
 }
 
-/// One chat: the request, where it is, and what was said.
+/// One chat as the center shows it: the request, where it is, and what was said. A snapshot:
+/// ``Center/chat(_:)`` assembles it from the engine's storage (see `ChatEntry`).
 public struct ChatRecord: Hashable, Sendable {
-  public let id: ChatID
-  let origin: ChatOrigin
-  public var visitor: VisitorID { origin.visitor }
-  public var queue: QueueID { origin.queue }
-  public var request: ChatRequest { origin.request }
-  public var openedAt: Instant { origin.openedAt }
-  /// POP-2: the record the CRM found when the chat was opened; `nil` for a new customer.
-  public var match: CustomerMatch? { origin.match }
-  public internal(set) var state: ChatState = .queued
-  public internal(set) var messages: [ChatMessage] = []
-  /// MSG-3: the agent's unsent text, where FAQ answers are inserted.
-  public internal(set) var agentDraft: String = ""
-  /// MSG-2: whether each side is shown as typing to the other.
-  public internal(set) var agentTyping = false
-  public internal(set) var customerTyping = false
-  /// POP-1..4: the screen pop shown for this chat, once shown.
-  public internal(set) var screenPop: ScreenPop?
-  /// POP-4: the customer record the agent created with the new-customer form.
-  public internal(set) var createdCustomer: CustomerID?
-  /// END-2: the disposition chosen, and whether Continue confirmed it.
-  public internal(set) var disposition: DispositionCode?
-  public internal(set) var dispositionConfirmed = false
-  public internal(set) var log: ChatLog?
-  /// How many times the chat was offered (1 for the first offer).
-  public internal(set) var offers = 0
+  let entry: ChatEntry
+  /// MSG-1: what both sides said, in order.
+  public let messages: [ChatMessage]
 
-  init(id: ChatID, visitor: VisitorID, queue: QueueID, line: Int, request: ChatRequest, openedAt: Instant, match: CustomerMatch?) {
-    self.id = id
-    self.origin = ChatOrigin(visitor: visitor, queue: queue, line: line, request: request, openedAt: openedAt, match: match)
-  }
+  public var id: ChatID { entry.id }
+  public var visitor: VisitorID { entry.visitor }
+  public var queue: QueueID { entry.origin.queue }
+  public var request: ChatRequest { entry.origin.request }
+  public var openedAt: Instant { entry.origin.openedAt }
+  /// POP-2: the record the CRM found when the chat was opened; `nil` for a new customer.
+  public var match: CustomerMatch? { entry.origin.match }
+  public var state: ChatState { entry.state }
+  /// MSG-3: the agent's unsent text, where FAQ answers are inserted.
+  public var agentDraft: String { entry.agentDraft }
+  /// MSG-2: whether each side is shown as typing to the other.
+  public var agentTyping: Bool { entry.agentTyping }
+  public var customerTyping: Bool { entry.customerTyping }
+  /// POP-1..4: the screen pop shown for this chat, once shown.
+  public var screenPop: ScreenPop? { entry.screenPop }
+  /// POP-4: the customer record the agent created with the new-customer form.
+  public var createdCustomer: CustomerID? { entry.createdCustomer }
+  /// END-2: the disposition chosen, and whether Continue confirmed it.
+  public var disposition: DispositionCode? { entry.disposition }
+  public var dispositionConfirmed: Bool { entry.dispositionConfirmed }
+  public var log: ChatLog? { entry.log }
+  /// How many times the chat was offered (1 for the first offer).
+  public var offers: Int { entry.offers }
 }

@@ -28,18 +28,19 @@ extension Center {
   /// waited the longest, or waits: at the tail when new, in order of arrival when coming back
   /// (CHAT-4), which is the head unless an older chat came back too.
   mutating func route(_ chat: ChatID, returning: Bool, _ events: inout [Event]) {
-    let origin = chatRecords[chat.number - 1].origin
-    chatRecords[chat.number - 1].state = .queued
+    let origin = chatEntries[chat.number - 1].origin
+    let line = Int(chatEntries[chat.number - 1].line)
+    chatEntries[chat.number - 1].state = .queued
     func arrived(at position: Int) -> Event {
       returning
         ? .chatReturned(chat, queue: origin.queue, position: position)
-        : .chatQueued(chat, queue: origin.queue, visitor: origin.visitor)
+        : .chatQueued(chat, queue: origin.queue, visitor: chatEntries[chat.number - 1].visitor)
     }
-    if let slot = routing.longestWaitingAgent(inLine: origin.line) {
+    if let slot = routing.longestWaitingAgent(inLine: line) {
       events.append(arrived(at: 1))
       offer(chat, to: slot, &events)
     } else {
-      events.append(arrived(at: routing.enqueue(chat, inLine: origin.line, returning: returning)))
+      events.append(arrived(at: routing.enqueue(chat, inLine: line, returning: returning)))
     }
   }
 
@@ -50,8 +51,8 @@ extension Center {
     let deadline = now + settings.acceptInterval
     offerSequence += 1
     timerSequence += 1
-    chatRecords[chat.number - 1].state = .offered(to: agent, offerNumber: offerSequence, at: now, deadline: deadline)
-    chatRecords[chat.number - 1].offers += 1
+    chatEntries[chat.number - 1].state = .offered(to: agent, offerNumber: offerSequence, at: now, deadline: deadline)
+    chatEntries[chat.number - 1].offers += 1
     agentRecords[slot].pendingOffer = chat
     agentRecords[slot].lastResolvedOffer = nil
     routing.unregister(slot)
@@ -64,9 +65,9 @@ extension Center {
   /// POP-1..4: shows the record for the chat's customer, as the settings say, to the agent now
   /// handling the chat. What an earlier agent was shown does not carry over.
   mutating func popScreen(_ chat: ChatID, for agent: AgentID, _ events: inout [Event]) {
-    chatRecords[chat.number - 1].screenPop = nil
+    chatEntries[chat.number - 1].screenPop = nil
     guard let pop = screenPop(for: chat) else { return }
-    chatRecords[chat.number - 1].screenPop = pop
+    chatEntries[chat.number - 1].screenPop = pop
     let summary: CRMSummary
     switch pop {
     case .customerRecord(let customer):
@@ -83,7 +84,7 @@ extension Center {
   /// customer left, limit lowered). The chat returns to the head of its queue unless the
   /// customer left. The caller refreshes the agent's routing.
   mutating func withdrawOffer(of chat: ChatID, reason: WithdrawalReason, _ events: inout [Event]) {
-    guard case .offered(let agent, _, _, _) = chatRecords[chat.number - 1].state, let slot = agentSlots[agent] else { return }
+    guard case .offered(let agent, _, _, _) = chatEntries[chat.number - 1].state, let slot = agentSlots[agent] else { return }
     agentRecords[slot].pendingOffer = nil
     agentRecords[slot].lastResolvedOffer = ResolvedOffer(chat: chat, outcome: .withdrawn, at: now)
     statistics.withdrawn += 1
@@ -107,7 +108,7 @@ extension Center {
   }
 
   mutating func fire(_ timer: OfferTimer, _ events: inout [Event]) {
-    guard case .offered(let agent, let number, _, _) = chatRecords[timer.chat.number - 1].state,
+    guard case .offered(let agent, let number, _, _) = chatEntries[timer.chat.number - 1].state,
       number == timer.offerNumber, let slot = agentSlots[agent]
     else { return }
     statistics.expired += 1
@@ -116,7 +117,7 @@ extension Center {
 
   /// POP-3: what the settings pop for this chat's customer, if anything.
   private func screenPop(for chat: ChatID) -> ScreenPop? {
-    switch (settings.screenPop, chatRecords[chat.number - 1].match) {
+    switch (settings.screenPop, chatEntries[chat.number - 1].match) {
     case (.off, _): nil
     case (_, nil): .newCustomerForm
     case (.caseRecord, let match?):

@@ -106,9 +106,6 @@ struct RoutingIndex: Equatable, Sendable {
     }
   }
 
-  /// The position of a queue's line, which chats keep so that routing them needs no lookup.
-  func line(of queue: QueueID) -> Int? { queueSlots[queue] }
-
   /// The eligible agent of the queue at `index` who has waited the longest, if any.
   mutating func longestWaitingAgent(inLine index: Int) -> Int? {
     while let top = lines[index].candidates.min {
