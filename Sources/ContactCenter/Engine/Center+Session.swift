@@ -23,12 +23,14 @@ extension Center {
   /// Available withdraws a pending offer (it goes back to the head of its queue) and keeps the
   /// chats the agent holds.
   mutating func setStatus(_ slot: Int, _ status: AgentStatus, _ events: inout [Event]) throws(Refusal) {
-    let agent = agentRecords[slot]
-    guard agent.session.isLoggedIn else { throw .notLoggedIn(agent.id) }
-    guard let current = agent.status else { throw .notReady(agent.id) }
-    guard current != status else { throw .alreadyInStatus(agent.id, status) }
+    // Fields one by one: a copy of the record would retain every collection in it.
+    let session = agentRecords[slot].session
+    guard session.isLoggedIn else { throw .notLoggedIn(agentRecords[slot].id) }
+    guard let current = session.status else { throw .notReady(agentRecords[slot].id) }
+    guard current != status else { throw .alreadyInStatus(agentRecords[slot].id, status) }
+    let offered = agentRecords[slot].pendingOffer
     changeStatus(of: slot, to: status, &events)
-    if let offered = agent.pendingOffer {
+    if let offered {
       withdrawOffer(of: offered, reason: .statusChanged(status), &events)
     }
     refreshRouting(of: slot, &events)

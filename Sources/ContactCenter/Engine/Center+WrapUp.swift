@@ -59,7 +59,7 @@ extension Center {
     }
     let agent = agentRecords[slot].id
     chatEntries[chat.number - 1].state = .finished(agent: agent, endedAt: endedAt, finishedAt: now)
-    agentRecords[slot].chats.removeAll { $0 == chat }
+    agentRecords[slot].chats.remove(chat)
     agentRecords[slot].lastFinishedChat = chat
     statistics.finished += 1
     events.append(.chatFinished(chat, by: agent, wrapUp: now - endedAt))

@@ -63,7 +63,12 @@ public struct AgentRecord: Hashable, Sendable {
 
   public internal(set) var session: AgentSession = .loggedOut
   /// SES-1: queues switched on and applied; offers come only from these.
-  public internal(set) var enabledQueues: OrderedSet<QueueID> = []
+  public internal(set) var enabledQueues: OrderedSet<QueueID> = [] {
+    didSet { servesQueues = !enabledQueues.isEmpty }
+  }
+  /// Whether `enabledQueues` has any: kept beside it so that the eligibility check, made on
+  /// every routing decision, reads this record only and not the set's storage elsewhere.
+  private(set) var servesQueues = false
   /// SES-4: switches changed in My assigned queues, applied only by Confirm selections.
   public internal(set) var pendingSelections: OrderedDictionary<QueueID, Bool> = [:]
   /// SES-5: switches changed in My profile > Queues, applied only by Save queues.
@@ -72,9 +77,8 @@ public struct AgentRecord: Hashable, Sendable {
   public internal(set) var availableSince: Instant = .start
   /// DEC-1: when the agent's current wait began: becoming Available, or its last accept.
   public internal(set) var waitingSince: Instant = .start
-  /// Chats accepted and not yet finished (active or in wrap-up), in order of accept. A plain
-  /// array: it never holds more than six, and a search of six is cheaper than hashing.
-  public internal(set) var chats: [ChatID] = []
+  /// Chats accepted and not yet finished (active or in wrap-up), in order of accept.
+  public internal(set) var chats: HeldChats = []
   /// DEC-2: at most one pending offer.
   public internal(set) var pendingOffer: ChatID?
   public internal(set) var lastResolvedOffer: ResolvedOffer?

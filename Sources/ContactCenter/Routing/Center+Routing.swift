@@ -3,7 +3,7 @@ extension Center {
   /// queue by the index.
   func isEligible(_ slot: Int) -> Bool {
     agentRecords[slot].session == .ready(.available) && agentRecords[slot].pendingOffer == nil
-      && agentRecords[slot].chats.count < chatLimit(of: slot) && !agentRecords[slot].enabledQueues.isEmpty
+      && agentRecords[slot].chats.count < chatLimit(of: slot) && agentRecords[slot].servesQueues
   }
 
   /// Brings the index up to date after anything about the agent changed, and if the agent is

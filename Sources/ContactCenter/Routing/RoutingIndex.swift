@@ -160,7 +160,7 @@ struct RoutingIndex: Equatable, Sendable {
   /// The chat at the head of a line, dropping chats whose customer has left.
   private mutating func head(_ index: Int) -> ChatID? {
     while let first = lines[index].waiting.first {
-      guard lines[index].departed.remove(first) != nil else { return first }
+      guard !lines[index].departed.isEmpty, lines[index].departed.remove(first) != nil else { return first }
       lines[index].waiting.removeFirst()
     }
     return nil

@@ -47,7 +47,7 @@ import Testing
       let chatCount = byName.chats.count
       let chat = chatCount == 0 ? nil : ChatID(1 + random.below(chatCount))
       // Mostly a chat the agent holds (so that conversations go to their end), sometimes any.
-      let held = byName.agent(agents[which])?.chats ?? []
+      let held = Array(byName.agent(agents[which])?.chats ?? [])
       let named = random.below(4) == 0 || held.isEmpty ? chat : random.pick(held)
       // The next step of the agent's session, so that agents are often Available.
       let record = byName.agent(agents[which])

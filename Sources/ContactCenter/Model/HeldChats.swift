@@ -1,0 +1,67 @@
+/// The chats an agent holds (accepted, not finished), in order of accept: at most six, stored in
+/// the agent's record itself.
+///
+/// Why not an array: the count is read on every routing decision (is the agent under its
+/// limit?), and an array keeps it in a buffer elsewhere in memory, which with ten thousand
+/// agents is a cache miss each time. Six places inline cost 56 bytes and no allocation, and
+/// the type itself cannot hold a seventh chat (CAP-1).
+///
+/// ```swift
+/// var held: HeldChats = [ChatID(3), ChatID(7)]
+/// held.remove(ChatID(3))
+/// held.count  // 1
+/// ```
+public struct HeldChats: RandomAccessCollection, Hashable, Sendable, ExpressibleByArrayLiteral, CustomStringConvertible {
+  public static let capacity = Settings.maximumChatsPerAgent
+
+  private var slots: (Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0)
+  public private(set) var count = 0
+
+  public init() {}
+
+  public init(arrayLiteral chats: ChatID...) {
+    for chat in chats { append(chat) }
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { count }
+
+  /// Out of range reads give `chat-0`, which names no chat, rather than stopping the program.
+  public subscript(position: Int) -> ChatID {
+    guard position >= 0, position < count else { return ChatID(0) }
+    return withUnsafeBytes(of: slots) { ChatID($0.load(fromByteOffset: position * MemoryLayout<Int>.stride, as: Int.self)) }
+  }
+
+  /// Adds a chat at the end. The engine offers nothing to an agent at its limit, so there is
+  /// always room; were there none, the chat is not added and the invariant checker reports it
+  /// held by an agent who does not list it.
+  mutating func append(_ chat: ChatID) {
+    guard count < Self.capacity else { return }
+    let position = count
+    withUnsafeMutableBytes(of: &slots) {
+      $0.storeBytes(of: chat.number, toByteOffset: position * MemoryLayout<Int>.stride, as: Int.self)
+    }
+    count += 1
+  }
+
+  /// Removes a chat, keeping the others in order.
+  mutating func remove(_ chat: ChatID) {
+    guard let position = firstIndex(of: chat) else { return }
+    for index in position..<(count - 1) {
+      let next = self[index + 1].number
+      withUnsafeMutableBytes(of: &slots) {
+        $0.storeBytes(of: next, toByteOffset: index * MemoryLayout<Int>.stride, as: Int.self)
+      }
+    }
+    count -= 1
+  }
+
+  public static func == (lhs: HeldChats, rhs: HeldChats) -> Bool { lhs.elementsEqual(rhs) }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(count)
+    for chat in self { hasher.combine(chat) }
+  }
+
+  public var description: String { Array(self).description }
+}
