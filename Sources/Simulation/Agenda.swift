@@ -76,10 +76,8 @@ struct Agenda: Sendable {
       waitingInWheel -= current.count
       pullFromOverflow()
     } while current.isEmpty && (waitingInWheel > 0 || !overflow.isEmpty)
-    // Sort plain (key, position) pairs, then gather: moving the entries themselves while sorting
-    // would retain and release the strings inside their actions at every step.
-    let order = current.indices.map { (key: current[$0].key, position: $0) }.sorted { $0.key > $1.key }
-    current = order.map { current[$0.position] }
+    // Actions hold no references (ids and numbers only), so entries sort in place cheaply.
+    current.sort { $0.key > $1.key }
   }
 
   /// Moves overflow actions that now fit in the wheel into their buckets (or `current`).

@@ -116,7 +116,7 @@ public struct Simulation: Sendable {
       let request = ChatRequest(name: "Visitor \(opened)", email: email, ipAddress: "198.51.100.\(octet)")
       let abandons = random.chance(configuration.abandonProbability)
       let messages = Int.random(in: configuration.messagesPerChat, using: &random)
-      plans.append(ChatPlan(visitor: visitor, messagesLeft: messages, leavesMidChat: random.chance(configuration.customerLeavesMidChatProbability)))
+      plans.append(ChatPlan(messagesLeft: Int16(messages), leavesMidChat: random.chance(configuration.customerLeavesMidChatProbability)))
       let chat = ChatID(opened)
       if abandons { schedule(.leave(chat), after: random.milliseconds(inSeconds: configuration.patience)) }
       call(.customer(visitor, .open(queue, request)), timed: timed)
@@ -187,10 +187,9 @@ public struct Simulation: Sendable {
       schedule(.respond(chat, agent: slot, accepts: accepts), after: random.milliseconds(inSeconds: configuration.acceptDelay))
     case .chatAccepted(let chat, let agent):
       guard let slot = agentNumber(of: agent) else { return }
-      plans[chat.number - 1].agent = slot
+      plans[chat.number - 1].acceptedBy = Int32(slot)
       let plan = plans[chat.number - 1]
-      let conversation = Conversation(
-        visitor: plan.visitor, agent: Int32(slot), messagesLeft: Int16(plan.messagesLeft), customerLeaves: plan.leavesMidChat)
+      let conversation = Conversation(agent: Int32(slot), messagesLeft: plan.messagesLeft, customerLeaves: plan.leavesMidChat)
       schedule(.converse(chat, conversation), after: random.milliseconds(inSeconds: configuration.messageGap))
     case .chatRejected(_, let agent), .offerExpired(_, let agent):
       guard let slot = agentNumber(of: agent) else { return }
@@ -310,18 +309,20 @@ public struct Simulation: Sendable {
   }
 }
 
-/// What the simulated customer of one chat will do.
+/// What the simulated customer of one chat will do. Eight bytes: a million of these are
+/// read at random as chats are accepted and end, and the customer acts through the chat's id
+/// (`perform(_:inChat:into:)`), so the plan needs no name.
 struct ChatPlan: Sendable {
-  let visitor: VisitorID
-  let messagesLeft: Int
+  let messagesLeft: Int16
   let leavesMidChat: Bool
-  /// The agent who accepted the chat, once accepted.
-  var agent: Int? = nil
+  /// The agent who accepted the chat, once accepted (-1 before).
+  var acceptedBy: Int32 = -1
+
+  var agent: Int? { acceptedBy >= 0 ? Int(acceptedBy) : nil }
 }
 
 /// What a conversation in progress needs at each turn.
 struct Conversation: Sendable {
-  let visitor: VisitorID
   let agent: Int32
   /// Messages still to send; the first goes from the agent, then they alternate.
   var messagesLeft: Int16

@@ -3,7 +3,7 @@ extension Center {
   /// is then stored at once as a case of that customer (LOG-2); for a new customer it opens in
   /// edit mode and waits for the agent to choose a customer (LOG-3).
   mutating func openChatLog(_ chat: ChatID, slot: Int, _ events: inout [Event]) {
-    let agent = agentRecords[slot].id
+    let agent = agentIDs[slot]
     if let match = chatEntries[chat.number - 1].match {
       events.append(.logOpened(chat, for: agent, mode: .view))
       let stored = crm.createCase(
@@ -51,7 +51,7 @@ extension Center {
     let (chat, _) = try chatLog(of: slot, named: chat, editable: true)
     guard !text.isEmpty else { throw .emptyText(what: "the log text") }
     chatEntries[chat.number - 1].log?.notes = text
-    events.append(.logEdited(chat, by: agentRecords[slot].id, length: Validation.perceivedLength(text)))
+    events.append(.logEdited(chat, by: agentIDs[slot], length: Validation.perceivedLength(text)))
   }
 
   /// LOG-3: a customer from the existing list (a record saved with the new-customer form is on it).

@@ -76,7 +76,7 @@ extension Center {
   /// CAP-5: the customer's name, e-mail and IP address, for the agent holding the chat.
   mutating func showCustomerInfo(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let chat = try heldChat(of: slot, named: chat, where: { _ in true })
-    events.append(.customerInfo(chat, for: agentRecords[slot].id, chatEntries[chat.number - 1].request))
+    events.append(.customerInfo(chat, for: agentIDs[slot], chatEntries[chat.number - 1].request))
   }
 
   /// MSG-2: the indicator clears when that side stops typing, sends a message, or the chat ends.
@@ -84,14 +84,14 @@ extension Center {
     let chat = try activeChat(of: slot, named: chat)
     guard chatEntries[chat.number - 1].agentTyping != isTyping else { return }
     chatEntries[chat.number - 1].agentTyping = isTyping
-    events.append(.typing(chat, .agent(agentRecords[slot].id), isTyping: isTyping))
+    events.append(.typing(chat, .agent(agentIDs[slot]), isTyping: isTyping))
   }
 
   /// MSG-1, MSG-4: the agent's message appears in the customer's window.
   mutating func agentSay(_ slot: Int, _ chat: ChatID?, _ text: String, _ events: inout [Event]) throws(Refusal) {
     let chat = try activeChat(of: slot, named: chat)
     try checkMessage(text)
-    deliver(text, in: chat, from: .agent(agentRecords[slot].id), &events)
+    deliver(text, in: chat, from: .agent(agentIDs[slot]), &events)
   }
 
   /// MSG-3: an FAQ answer goes into the draft, as long as the draft still fits the window.
@@ -103,7 +103,7 @@ extension Center {
     let length = Validation.perceivedLength(combined)
     guard length <= Validation.messageCapacity else { throw .draftTooLong(chat, faq, length: length) }
     chatEntries[chat.number - 1].agentDraft = combined
-    events.append(.faqInserted(chat, faq, agent: agentRecords[slot].id, draftLength: length))
+    events.append(.faqInserted(chat, faq, agent: agentIDs[slot], draftLength: length))
   }
 
   mutating func sendDraft(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
@@ -112,7 +112,7 @@ extension Center {
     guard !draft.isEmpty else { throw .draftEmpty(chat) }
     try checkMessage(draft)
     chatEntries[chat.number - 1].agentDraft = ""
-    deliver(draft, in: chat, from: .agent(agentRecords[slot].id), &events)
+    deliver(draft, in: chat, from: .agent(agentIDs[slot]), &events)
   }
 
   /// POP-4: the agent saves the new-customer form, creating a customer record.
@@ -169,16 +169,21 @@ extension Center {
   /// chat of the agent that `fits` (or the agent's only chat, so that the state check that
   /// follows can say precisely what is wrong with it).
   func heldChat(of slot: Int, named chat: ChatID?, where fits: (ChatState) -> Bool) throws(Refusal) -> ChatID {
-    let agent = agentRecords[slot].id
-    guard agentRecords[slot].session.isLoggedIn else { throw .notLoggedIn(agent) }
+    let agent = agentIDs[slot]
     if let chat {
-      guard let state = state(of: chat) else { throw .unknownChat(chat) }
+      // An agent holding a chat is logged in (DEC-4: no logout while holding chats), so the
+      // common case needs only the chat; the agent's record is read when something is wrong.
+      let state = state(of: chat)
+      if let state, state.holder == agent { return chat }
+      guard agentRecords[slot].session.isLoggedIn else { throw .notLoggedIn(agent) }
+      guard let state else { throw .unknownChat(chat) }
       guard state.holder == agent else {
         if case .offered(let to, _, _, _) = state, to == agent { throw .chatNotAccepted(chat) }
         throw .chatNotHeld(agent, chat)
       }
       return chat
     }
+    guard agentRecords[slot].session.isLoggedIn else { throw .notLoggedIn(agent) }
     let count = agentRecords[slot].chats.count
     var fitting: ChatID?
     for index in 0..<count {

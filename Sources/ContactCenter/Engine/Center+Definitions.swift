@@ -19,8 +19,9 @@ extension Center {
       throw .agentCapOutOfRange(cap)
     }
     agentSlots[id] = agentRecords.count
+    agentIDs.append(id)
     agentRecords.append(AgentRecord(id: id, assignedQueues: assigned, maximumChats: maximumChats))
-    routing.addAgent()
+    routing.addAgent(assignedQueues: assigned.count)
     events.append(.agentDefined(id, queues: assigned, maximumChats: maximumChats))
   }
 

@@ -17,7 +17,7 @@ extension Center {
 
   /// The agent's status (nil before Ready to Work), without copying its record.
   public func status(of handle: AgentHandle) -> AgentStatus? {
-    guard handle.slot < agentRecords.count, agentRecords[handle.slot].id == handle.agent else {
+    guard handle.slot < agentIDs.count, agentIDs[handle.slot] == handle.agent else {
       return agent(handle.agent)?.status
     }
     return agentRecords[handle.slot].status
@@ -26,7 +26,7 @@ extension Center {
   /// Same as `perform(.agent(handle.agent, action), into: &events)`.
   public mutating func perform(_ action: AgentAction, by handle: AgentHandle, into events: inout [Event]) throws(Refusal) {
     // A handle from another center may point at another agent or nowhere: then the name decides.
-    guard handle.slot < agentRecords.count, agentRecords[handle.slot].id == handle.agent else {
+    guard handle.slot < agentIDs.count, agentIDs[handle.slot] == handle.agent else {
       return try perform(.agent(handle.agent, action), into: &events)
     }
     let before = events.count

@@ -3,13 +3,13 @@ extension Center {
   mutating func preview(_ slot: Int, _ events: inout [Event]) throws(Refusal) {
     let chat = try pendingOffer(of: slot, named: nil)
     let origin = chatEntries[chat.number - 1].origin
-    events.append(.offerPreview(chat, for: agentRecords[slot].id, origin.request, match: origin.match))
+    events.append(.offerPreview(chat, for: agentIDs[slot], origin.request, match: origin.match))
   }
 
   /// CAP-2, CHAT-3: accepting the offer. The agent's wait starts again (DEC-1).
   mutating func accept(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let chat = try pendingOffer(of: slot, named: chat)
-    let agent = agentRecords[slot].id
+    let agent = agentIDs[slot]
     chatEntries[chat.number - 1].state = .active(agent: agent, acceptedAt: now)
     agentRecords[slot].pendingOffer = nil
     agentRecords[slot].chats.append(chat)
@@ -24,7 +24,7 @@ extension Center {
   /// CAP-3, CHAT-4: rejecting needs the administrator's permission.
   mutating func reject(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let chat = try pendingOffer(of: slot, named: chat)
-    guard settings.rejectPermission else { throw .rejectNotPermitted(agentRecords[slot].id, chat) }
+    guard settings.rejectPermission else { throw .rejectNotPermitted(agentIDs[slot], chat) }
     statistics.rejected += 1
     missOffer(of: chat, slot: slot, outcome: .rejected, &events)
   }
@@ -33,10 +33,10 @@ extension Center {
   /// told that the offer expired, rather than that there never was one.
   private func pendingOffer(of slot: Int, named chat: ChatID?) throws(Refusal) -> ChatID {
     // Fields are read one by one: copying the whole record would retain every collection in it.
-    guard agentRecords[slot].session.isLoggedIn else { throw .notLoggedIn(agentRecords[slot].id) }
+    guard agentRecords[slot].session.isLoggedIn else { throw .notLoggedIn(agentIDs[slot]) }
     if let chat { try checkExists(chat) }
     if let pending = agentRecords[slot].pendingOffer, chat == nil || chat == pending { return pending }
-    let agent = agentRecords[slot].id
+    let agent = agentIDs[slot]
     if let resolved = agentRecords[slot].lastResolvedOffer, chat == nil || chat == resolved.chat,
       chatEntries[resolved.chat.number - 1].state.holder != agent
     {

@@ -25,9 +25,9 @@ extension Center {
   mutating func setStatus(_ slot: Int, _ status: AgentStatus, _ events: inout [Event]) throws(Refusal) {
     // Fields one by one: a copy of the record would retain every collection in it.
     let session = agentRecords[slot].session
-    guard session.isLoggedIn else { throw .notLoggedIn(agentRecords[slot].id) }
-    guard let current = session.status else { throw .notReady(agentRecords[slot].id) }
-    guard current != status else { throw .alreadyInStatus(agentRecords[slot].id, status) }
+    guard session.isLoggedIn else { throw .notLoggedIn(agentIDs[slot]) }
+    guard let current = session.status else { throw .notReady(agentIDs[slot]) }
+    guard current != status else { throw .alreadyInStatus(agentIDs[slot], status) }
     let offered = agentRecords[slot].pendingOffer
     changeStatus(of: slot, to: status, &events)
     if let offered {
@@ -43,7 +43,7 @@ extension Center {
       agentRecords[slot].availableSince = now
       agentRecords[slot].waitingSince = now
     }
-    events.append(.statusChanged(agentRecords[slot].id, to: status))
+    events.append(.statusChanged(agentIDs[slot], to: status))
   }
 
   /// DEC-4: no logout while holding chats (wrap-up included) or a pending offer.

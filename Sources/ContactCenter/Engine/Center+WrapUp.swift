@@ -3,7 +3,7 @@ extension Center {
   mutating func end(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let chat = try activeChat(of: slot, named: chat)
     openChatOfVisitor[chatEntries[chat.number - 1].visitor] = nil
-    endChat(chat, agent: agentRecords[slot].id, by: .agent(agentRecords[slot].id), &events)
+    endChat(chat, agent: agentIDs[slot], by: .agent(agentIDs[slot]), &events)
   }
 
   /// Ends an accepted chat, by either side: typing indicators clear, wrap-up begins.
@@ -57,7 +57,7 @@ extension Center {
         throw .dispositionRequired(chat, codes: codes)
       }
     }
-    let agent = agentRecords[slot].id
+    let agent = agentIDs[slot]
     chatEntries[chat.number - 1].state = .finished(agent: agent, endedAt: endedAt, finishedAt: now)
     agentRecords[slot].chats.remove(chat)
     agentRecords[slot].lastFinishedChat = chat

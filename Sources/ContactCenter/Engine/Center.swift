@@ -32,6 +32,10 @@ public struct Center: Sendable {
   /// Agents in order of definition; `agentSlots` maps ids to positions.
   var agentRecords: [AgentRecord] = []
   var agentSlots: [AgentID: Int] = [:]
+  /// Each agent's id by position, the same as `agentRecords[slot].id`: ids never change, and
+  /// this dense copy is what most commands read of an agent, so it stays in the caches where the
+  /// full records (ten thousand of them, 250 bytes each) do not.
+  var agentIDs: [AgentID] = []
   /// Chats in order of arrival: `chat-N` is at index N-1.
   var chatEntries: [ChatEntry] = []
   /// The text of every chat's messages; entries point into it.

@@ -19,7 +19,7 @@ extension Center {
       offer(chat, to: slot, &events)
     } else {
       routing.register(
-        slot, agent: agentRecords[slot].id, waitingSince: agentRecords[slot].waitingSince,
+        slot, agent: agentIDs[slot], waitingSince: agentRecords[slot].waitingSince,
         availableSince: agentRecords[slot].availableSince)
     }
   }
@@ -47,7 +47,7 @@ extension Center {
   /// Choice and claim in one state change: the agent leaves the index and holds the offer.
   private mutating func offer(_ chat: ChatID, to slot: Int, _ events: inout [Event]) {
     if auditsRouting { auditOffer(chat, to: slot) }
-    let agent = agentRecords[slot].id
+    let agent = agentIDs[slot]
     let deadline = now + settings.acceptInterval
     offerSequence += 1
     timerSequence += 1
@@ -96,7 +96,7 @@ extension Center {
   /// CHAT-4: after a reject or an expired accept interval the agent's status becomes the
   /// missed-offer status, and the chat goes back to the head of its queue for the next agent.
   mutating func missOffer(of chat: ChatID, slot: Int, outcome: ResolvedOffer.Outcome, _ events: inout [Event]) {
-    let agent = agentRecords[slot].id
+    let agent = agentIDs[slot]
     agentRecords[slot].pendingOffer = nil
     agentRecords[slot].lastResolvedOffer = ResolvedOffer(chat: chat, outcome: outcome, at: now)
     events.append(outcome == .rejected ? .chatRejected(chat, by: agent) : .offerExpired(chat, agent: agent))

@@ -51,34 +51,64 @@ struct RoutingIndex: Equatable, Sendable {
 
   private var lines: [Line] = []
   private var queueSlots: [QueueID: Int] = [:]
-  private var stamps: [UInt32] = []
-  /// Per agent slot: the queue slots it has enabled, in the order it enabled them.
-  private var enabled: [[Int32]] = []
-  /// Per agent slot: whether it is registered as eligible in the lines of its enabled queues.
-  private var registered: [Bool] = []
+  /// What the index knows of each agent, by slot.
+  private var agents: [AgentPlace] = []
+  /// Every agent's enabled lines in one flat array: an agent owns as many places as it has
+  /// assigned queues (only those can be enabled), from `AgentPlace.start`. One array rather than
+  /// one per agent: the lines are read on every routing decision, and ten thousand small arrays
+  /// cost a cache miss each time where this one stays in the caches.
+  private var enabledLines: [Int32] = []
+
+  struct AgentPlace: Equatable, Sendable {
+    /// Bumped on every change, so that the agent's older heap entries are known to be stale.
+    var stamp: UInt32 = 0
+    /// Whether the agent is registered as eligible in the lines of its enabled queues.
+    var registered = false
+    /// Its places in `enabledLines`: the first `count` of `capacity` are the lines it has
+    /// enabled, in the order it enabled them.
+    let start: Int32
+    var count: Int32 = 0
+    let capacity: Int32
+  }
 
   mutating func addQueue(_ queue: QueueID) {
     queueSlots[queue] = lines.count
     lines.append(Line())
   }
 
-  mutating func addAgent() {
-    stamps.append(0)
-    enabled.append([])
-    registered.append(false)
+  /// Adds an agent with room for as many enabled queues as it has assigned.
+  mutating func addAgent(assignedQueues: Int) {
+    agents.append(AgentPlace(start: Int32(enabledLines.count), capacity: Int32(assignedQueues)))
+    enabledLines.append(contentsOf: repeatElement(-1, count: assignedQueues))
   }
 
-  func isRegistered(_ slot: Int) -> Bool { registered[slot] }
+  func isRegistered(_ slot: Int) -> Bool { agents[slot].registered }
+
+  /// The lines of the queues the agent has enabled.
+  private func enabled(_ slot: Int) -> ArraySlice<Int32> {
+    let start = Int(agents[slot].start)
+    return enabledLines[start..<(start + Int(agents[slot].count))]
+  }
 
   /// Records that an agent enabled or disabled a queue. The caller unregisters the agent first.
   mutating func setMember(_ slot: Int, of queue: QueueID, _ isMember: Bool) {
     guard let line = queueSlots[queue] else { return }
+    let place = agents[slot]
+    let position = enabled(slot).firstIndex(of: Int32(line))
     if isMember {
       lines[line].members.insert(Int32(slot))
-      if !enabled[slot].contains(Int32(line)) { enabled[slot].append(Int32(line)) }
+      // Only assigned queues are enabled, so there is a place; were there none, the queue would
+      // be listed as enabled and not routed, which the invariant checker reports.
+      guard position == nil, place.count < place.capacity else { return }
+      enabledLines[Int(place.start + place.count)] = Int32(line)
+      agents[slot].count += 1
     } else {
       lines[line].members.remove(Int32(slot))
-      enabled[slot].removeAll { $0 == Int32(line) }
+      guard let position else { return }
+      let end = Int(place.start + place.count)
+      enabledLines[position..<(end - 1)] = enabledLines[(position + 1)..<end]
+      enabledLines[end - 1] = -1
+      agents[slot].count -= 1
     }
   }
 
@@ -86,19 +116,19 @@ struct RoutingIndex: Equatable, Sendable {
 
   /// Takes the agent out of every queue's order (it is no longer eligible, or its key changes).
   mutating func unregister(_ slot: Int) {
-    stamps[slot] &+= 1
-    guard registered[slot] else { return }
-    registered[slot] = false
-    for line in enabled[slot] { lines[Int(line)].eligibleCount -= 1 }
+    agents[slot].stamp &+= 1
+    guard agents[slot].registered else { return }
+    agents[slot].registered = false
+    for line in enabled(slot) { lines[Int(line)].eligibleCount -= 1 }
   }
 
   /// Puts an eligible agent in the order of each queue it has enabled.
   mutating func register(_ slot: Int, agent: AgentID, waitingSince: Instant, availableSince: Instant) {
     let candidate = Candidate(
       waitingSince: waitingSince.milliseconds, availableSince: availableSince.milliseconds,
-      agent: agent, slot: Int32(slot), stamp: stamps[slot])
-    registered[slot] = true
-    for line in enabled[slot] {
+      agent: agent, slot: Int32(slot), stamp: agents[slot].stamp)
+    agents[slot].registered = true
+    for line in enabled(slot) {
       let index = Int(line)
       lines[index].eligibleCount += 1
       lines[index].candidates.insert(candidate)
@@ -109,14 +139,14 @@ struct RoutingIndex: Equatable, Sendable {
   /// The eligible agent of the queue at `index` who has waited the longest, if any.
   mutating func longestWaitingAgent(inLine index: Int) -> Int? {
     while let top = lines[index].candidates.min {
-      if stamps[Int(top.slot)] == top.stamp { return Int(top.slot) }
+      if agents[Int(top.slot)].stamp == top.stamp { return Int(top.slot) }
       lines[index].candidates.removeMin()
     }
     return nil
   }
 
   private mutating func compact(_ index: Int) {
-    let live = lines[index].candidates.unordered.filter { stamps[Int($0.slot)] == $0.stamp }
+    let live = lines[index].candidates.unordered.filter { agents[Int($0.slot)].stamp == $0.stamp }
     lines[index].candidates = Heap(live)
   }
 
@@ -146,7 +176,7 @@ struct RoutingIndex: Equatable, Sendable {
   /// Chat numbers follow arrival order, so the oldest is the smallest.
   mutating func takeOldestWaiting(forAgent slot: Int) -> ChatID? {
     var oldest: (chat: ChatID, line: Int)?
-    for line in enabled[slot] {
+    for line in enabled(slot) {
       let index = Int(line)
       guard lines[index].waitingCount > 0 else { continue }
       if let head = head(index), head < (oldest?.chat ?? ChatID(Int.max)) { oldest = (head, index) }
