@@ -17,12 +17,34 @@ struct ChatEntry: Hashable, Sendable {
   /// Where the chat's last message is in the message store, and how many it has.
   var lastMessage = MessageStore.none
   var messageCount = 0
-  var agentDraft: String = ""
   var screenPop: ScreenPop?
-  var createdCustomer: CustomerID?
   var disposition: DispositionCode?
-  var log: ChatLog?
   var offers = 0
+  /// What few chats have, out of line: see ``ChatExtras``.
+  private var extras: ChatExtrasBox?
+
+  /// MSG-3: the agent's unsent text, where FAQ answers are inserted.
+  var agentDraft: String {
+    get { extras?.value.agentDraft ?? "" }
+    set { updateExtras { $0.agentDraft = newValue } }
+  }
+  /// POP-4: the customer record the agent created with the new-customer form.
+  var createdCustomer: CustomerID? {
+    get { extras?.value.createdCustomer }
+    set { updateExtras { $0.createdCustomer = newValue } }
+  }
+  /// LOG-1..4: the chat log, once opened.
+  var log: ChatLog? {
+    get { extras?.value.log }
+    set { updateExtras { $0.log = newValue } }
+  }
+
+  private mutating func updateExtras(_ change: (inout ChatExtras) -> Void) {
+    var value = extras?.value ?? ChatExtras()
+    change(&value)
+    // None at all is stored as none, so that equal chats compare equal.
+    extras = value == ChatExtras() ? nil : ChatExtrasBox(value)
+  }
 
   var queue: QueueID { origin.queue }
   var request: ChatRequest { origin.request }
@@ -34,4 +56,26 @@ struct ChatEntry: Hashable, Sendable {
     self.line = Int32(line)
     self.origin = ChatOrigin(queue: queue, request: request, openedAt: openedAt, match: match)
   }
+}
+
+/// What only some chats ever have: a draft built from FAQ answers (MSG-3), a customer record
+/// created with the new-customer form (POP-4), a chat log (LOG-1..4). Kept out of line and
+/// created the first time one is set, so that a chat without any carries one pointer instead of
+/// a hundred bytes, and more chats in progress fit in the caches.
+struct ChatExtras: Hashable, Sendable {
+  var agentDraft = ""
+  var createdCustomer: CustomerID?
+  var log: ChatLog?
+}
+
+/// An immutable box: a change makes a new one (these changes are rare), so entries stay plain
+/// values.
+final class ChatExtrasBox: Hashable, Sendable {
+  let value: ChatExtras
+
+  init(_ value: ChatExtras) { self.value = value }
+
+  static func == (lhs: ChatExtrasBox, rhs: ChatExtrasBox) -> Bool { lhs === rhs || lhs.value == rhs.value }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
