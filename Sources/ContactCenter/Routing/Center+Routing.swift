@@ -19,8 +19,8 @@ extension Center {
       offer(chat, to: slot, &events)
     } else {
       routing.register(
-        slot, agent: agentIDs[slot], waitingSince: agentRecords[slot].waitingSince,
-        availableSince: agentRecords[slot].availableSince)
+        slot, waitingSince: agentRecords[slot].waitingSince, availableSince: agentRecords[slot].availableSince,
+        names: agentIDs)
     }
   }
 
@@ -36,7 +36,7 @@ extension Center {
         ? .chatReturned(chat, queue: origin.queue, position: position)
         : .chatQueued(chat, queue: origin.queue, visitor: chatEntries[chat.number - 1].visitor)
     }
-    if let slot = routing.longestWaitingAgent(inLine: line) {
+    if let slot = routing.longestWaitingAgent(inLine: line, names: agentIDs) {
       events.append(arrived(at: 1))
       offer(chat, to: slot, &events)
     } else {

@@ -1,5 +1,4 @@
 import DequeModule
-import HeapModule
 
 /// The routing index: for each queue, its waiting chats in order and its eligible agents ordered
 /// by how long they have waited (DEC-1), so that every routing decision is O(log n) in the
@@ -14,18 +13,28 @@ import HeapModule
 /// Queues and agents are addressed by dense slots (positions in definition order) so that the
 /// hot path does no hashing.
 struct RoutingIndex: Equatable, Sendable {
-  /// An agent's place in one queue's order: earlier wait first, then earlier Available, then id.
+  /// An agent's place in one queue's order (DEC-1): earlier wait first, then earlier Available,
+  /// then name, which `order(by:)` looks up only when both times are equal.
   struct Candidate: Comparable, Hashable, Sendable {
     let waitingSince: Int64
     let availableSince: Int64
-    let agent: AgentID
     let slot: Int32
     let stamp: UInt32
 
+    /// DEC-1's order, given the agents' names by slot.
+    struct Order: ElementOrder {
+      let names: [AgentID]
+
+      func precedes(_ lhs: Candidate, _ rhs: Candidate) -> Bool {
+        if lhs.waitingSince != rhs.waitingSince { return lhs.waitingSince < rhs.waitingSince }
+        if lhs.availableSince != rhs.availableSince { return lhs.availableSince < rhs.availableSince }
+        return names[Int(lhs.slot)] < names[Int(rhs.slot)]
+      }
+    }
+
+    /// Any total order, for comparing heaps as sets of entries.
     static func < (lhs: Candidate, rhs: Candidate) -> Bool {
-      if lhs.waitingSince != rhs.waitingSince { return lhs.waitingSince < rhs.waitingSince }
-      if lhs.availableSince != rhs.availableSince { return lhs.availableSince < rhs.availableSince }
-      return lhs.agent < rhs.agent
+      (lhs.waitingSince, lhs.availableSince, lhs.slot, lhs.stamp) < (rhs.waitingSince, rhs.availableSince, rhs.slot, rhs.stamp)
     }
   }
 
@@ -35,7 +44,7 @@ struct RoutingIndex: Equatable, Sendable {
     var waiting: Deque<ChatID> = []
     var waitingCount = 0
     var departed: Set<ChatID> = []
-    var candidates: Heap<Candidate> = []
+    var candidates = QuaternaryHeap<Candidate>()
     var eligibleCount = 0
     /// Agents (by slot) with this queue enabled, eligible or not: the audit compares the
     /// index's choice against a brute-force search over these.
@@ -45,7 +54,7 @@ struct RoutingIndex: Equatable, Sendable {
     static func == (lhs: Line, rhs: Line) -> Bool {
       lhs.waiting == rhs.waiting && lhs.waitingCount == rhs.waitingCount && lhs.departed == rhs.departed
         && lhs.eligibleCount == rhs.eligibleCount && lhs.members == rhs.members
-        && lhs.candidates.unordered.sorted() == rhs.candidates.unordered.sorted()
+        && lhs.candidates.elements.sorted() == rhs.candidates.elements.sorted()
     }
   }
 
@@ -123,31 +132,33 @@ struct RoutingIndex: Equatable, Sendable {
   }
 
   /// Puts an eligible agent in the order of each queue it has enabled.
-  mutating func register(_ slot: Int, agent: AgentID, waitingSince: Instant, availableSince: Instant) {
+  /// `names` are the agents' names by slot, for DEC-1's last tie-break.
+  mutating func register(_ slot: Int, waitingSince: Instant, availableSince: Instant, names: [AgentID]) {
     let candidate = Candidate(
       waitingSince: waitingSince.milliseconds, availableSince: availableSince.milliseconds,
-      agent: agent, slot: Int32(slot), stamp: agents[slot].stamp)
+      slot: Int32(slot), stamp: agents[slot].stamp)
+    let order = Candidate.Order(names: names)
     agents[slot].registered = true
     for line in enabled(slot) {
       let index = Int(line)
       lines[index].eligibleCount += 1
-      lines[index].candidates.insert(candidate)
-      if lines[index].candidates.count > 2 * lines[index].eligibleCount + 64 { compact(index) }
+      lines[index].candidates.insert(candidate, by: order)
+      if lines[index].candidates.count > 2 * lines[index].eligibleCount + 64 { compact(index, order) }
     }
   }
 
   /// The eligible agent of the queue at `index` who has waited the longest, if any.
-  mutating func longestWaitingAgent(inLine index: Int) -> Int? {
+  mutating func longestWaitingAgent(inLine index: Int, names: [AgentID]) -> Int? {
     while let top = lines[index].candidates.min {
       if agents[Int(top.slot)].stamp == top.stamp { return Int(top.slot) }
-      lines[index].candidates.removeMin()
+      lines[index].candidates.removeMin(by: Candidate.Order(names: names))
     }
     return nil
   }
 
-  private mutating func compact(_ index: Int) {
-    let live = lines[index].candidates.unordered.filter { agents[Int($0.slot)].stamp == $0.stamp }
-    lines[index].candidates = Heap(live)
+  private mutating func compact(_ index: Int, _ order: Candidate.Order) {
+    let live = lines[index].candidates.elements.filter { agents[Int($0.slot)].stamp == $0.stamp }
+    lines[index].candidates = QuaternaryHeap(live, by: order)
   }
 
   // MARK: Waiting chats
