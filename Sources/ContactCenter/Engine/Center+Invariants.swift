@@ -23,6 +23,14 @@ extension Center {
   private func checkAgent(_ slot: Int, _ violations: inout [String]) {
     let agent = agentRecords[slot]
     let name = agent.id
+    if agentIDs[slot] != name { violations.append("\(name) is known by position as \(agentIDs[slot])") }
+    if agent.servesQueues == agent.enabledQueues.isEmpty {
+      violations.append("\(name) is marked as serving \(agent.servesQueues ? "some" : "no") queues but has \(agent.enabledQueues.count) enabled")
+    }
+    let enabledLines = Set(agent.enabledQueues.compactMap { queues.index(forKey: $0) })
+    if Set(routing.enabledLines(of: slot)) != enabledLines {
+      violations.append("\(name) has queues enabled that the routing index does not route to it, or the reverse")
+    }
     if agent.chats.count > Settings.maximumChatsPerAgent {
       violations.append("\(name) holds \(agent.chats.count) chats, more than \(Settings.maximumChatsPerAgent)")
     }

@@ -57,9 +57,9 @@ extension Center {
     return record(at: chat.number - 1)
   }
 
-  /// The public snapshot of the chat at `index`, its messages gathered from the store.
+  /// The public snapshot of the chat at `index`; its messages are read from the store on demand.
   func record(at index: Int) -> ChatRecord {
-    ChatRecord(entry: chatEntries[index], messages: messageStore.messages(endingAt: chatEntries[index].lastMessage))
+    ChatRecord(entry: chatEntries[index], store: messageStore)
   }
 
   /// The state of a chat, without copying the rest of its record.

@@ -4,8 +4,9 @@ import OrderedCollections
 /// The whole contact center as one value: settings, queues, agents, the CRM, chats, pending
 /// offers, timers and the virtual clock.
 ///
-/// Every change goes through one door, ``perform(_:)``, and time moves only through
-/// ``advance(to:)``. Each returns the events that happened, in order. A refused command throws a
+/// Every change goes through one door, ``perform(_:)`` (or its variants that reuse an event
+/// buffer or address agents and chats by handle, see `Center+Handles.swift`), and time moves
+/// only through ``advance(to:)``. Each returns the events that happened, in order. A refused command throws a
 /// ``Refusal`` and changes nothing at all: every handler checks everything before it changes
 /// anything.
 ///

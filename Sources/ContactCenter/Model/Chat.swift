@@ -145,12 +145,17 @@ final class ChatOrigin: Hashable, Sendable {
   }
 }
 
-/// One chat as the center shows it: the request, where it is, and what was said. A snapshot:
-/// ``Center/chat(_:)`` assembles it from the engine's storage (see `ChatEntry`).
-public struct ChatRecord: Hashable, Sendable {
+/// One chat as the center shows it: the request, where it is, and what was said. A snapshot of
+/// the engine's storage (see `ChatEntry`) taken by ``Center/chat(_:)`` or ``Center/chats``; its
+/// messages are gathered from the center's message store only when read, so listing every chat
+/// (as the REPL does on each redraw) costs nothing per message.
+public struct ChatRecord: Sendable {
   let entry: ChatEntry
+  /// A copy of the center's message store as it was (copying shares its storage).
+  let store: MessageStore
+
   /// MSG-1: what both sides said, in order.
-  public let messages: [ChatMessage]
+  public var messages: [ChatMessage] { store.messages(endingAt: entry.lastMessage) }
 
   public var id: ChatID { entry.id }
   public var visitor: VisitorID { entry.visitor }
@@ -175,4 +180,23 @@ public struct ChatRecord: Hashable, Sendable {
   public var log: ChatLog? { entry.log }
   /// How many times the chat was offered (1 for the first offer).
   public var offers: Int { entry.offers }
+}
+
+extension ChatRecord: Hashable {
+  /// Two snapshots are equal when everything they show is: where each chat's messages sit in
+  /// the center's store is not part of the chat.
+  public static func == (lhs: ChatRecord, rhs: ChatRecord) -> Bool {
+    var left = lhs.entry
+    var right = rhs.entry
+    left.lastMessage = MessageStore.none
+    right.lastMessage = MessageStore.none
+    return left == right && lhs.messages == rhs.messages
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    var entry = entry
+    entry.lastMessage = MessageStore.none
+    hasher.combine(entry)
+    hasher.combine(messages)
+  }
 }

@@ -12,9 +12,11 @@
 /// held.count  // 1
 /// ```
 public struct HeldChats: RandomAccessCollection, Hashable, Sendable, ExpressibleByArrayLiteral, CustomStringConvertible {
-  public static let capacity = Settings.maximumChatsPerAgent
-
   private var slots: (Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0)
+
+  /// Six, the page's limit (`Settings.maximumChatsPerAgent`, checked equal by a test): taken
+  /// from the storage itself, so that no write can go past it.
+  public static let capacity = MemoryLayout<(Int, Int, Int, Int, Int, Int)>.size / MemoryLayout<Int>.stride
   public private(set) var count = 0
 
   public init() {}

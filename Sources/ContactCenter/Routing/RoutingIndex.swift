@@ -75,9 +75,9 @@ struct RoutingIndex: Equatable, Sendable {
     var registered = false
     /// Its places in `enabledLines`: the first `count` of `capacity` are the lines it has
     /// enabled, in the order it enabled them.
-    let start: Int32
-    var count: Int32 = 0
-    let capacity: Int32
+    let start: Int
+    var count = 0
+    let capacity: Int
   }
 
   mutating func addQueue(_ queue: QueueID) {
@@ -87,16 +87,19 @@ struct RoutingIndex: Equatable, Sendable {
 
   /// Adds an agent with room for as many enabled queues as it has assigned.
   mutating func addAgent(assignedQueues: Int) {
-    agents.append(AgentPlace(start: Int32(enabledLines.count), capacity: Int32(assignedQueues)))
+    agents.append(AgentPlace(start: enabledLines.count, capacity: assignedQueues))
     enabledLines.append(contentsOf: repeatElement(-1, count: assignedQueues))
   }
 
   func isRegistered(_ slot: Int) -> Bool { agents[slot].registered }
 
+  /// The lines the index routes to the agent, for the invariant check.
+  func enabledLines(of slot: Int) -> [Int] { enabled(slot).map(Int.init) }
+
   /// The lines of the queues the agent has enabled.
   private func enabled(_ slot: Int) -> ArraySlice<Int32> {
-    let start = Int(agents[slot].start)
-    return enabledLines[start..<(start + Int(agents[slot].count))]
+    let start = agents[slot].start
+    return enabledLines[start..<(start + agents[slot].count)]
   }
 
   /// Records that an agent enabled or disabled a queue. The caller unregisters the agent first.
@@ -105,16 +108,16 @@ struct RoutingIndex: Equatable, Sendable {
     let place = agents[slot]
     let position = enabled(slot).firstIndex(of: Int32(line))
     if isMember {
-      lines[line].members.insert(Int32(slot))
       // Only assigned queues are enabled, so there is a place; were there none, the queue would
-      // be listed as enabled and not routed, which the invariant checker reports.
+      // be enabled but not routed, which the invariant checker reports (index and agent differ).
       guard position == nil, place.count < place.capacity else { return }
-      enabledLines[Int(place.start + place.count)] = Int32(line)
+      lines[line].members.insert(Int32(slot))
+      enabledLines[place.start + place.count] = Int32(line)
       agents[slot].count += 1
     } else {
       lines[line].members.remove(Int32(slot))
       guard let position else { return }
-      let end = Int(place.start + place.count)
+      let end = place.start + place.count
       enabledLines[position..<(end - 1)] = enabledLines[(position + 1)..<end]
       enabledLines[end - 1] = -1
       agents[slot].count -= 1

@@ -8,7 +8,7 @@ import Testing
     var held: HeldChats = []
     for number in 1...7 { held.append(ChatID(number)) }
     #expect(Array(held) == (1...6).map { ChatID($0) })
-    #expect(held.count == HeldChats.capacity && HeldChats.capacity == 6)
+    #expect(held.count == HeldChats.capacity && HeldChats.capacity == Settings.maximumChatsPerAgent)
     held.remove(ChatID(3))
     held.remove(ChatID(1))
     held.remove(ChatID(42))
