@@ -12,15 +12,22 @@ extension Center {
   ///
   /// By the fixpoint (no queue has both a waiting chat and an eligible agent), this agent is the
   /// only eligible one in any of its queues that has a waiting chat, so the oldest is its to take.
+  ///
+  /// An agent still eligible and registered with the same key is left where it is: by the
+  /// fixpoint no chat waits in its queues, and taking it out and putting it back would only
+  /// leave stale entries to clear (a Finish below the limit, most often).
   mutating func refreshRouting(of slot: Int, _ events: inout [Event]) {
+    let waitingSince = agentRecords[slot].waitingSince
+    let availableSince = agentRecords[slot].availableSince
+    if routing.isRegistered(slot, waitingSince: waitingSince, availableSince: availableSince), isEligible(slot) {
+      return
+    }
     routing.unregister(slot)
     guard isEligible(slot) else { return }
     if let chat = routing.takeOldestWaiting(forAgent: slot) {
       offer(chat, to: slot, &events)
     } else {
-      routing.register(
-        slot, waitingSince: agentRecords[slot].waitingSince, availableSince: agentRecords[slot].availableSince,
-        names: agentIDs)
+      routing.register(slot, waitingSince: waitingSince, availableSince: availableSince, names: agentIDs)
     }
   }
 

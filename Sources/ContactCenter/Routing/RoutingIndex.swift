@@ -4,11 +4,13 @@ import DequeModule
 /// by how long they have waited (DEC-1), so that every routing decision is O(log n) in the
 /// number of agents and never a scan.
 ///
-/// Eligible agents sit in a min-heap per queue. An agent's entries are not removed one by one
-/// when it stops being eligible (that would need a search); instead each agent carries a stamp,
-/// bumped on every change, and an entry whose stamp is old is dropped when it reaches the top.
-/// When stale entries outnumber live ones the heap is rebuilt, which keeps memory bounded and
-/// the cost amortised O(log n).
+/// Eligible agents sit in an ``EligibleAgents`` order per queue (a FIFO for the agents who join
+/// at the back, which is nearly all, and a heap for the others). An agent's entries are not
+/// removed one by one when it stops being eligible (that would need a search); instead each
+/// agent carries a stamp, bumped on every change, and an entry whose stamp is old is dropped when
+/// it reaches the front. When stale entries outnumber live ones the order is rebuilt, which keeps
+/// memory bounded and the cost amortised O(log n). An agent still eligible with the same key is
+/// not touched at all (see `Center.refreshRouting`).
 ///
 /// Queues and agents are addressed by dense slots (positions in definition order) so that the
 /// hot path does no hashing.
@@ -44,7 +46,7 @@ struct RoutingIndex: Equatable, Sendable {
     var waiting: Deque<ChatID> = []
     var waitingCount = 0
     var departed: Set<ChatID> = []
-    var candidates = QuaternaryHeap<Candidate>()
+    var candidates = EligibleAgents()
     var eligibleCount = 0
     /// Agents (by slot) with this queue enabled, eligible or not: the audit compares the
     /// index's choice against a brute-force search over these.
@@ -71,8 +73,11 @@ struct RoutingIndex: Equatable, Sendable {
   struct AgentPlace: Equatable, Sendable {
     /// Bumped on every change, so that the agent's older heap entries are known to be stale.
     var stamp: UInt32 = 0
-    /// Whether the agent is registered as eligible in the lines of its enabled queues.
+    /// Whether the agent is registered as eligible in the lines of its enabled queues, and
+    /// with which key.
     var registered = false
+    var waitingSince: Int64 = 0
+    var availableSince: Int64 = 0
     /// Its places in `enabledLines`: the first `count` of `capacity` are the lines it has
     /// enabled, in the order it enabled them.
     let start: Int
@@ -92,6 +97,13 @@ struct RoutingIndex: Equatable, Sendable {
   }
 
   func isRegistered(_ slot: Int) -> Bool { agents[slot].registered }
+
+  /// Whether the agent is registered with exactly this key, so that its entries are where they
+  /// would be put again.
+  func isRegistered(_ slot: Int, waitingSince: Instant, availableSince: Instant) -> Bool {
+    agents[slot].registered && agents[slot].waitingSince == waitingSince.milliseconds
+      && agents[slot].availableSince == availableSince.milliseconds
+  }
 
   /// The lines the index routes to the agent, for the invariant check.
   func enabledLines(of slot: Int) -> [Int] { enabled(slot).map(Int.init) }
@@ -142,26 +154,23 @@ struct RoutingIndex: Equatable, Sendable {
       slot: Int32(slot), stamp: agents[slot].stamp)
     let order = Candidate.Order(names: names)
     agents[slot].registered = true
+    agents[slot].waitingSince = candidate.waitingSince
+    agents[slot].availableSince = candidate.availableSince
     for line in enabled(slot) {
       let index = Int(line)
       lines[index].eligibleCount += 1
       lines[index].candidates.insert(candidate, by: order)
-      if lines[index].candidates.count > 2 * lines[index].eligibleCount + 64 { compact(index, order) }
+      if lines[index].candidates.count > 2 * lines[index].eligibleCount + 64 {
+        lines[index].candidates.compact(isLive: { agents[Int($0.slot)].stamp == $0.stamp }, by: order)
+      }
     }
   }
 
   /// The eligible agent of the queue at `index` who has waited the longest, if any.
   mutating func longestWaitingAgent(inLine index: Int, names: [AgentID]) -> Int? {
-    while let top = lines[index].candidates.min {
-      if agents[Int(top.slot)].stamp == top.stamp { return Int(top.slot) }
-      lines[index].candidates.removeMin(by: Candidate.Order(names: names))
-    }
-    return nil
-  }
-
-  private mutating func compact(_ index: Int, _ order: Candidate.Order) {
-    let live = lines[index].candidates.elements.filter { agents[Int($0.slot)].stamp == $0.stamp }
-    lines[index].candidates = QuaternaryHeap(live, by: order)
+    let stamps = agents
+    let front = lines[index].candidates.front(isLive: { stamps[Int($0.slot)].stamp == $0.stamp }, by: Candidate.Order(names: names))
+    return front.map { Int($0.slot) }
   }
 
   // MARK: Waiting chats
