@@ -76,8 +76,40 @@ struct Agenda: Sendable {
       waitingInWheel -= current.count
       pullFromOverflow()
     } while current.isEmpty && (waitingInWheel > 0 || !overflow.isEmpty)
-    // Actions hold no references (ids and numbers only), so entries sort in place cheaply.
-    current.sort { $0.key > $1.key }
+    sortCurrent()
+  }
+
+  /// Sorts the bucket's entries by key with the next one last. A bucket holds thousands of
+  /// entries spread over a thousand milliseconds: counting them into their millisecond takes two
+  /// passes and no comparisons, and leaves a handful per millisecond to sort by key. A general
+  /// sort of the whole bucket cost as much as a twentieth of a simulation.
+  private mutating func sortCurrent() {
+    let count = current.count
+    let span = Int(Self.bucketMilliseconds)
+    let base = UInt64(max(0, currentBucket)) * UInt64(span)
+    func millisecond(_ entry: Entry) -> Int { Int(truncatingIfNeeded: (entry.key >> 24) &- base) }
+    guard count > 1, current.allSatisfy({ (0..<span).contains(millisecond($0)) }) else {
+      current.sort { $0.key > $1.key }
+      return
+    }
+    // ends[m]: how many entries fall in milliseconds up to m; they fill `current` from its end,
+    // since the next action is taken from the end.
+    var ends = [Int](repeating: 0, count: span + 1)
+    for entry in current { ends[millisecond(entry) + 1] += 1 }
+    for index in 1...span { ends[index] += ends[index - 1] }
+    var next = ends
+    let sorted = [Entry](unsafeUninitializedCapacity: count) { buffer, initialized in
+      for entry in current {
+        let slot = millisecond(entry)
+        buffer.initializeElement(at: count - 1 - next[slot], to: entry)
+        next[slot] += 1
+      }
+      initialized = count
+    }
+    current = sorted
+    for millisecond in 0..<span where ends[millisecond + 1] - ends[millisecond] > 1 {
+      current[(count - ends[millisecond + 1])..<(count - ends[millisecond])].sort { $0.key > $1.key }
+    }
   }
 
   /// Moves overflow actions that now fit in the wheel into their buckets (or `current`).

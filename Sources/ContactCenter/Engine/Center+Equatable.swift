@@ -7,7 +7,7 @@ extension Center: Equatable {
       && lhs.routingViolations == rhs.routingViolations && lhs.agentRecords == rhs.agentRecords
       && lhs.agentSlots == rhs.agentSlots && lhs.agentIDs == rhs.agentIDs && lhs.chatEntries == rhs.chatEntries && lhs.messageStore == rhs.messageStore
       && lhs.openChatOfVisitor == rhs.openChatOfVisitor && lhs.routing == rhs.routing
-      && lhs.timers.unordered.sorted() == rhs.timers.unordered.sorted()
+      && lhs.timers.sorted == rhs.timers.sorted
       && lhs.timerSequence == rhs.timerSequence && lhs.offerSequence == rhs.offerSequence
   }
 }

@@ -1,4 +1,3 @@
-import HeapModule
 import OrderedCollections
 
 /// The whole contact center as one value: settings, queues, agents, the CRM, chats, pending
@@ -44,7 +43,7 @@ public struct Center: Sendable {
   /// Each visitor's chat that has not ended yet.
   var openChatOfVisitor: [VisitorID: ChatID] = [:]
   var routing = RoutingIndex()
-  var timers = Heap<OfferTimer>()
+  var timers = OfferTimers()
   var timerSequence = 0
   var offerSequence = 0
 
