@@ -54,29 +54,21 @@ public struct ResolvedOffer: Hashable, Sendable {
 }
 
 /// One agent: its definition and its live state.
+///
+/// The fields every offer, accept and Finish reads or writes come first, so that they share
+/// the record's first cache lines; the queue switches and the logs, rarely touched, come last.
 public struct AgentRecord: Hashable, Sendable {
   public let id: AgentID
-  /// SES-7: the queues the tenant assigned; only these can be enabled.
-  public let assignedQueues: [QueueID]
+  public internal(set) var session: AgentSession = .loggedOut
+  /// Whether `enabledQueues` has any: kept here so that the eligibility check, made on every
+  /// routing decision, reads the record's first lines only and not the set's storage elsewhere.
+  private(set) var servesQueues = false
   /// CAP-1 decision: a per-agent cap below the tenant's, if the tenant set one.
   public let maximumChats: Int?
-
-  public internal(set) var session: AgentSession = .loggedOut
-  /// SES-1: queues switched on and applied; offers come only from these.
-  public internal(set) var enabledQueues: OrderedSet<QueueID> = [] {
-    didSet { servesQueues = !enabledQueues.isEmpty }
-  }
-  /// Whether `enabledQueues` has any: kept beside it so that the eligibility check, made on
-  /// every routing decision, reads this record only and not the set's storage elsewhere.
-  private(set) var servesQueues = false
-  /// SES-4: switches changed in My assigned queues, applied only by Confirm selections.
-  public internal(set) var pendingSelections: OrderedDictionary<QueueID, Bool> = [:]
-  /// SES-5: switches changed in My profile > Queues, applied only by Save queues.
-  public internal(set) var pendingProfileQueues: OrderedDictionary<QueueID, Bool> = [:]
-  /// DEC-1: when the agent last became Available.
-  public internal(set) var availableSince: Instant = .start
   /// DEC-1: when the agent's current wait began: becoming Available, or its last accept.
   public internal(set) var waitingSince: Instant = .start
+  /// DEC-1: when the agent last became Available.
+  public internal(set) var availableSince: Instant = .start
   /// Chats accepted and not yet finished (active or in wrap-up), in order of accept.
   public internal(set) var chats: HeldChats = []
   /// DEC-2: at most one pending offer.
@@ -84,6 +76,17 @@ public struct AgentRecord: Hashable, Sendable {
   public internal(set) var lastResolvedOffer: ResolvedOffer?
   /// The chat this agent finished last: what log commands mean when they name no chat.
   public internal(set) var lastFinishedChat: ChatID?
+
+  /// SES-7: the queues the tenant assigned; only these can be enabled.
+  public let assignedQueues: [QueueID]
+  /// SES-1: queues switched on and applied; offers come only from these.
+  public internal(set) var enabledQueues: OrderedSet<QueueID> = [] {
+    didSet { servesQueues = !enabledQueues.isEmpty }
+  }
+  /// SES-4: switches changed in My assigned queues, applied only by Confirm selections.
+  public internal(set) var pendingSelections: OrderedDictionary<QueueID, Bool> = [:]
+  /// SES-5: switches changed in My profile > Queues, applied only by Save queues.
+  public internal(set) var pendingProfileQueues: OrderedDictionary<QueueID, Bool> = [:]
   /// Chats whose log this agent has open in edit mode (LOG-3, LOG-4), in order of opening.
   public internal(set) var openLogs: OrderedSet<ChatID> = []
 
