@@ -7,6 +7,8 @@ public protocol ReplFiles: Sendable {
   func write(_ text: String, to path: String) throws
   /// Creates a file that must not exist yet, to append to as the session goes (`.record`).
   func create(_ path: String) throws -> any ScriptSink
+  /// Removes a file this session created and could not write (a recording that failed at once).
+  func remove(_ path: String)
 }
 
 /// A file being written a piece at a time. Each ``append(_:)`` reaches the file before it

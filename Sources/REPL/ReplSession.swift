@@ -338,7 +338,14 @@ public final class ReplSession {
     }
     do {
       let sink = try files.create(path)
-      try sink.append(ScriptText.document(transcript))
+      do {
+        try sink.append(ScriptText.document(transcript))
+      } catch {
+        // Nothing is left behind: half a script would replay as something that never happened.
+        sink.close()
+        files.remove(path)
+        throw error
+      }
       recording = (path, sink)
       let earlier = transcript.isEmpty ? "" : " (after the \(transcript.count) lines of the session so far)"
       say(

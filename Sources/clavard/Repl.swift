@@ -212,6 +212,10 @@ struct PosixFiles: ReplFiles {
     }
     return DescriptorSink(descriptor: descriptor)
   }
+
+  func remove(_ path: String) {
+    _ = unlink(path)
+  }
 }
 
 struct ReplFileError: Error, CustomStringConvertible {

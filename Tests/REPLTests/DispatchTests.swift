@@ -226,6 +226,7 @@ struct RawFiles: ReplFiles {
   func read(_ path: String) throws -> [UInt8] { bytes }
   func write(_ text: String, to path: String) throws {}
   func create(_ path: String) throws -> any ScriptSink { throw TestFileError("read only") }
+  func remove(_ path: String) {}
 }
 
 @Suite("What may be printed of user text")

@@ -95,6 +95,16 @@ struct RecordingTests {
     #expect(!harness.repl.isRecording)
   }
 
+  @Test("a recording whose first write fails leaves no file behind")
+  func recordFirstWriteFails() {
+    let harness = Harness()
+    harness.type("agent alice")
+    harness.files.failWrites(to: "r.chat")
+    #expect(harness.type(".record r.chat") == "error: cannot record to r.chat: disk full\n")
+    #expect(!harness.repl.isRecording)
+    #expect(harness.files["r.chat"] == nil)
+  }
+
   @Test(".read while recording: the file's commands are written out with their actual outcomes")
   func readWhileRecording() throws {
     let harness = Harness(files: [

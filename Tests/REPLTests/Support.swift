@@ -41,6 +41,10 @@ final class MemoryFiles: ReplFiles {
     return MemorySink(path: path, files: self)
   }
 
+  func remove(_ path: String) {
+    _ = contents.withLock { $0.removeValue(forKey: path) }
+  }
+
   fileprivate func append(_ text: String, to path: String) throws {
     guard !failing.withLock({ $0.contains(path) }) else { throw TestFileError("disk full") }
     contents.withLock { $0[path, default: []] += Array(text.utf8) }
