@@ -29,13 +29,17 @@ public final class ReplSession {
   public var style: Style
   public let files: any ReplFiles
 
+  /// Asked between the commands of a `.read` whether the person pressed Ctrl-C.
+  public let isInterrupted: ScriptRunner.Interruption
+
   private var recording: (path: String, sink: any ScriptSink)?
   private var linesRead = 0
   private var routingViolationsShown = 0
 
-  public init(files: any ReplFiles, style: Style = .plain) {
+  public init(files: any ReplFiles, style: Style = .plain, isInterrupted: @escaping ScriptRunner.Interruption = { false }) {
     self.files = files
     self.style = style
+    self.isInterrupted = isInterrupted
   }
 
   /// `[00:01:30] alice> `: the virtual clock and the default actor.
@@ -383,7 +387,7 @@ public final class ReplSession {
       return
     }
     let files = self.files
-    let runner = ScriptRunner(loader: { try files.read($0) })
+    let runner = ScriptRunner(loader: { try files.read($0) }, isInterrupted: isInterrupted)
     let result = runner.run(script, in: &session)
     var sources = SourceLines(main: script, loader: { try files.read($0) })
     var lines: [String] = [ScriptText.comment("# .read " + path)]
@@ -398,7 +402,11 @@ public final class ReplSession {
         ScriptText.comment("# the engine broke its invariants: " + violations.joined(separator: "; ")))
     }
     append(lines)
-    if let failure = result.failure {
+    if result.wasInterrupted, let failure = result.failure {
+      say(
+        style.warning("# \(shown): interrupted at \(Style.visible(failure.location.description)) after \(result.commandsRun) commands")
+          + style.note("; the session keeps what ran"), to: &output)
+    } else if let failure = result.failure {
       say(
         style.error("error: ")
           + "\(shown) stopped at its first failure, after \(result.commandsRun) commands:", to: &output)

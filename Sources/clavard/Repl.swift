@@ -50,6 +50,8 @@ struct Repl: ParsableCommand {
 /// The write end of the pipe the SIGINT handler writes to (see ``LineEditor``); -1 before
 /// the handler is installed.
 let interruptPipe = Atomic<Int32>(-1)
+/// Set by the SIGINT handler, cleared before each line runs: a `.read` stops at its next command.
+let interruptRequested = Atomic<Bool>(false)
 
 enum Terminal {
   static let historyLimit = 2000
@@ -57,7 +59,8 @@ enum Terminal {
   static func run() {
     let environment = Environment.current
     let colour = environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-    let repl = ReplSession(files: PosixFiles(), style: Style(colour: colour))
+    let repl = ReplSession(
+      files: PosixFiles(), style: Style(colour: colour), isInterrupted: { interruptRequested.load(ordering: .relaxed) })
     signal(SIGPIPE, SIG_IGN)
     let editor = LineEditor(
       name: "clavard", wordBreakCharacters: Completer.wordBreakCharacters,
@@ -106,6 +109,7 @@ enum Terminal {
             historyFailed = true
           }
         }
+        interruptRequested.store(false, ordering: .relaxed)
         if repl.handle(line, into: &output) == .quit {
           repl.finish()
           return
@@ -127,7 +131,8 @@ enum Terminal {
   }
 
   /// SIGINT writes a byte to a pipe whose read end the line editor watches: the line being
-  /// typed is abandoned and the session goes on (a Ctrl-C while a command runs is dropped).
+  /// typed is abandoned and the session goes on. While a line runs, it sets a flag that a
+  /// `.read` checks before each command of the script, so a long script stops where it is.
   /// libedit, which catches signals while it reads, restores the terminal first and then
   /// passes the signal on to this handler. Returns the pipe's read end.
   private static func installInterruptHandler() -> Int32? {
@@ -140,6 +145,7 @@ enum Terminal {
     interruptPipe.store(ends[1], ordering: .relaxed)
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in
+      interruptRequested.store(true, ordering: .relaxed)
       var byte: UInt8 = 3
       _ = write(interruptPipe.load(ordering: .relaxed), &byte, 1)
     }

@@ -79,9 +79,9 @@ final class Harness {
   let files: MemoryFiles
   let repl: ReplSession
 
-  init(files: [String: String] = [:], style: Style = .plain) {
+  init(files: [String: String] = [:], style: Style = .plain, isInterrupted: @escaping ScriptRunner.Interruption = { false }) {
     self.files = MemoryFiles(files)
-    repl = ReplSession(files: self.files, style: style)
+    repl = ReplSession(files: self.files, style: style, isInterrupted: isInterrupted)
   }
 
   /// Runs each line; returns everything printed, one string.

@@ -132,6 +132,28 @@ struct ReplTerminalTests {
     #expect(!history.contains { $0.contains("never sent") })
   }
 
+  @Test("Ctrl-C during a long .read stops the script at its next command; the session goes on")
+  func interruptRead() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    // 60,000 agents: seconds of work in a debug build, far more than the 0.3 s before Ctrl-C.
+    let script = (1...60_000).map { "agent a\($0)\n< agent a\($0) defined: no queues\n" }.joined()
+    try script.write(toFile: folder + "/long.chat", atomically: true, encoding: .utf8)
+    let terminal = try PseudoTerminal(try clavardExecutable(), ["repl"], environment: environment(folder))
+    try terminal.expectPrompt()
+    try terminal.type(".read \(folder)/long.chat" + Self.enter)
+    Thread.sleep(forTimeInterval: 0.3)
+    try terminal.type(Self.ctrlC)
+    try terminal.expect("long.chat: interrupted at ", timeout: 60)
+    try terminal.expect("; the session keeps what ran")
+    try terminal.expectPrompt()
+    // The prompt is usable at once: the Ctrl-C did not also cancel the next line.
+    try terminal.type("agent zed" + Self.enter)
+    try terminal.expect("< agent zed defined: no queues")
+    try terminal.type(".quit" + Self.enter)
+    #expect(terminal.waitForExit() == 0)
+  }
+
   @Test("a 100,000-character line and bytes that are not UTF-8 get a message; the session goes on")
   func hostileInput() throws {
     let folder = try temporaryFolder()

@@ -8,6 +8,9 @@ public struct ScriptResult: Hashable, Sendable {
   public var steps: [StepResult] = []
   public var failure: RunFailure?
   public var commandsRun = 0
+  /// True when the run was asked to stop (Ctrl-C in the REPL) before its end: `failure` says
+  /// where, and the commands before it ran.
+  public var wasInterrupted = false
   /// What each command actually did, by where it was written: what `--update` writes back.
   public var outcomes: [RecordedOutcome] = []
 

@@ -14,10 +14,15 @@ public struct ScriptRunner: Sendable {
   /// 32 deep, would otherwise run billions of times.
   public static let maximumIncludes = 10_000
 
-  private let loader: Loader
+  /// Asked before each command whether to stop there (the REPL's Ctrl-C); never, by default.
+  public typealias Interruption = @Sendable () -> Bool
 
-  public init(loader: @escaping Loader) {
+  private let loader: Loader
+  private let isInterrupted: Interruption
+
+  public init(loader: @escaping Loader, isInterrupted: @escaping Interruption = { false }) {
     self.loader = loader
+    self.isInterrupted = isInterrupted
   }
 
   public func run(_ script: Script) -> ScriptResult {
@@ -79,6 +84,12 @@ public struct ScriptRunner: Sendable {
         let included = try load(path, from: statement.location, chain: chain, step: context.currentStepName)
         try run(included.statements, in: &session, context: &context, chain: chain + [statement.location])
       case .command(let command, let expected):
+        if isInterrupted() {
+          context.result.wasInterrupted = true
+          throw RunFailure(
+            location: statement.location, includedFrom: chain, step: context.currentStepName,
+            message: "interrupted before this command; the commands before it ran")
+        }
         let outcome = session.execute(command)
         context.result.commandsRun += 1
         context.result.outcomes.append(RecordedOutcome(location: statement.location, outcome: outcome))

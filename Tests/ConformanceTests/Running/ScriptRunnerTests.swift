@@ -23,6 +23,21 @@ private let marieOpens = """
 
 @Suite("Script runner")
 struct ScriptRunnerTests {
+  // MARK: Interrupted
+
+  @Test("a run asked to stop stops before its next command, says where, and keeps what ran")
+  func interrupted() throws {
+    let script = try ScriptParser.parse(
+      "agent alice\n< agent alice defined: no queues\nstep S-1 \"later\"\nagent bob\n", path: "i.chat")
+    var session = Session()
+    let result = ScriptRunner(loader: inMemoryLoader([:]), isInterrupted: { true }).run(script, in: &session)
+    #expect(result.wasInterrupted && result.commandsRun == 0)
+    #expect(result.failure?.description == "i.chat:1:1: interrupted before this command; the commands before it ran")
+    #expect(result.steps.map(\.verdict) == [StepResult.Verdict.notRun])
+    let complete = ScriptRunner(loader: inMemoryLoader([:])).run(script)
+    #expect(!complete.wasInterrupted && complete.commandsRun == 2)
+  }
+
   // MARK: Passing
 
   @Test("A passing script: every command's events as listed, refusals as written, expect lines holding")
