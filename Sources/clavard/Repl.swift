@@ -22,7 +22,8 @@ struct Repl: ParsableCommand {
       (`< event`, `! refusal`). `.help` lists the commands, Tab completes, Up recalls earlier \
       lines (kept in $CLAVARD_HISTORY, else $XDG_STATE_HOME/clavard/history, else \
       ~/.local/state/clavard/history), `.record FILE` writes the session as a script that \
-      `clavard run` passes. Ctrl-C abandons the line; Ctrl-D on an empty line leaves.
+      `clavard run` passes. Ctrl-C abandons the line, or stops a `.read` before its next \
+      command; Ctrl-D on an empty line leaves.
 
       When standard input or output is not a terminal, standard input is read as one script \
       and run as `clavard run` runs it: exit status 0 passed, 1 failed, 2 cannot be read or parsed.
@@ -84,8 +85,12 @@ enum Terminal {
     var historyFailed = false
     while true {
       editor.clearInputErrors()
+      // Cleared before the prompt, not after it: a Ctrl-C pressed just after Enter must still
+      // stop the `.read` that line starts.
+      interruptRequested.store(false, ordering: .relaxed)
       switch read(editor, repl) {
       case .interrupted:
+        interruptRequested.store(false, ordering: .relaxed)
         // Ctrl-C: the line is dropped; a fresh prompt on the next line.
         print("^C")
       case .end:
@@ -109,7 +114,6 @@ enum Terminal {
             historyFailed = true
           }
         }
-        interruptRequested.store(false, ordering: .relaxed)
         if repl.handle(line, into: &output) == .quit {
           repl.finish()
           return
@@ -143,6 +147,9 @@ enum Terminal {
       _ = fcntl(end, F_SETFD, FD_CLOEXEC)
     }
     interruptPipe.store(ends[1], ordering: .relaxed)
+    // Touched here so that the globals exist before the handler can run: a debug build creates
+    // them lazily, which a signal handler must not do.
+    interruptRequested.store(false, ordering: .relaxed)
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in
       interruptRequested.store(true, ordering: .relaxed)

@@ -136,8 +136,9 @@ struct ReplTerminalTests {
   func interruptRead() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    // 60,000 agents: seconds of work in a debug build, far more than the 0.3 s before Ctrl-C.
-    let script = (1...60_000).map { "agent a\($0)\n< agent a\($0) defined: no queues\n" }.joined()
+    // 300,000 agents: seconds of work even in a release build (0.4 s per 60,000 there), far
+    // more than the 0.3 s before Ctrl-C, which may arrive while the file is still being parsed.
+    let script = (1...300_000).map { "agent a\($0)\n< agent a\($0) defined: no queues\n" }.joined()
     try script.write(toFile: folder + "/long.chat", atomically: true, encoding: .utf8)
     let terminal = try PseudoTerminal(try clavardExecutable(), ["repl"], environment: environment(folder))
     try terminal.expectPrompt()

@@ -56,6 +56,11 @@ extension Center {
     if eligible != routing.isRegistered(slot) {
       violations.append("the routing index has \(name) \(eligible ? "missing" : "listed") as eligible")
     }
+    if let key = routing.registeredKey(of: slot),
+      key != (agent.waitingSince.milliseconds, agent.availableSince.milliseconds)
+    {
+      violations.append("the routing index orders \(name) by a wait that is no longer its own")
+    }
     if eligible {
       for queue in agent.enabledQueues where routing.waitingCount(queue) > 0 {
         violations.append("\(queue) has a waiting chat while \(name) could take it")

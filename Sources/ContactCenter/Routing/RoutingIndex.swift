@@ -98,6 +98,11 @@ struct RoutingIndex: Equatable, Sendable {
 
   func isRegistered(_ slot: Int) -> Bool { agents[slot].registered }
 
+  /// The key the agent is registered with, if registered: for the invariant check.
+  func registeredKey(of slot: Int) -> (waitingSince: Int64, availableSince: Int64)? {
+    agents[slot].registered ? (agents[slot].waitingSince, agents[slot].availableSince) : nil
+  }
+
   /// Whether the agent is registered with exactly this key, so that its entries are where they
   /// would be put again.
   func isRegistered(_ slot: Int, waitingSince: Instant, availableSince: Instant) -> Bool {
