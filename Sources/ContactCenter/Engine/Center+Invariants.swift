@@ -74,7 +74,9 @@ extension Center {
     case .queued:
       let count = routing.waitingChats(record.queue).lazy.filter { $0 == chat }.count
       if count != 1 { violations.append("\(chat) is queued but appears \(count) times in \(record.queue)") }
-    case .offered(let agent, _, _, _):
+    case .offered(let agent, _, _, let deadline):
+      // CHAT-4: the clock never passes a deadline without the offer expiring.
+      if deadline <= now { violations.append("\(chat) is still offered to \(agent) after its deadline \(deadline)") }
       if self.agent(agent)?.pendingOffer != chat { violations.append("\(chat) is offered to \(agent), who does not have it pending") }
       let holders = agentRecords.lazy.filter { $0.pendingOffer == chat }.count
       if holders != 1 { violations.append("\(chat) is pending with \(holders) agents") }

@@ -35,7 +35,7 @@ import Testing
   /// Runs `steps` random commands, ignoring refusals (which must change nothing), and returns
   /// the final state with every problem seen: an invariant broken, a chat in two places, an
   /// agent whose chats grew past its limit.
-  static func explore(seed: UInt64, steps: Int, changingCap: Bool) -> (center: Center, problems: [String]) {
+  static func explore(seed: UInt64, steps: Int, changingCap: Bool, changingInterval: Bool = false) -> (center: Center, problems: [String]) {
     var random = SplitMix64(state: seed)
     var settings = Settings()
     settings.rejectPermission = true
@@ -61,7 +61,8 @@ import Testing
       let active = center.chats.filter { $0.state.keyword == "active" }
       let wrapUp = center.chats.filter { $0.state.keyword == "wrap-up" }
       var command: Command?
-      switch random.pick(changingCap ? Self.moves + ["cap", "cap"] : Self.moves) {
+      let extra = (changingCap ? ["cap", "cap"] : []) + (changingInterval ? ["interval", "interval"] : [])
+      switch random.pick(Self.moves + extra) {
       case "login": command = .agent(agent.id, .login)
       case "ready": command = .agent(agent.id, .readyToWork)
       case "status":
@@ -99,6 +100,7 @@ import Testing
         }
       case "advance": _ = center.advance(by: .seconds(Int64(random.below(26))))
       case "permission": command = .set(.queueEditPermission(random.below(5) > 0))
+      case "interval": command = .set(.acceptInterval(.seconds(Int64(1 + random.below(40)))))
       default: command = .set(.chatsPerAgent(1 + random.below(6)))
       }
       if let command {
@@ -154,6 +156,18 @@ import Testing
     // raised and seed 58 offered a chat to an agent already at its new, lower cap.
     let (center, problems) = Self.explore(seed: seed, steps: 4000, changingCap: true)
     #expect(problems == [])
+    #expect(center.statistics.accepted >= 40)
+  }
+
+  @Test(
+    "CHAT-4: random commands with the accept interval changing keep every invariant; every offer still expires in order",
+    arguments: [4, 19, 640] as [UInt64])
+  func randomExplorationWithIntervalChanges(seed: UInt64) {
+    // A shorter interval makes new offers expire before older ones: the timers leave their
+    // first-in-first-out order and must still fire soonest first.
+    let (center, problems) = Self.explore(seed: seed, steps: 4000, changingCap: false, changingInterval: true)
+    #expect(problems == [])
+    #expect(center.statistics.expired >= 5)
     #expect(center.statistics.accepted >= 40)
   }
 
