@@ -13,8 +13,9 @@ struct Simulate: ParsableCommand {
     discussion: """
       Customers arrive in chat queues; agents accept after a delay, some reject or miss the \
       offer; conversations, typing, customers leaving, wrap-up with a disposition, Finish and \
-      breaks follow, all on the engine's virtual clock. The same seed gives the same counts.
-      Routing decision times are measured around each engine call that made a decision.
+      breaks follow, all on the engine's virtual clock. The same seed gives the same counts. \
+      The load addresses agents and chats by handle, as a server holding sessions would (same \
+      behaviour as by name). Routing decision times are measured around each engine call that made a decision.
       """
   )
 
