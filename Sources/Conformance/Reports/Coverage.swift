@@ -162,23 +162,16 @@ public struct Coverage: Hashable, Sendable {
 
   /// Text safe in a table cell: one line, `|` and Markdown punctuation escaped, HTML escaped.
   static func markdownCell(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
+    Escaping.replacingScalars(in: text) { scalar in
       switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\\", "|", "`", "*", "_", "[", "]", "#": result += "\\" + String(scalar)
-      case "\n", "\r", "\t": result += " "
-      default:
-        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-          result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
+      case "&": "&amp;"
+      case "<": "&lt;"
+      case ">": "&gt;"
+      case "\\", "|", "`", "*", "_", "[", "]", "#": "\\" + String(scalar)
+      case "\n", "\r", "\t": " "
+      default: scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? Escaping.braced(scalar) : nil
       }
     }
-    return result
   }
 
   /// Under GitHub Actions: one annotation per requirement that is not covered (at its line of

@@ -1,3 +1,5 @@
+import ContactCenter
+
 /// GitHub Actions workflow commands: under `GITHUB_ACTIONS=true` every failure is also printed
 /// as `::error file=PATH,line=N::message`, which GitHub shows on the line of the pull request.
 public enum GitHubAnnotation {
@@ -12,29 +14,25 @@ public enum GitHubAnnotation {
 
   /// GitHub's escaping of a command's message: `%`, CR and LF.
   public static func escapedData(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
+    Escaping.replacingScalars(in: text) { scalar in
       switch scalar {
-      case "%": result += "%25"
-      case "\r": result += "%0D"
-      case "\n": result += "%0A"
-      default: result.unicodeScalars.append(scalar)
+      case "%": "%25"
+      case "\r": "%0D"
+      case "\n": "%0A"
+      default: nil
       }
     }
-    return result
   }
 
   /// GitHub's escaping of a command's property values: as messages, and also `:` and `,`.
   public static func escapedProperty(_ text: String) -> String {
-    var result = ""
-    for scalar in escapedData(text).unicodeScalars {
+    Escaping.replacingScalars(in: escapedData(text)) { scalar in
       switch scalar {
-      case ":": result += "%3A"
-      case ",": result += "%2C"
-      default: result.unicodeScalars.append(scalar)
+      case ":": "%3A"
+      case ",": "%2C"
+      default: nil
       }
     }
-    return result
   }
 }
 

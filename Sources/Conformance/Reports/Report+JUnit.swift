@@ -1,3 +1,5 @@
+import ContactCenter
+
 extension Report {
   /// The run as JUnit XML (`--junit FILE`): one `<testsuite>` for the run, one `<testcase>` per
   /// script with its `covers` ids and tags as `<properties>`, its steps and their verdicts in
@@ -79,29 +81,24 @@ extension Report {
 
   /// Escapes text for XML 1.0 content or a double-quoted attribute.
   public static func xml(_ text: String, attribute: Bool) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
+    Escaping.replacingScalars(in: text) { scalar in
       switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"" where attribute: result += "&quot;"
-      case "'" where attribute: result += "&apos;"
+      case "&": return "&amp;"
+      case "<": return "&lt;"
+      case ">": return "&gt;"
+      case "\"" where attribute: return "&quot;"
+      case "'" where attribute: return "&apos;"
       // Attribute values lose raw tabs and line breaks to normalization; content loses `\r`.
-      case "\t" where attribute: result += "&#9;"
-      case "\n" where attribute: result += "&#10;"
-      case "\r": result += "&#13;"
-      case "\t", "\n": result.unicodeScalars.append(scalar)
+      case "\t" where attribute: return "&#9;"
+      case "\n" where attribute: return "&#10;"
+      case "\r": return "&#13;"
+      case "\t", "\n": return nil
       default:
         switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF:
-          result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-        default:
-          result.unicodeScalars.append(scalar)
+        case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: return Escaping.braced(scalar)
+        default: return nil
         }
       }
     }
-    return result
   }
 }

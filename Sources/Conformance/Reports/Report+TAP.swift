@@ -1,3 +1,5 @@
+import ContactCenter
+
 extension Report {
   /// The run as TAP version 13 (`--tap`): a plan, one test line per script, and for each
   /// failure a YAML block with the message, where, the step, the diff, the `use` chain and the
@@ -64,41 +66,38 @@ extension Report {
   /// A YAML double-quoted scalar: `\` and `"` escaped, line breaks as `\n`/`\r`, tabs as `\t`,
   /// and controls and other non-printable characters as `\x..`/`\u....`.
   public static func yamlQuoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
+    let escaped = Escaping.replacingScalars(in: text) { scalar in
       switch scalar {
-      case "\\": result += "\\\\"
-      case "\"": result += "\\\""
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
+      case "\\": return "\\\\"
+      case "\"": return "\\\""
+      case "\n": return "\\n"
+      case "\r": return "\\r"
+      case "\t": return "\\t"
       default:
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F:
           let hex = String(scalar.value, radix: 16, uppercase: true)
-          result += "\\x" + (hex.count == 1 ? "0" : "") + hex
+          return "\\x" + (hex.count == 1 ? "0" : "") + hex
         case 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF:
-          result += "\\u" + String(scalar.value, radix: 16, uppercase: true)
+          return "\\u" + String(scalar.value, radix: 16, uppercase: true)
         default:
-          result.unicodeScalars.append(scalar)
+          return nil
         }
       }
     }
-    return result + "\""
+    return "\"" + escaped + "\""
   }
 
   /// A test description stays on its line, and `#` (which would start a directive) is escaped.
   static func tapDescription(_ path: String) -> String {
-    var result = ""
-    for scalar in path.unicodeScalars {
+    Escaping.replacingScalars(in: path) { scalar in
       switch scalar {
-      case "#": result += "\\#"
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      default: result.unicodeScalars.append(scalar)
+      case "#": "\\#"
+      case "\\": "\\\\"
+      case "\n": "\\n"
+      case "\r": "\\r"
+      default: nil
       }
     }
-    return result
   }
 }

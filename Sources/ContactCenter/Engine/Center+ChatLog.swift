@@ -40,7 +40,7 @@ extension Center {
   mutating func showLog(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let (chat, log) = try chatLog(of: slot, named: chat, editable: false)
     let summary = ChatLogSummary(
-      mode: log.mode, customer: log.customer, messageCount: chatEntries[chat.number - 1].messageCount,
+      mode: log.mode, customer: log.customer, messageCount: messageStore.messages(endingAt: chatEntries[chat.number - 1].lastMessage).count,
       notes: log.notes, savedCase: log.savedCase, isDraft: log.savedCase != nil && !log.isSaved,
       isSaved: log.isSaved)
     events.append(.logShown(chat, summary))

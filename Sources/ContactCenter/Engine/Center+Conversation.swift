@@ -149,7 +149,6 @@ extension Center {
   private mutating func deliver(_ text: String, in chat: ChatID, from party: Party, _ events: inout [Event]) {
     let previous = chatEntries[chat.number - 1].lastMessage
     chatEntries[chat.number - 1].lastMessage = messageStore.append(ChatMessage(author: party, text: text, at: now), after: previous)
-    chatEntries[chat.number - 1].messageCount += 1
     switch party {
     case .agent: chatEntries[chat.number - 1].agentTyping = false
     case .customer: chatEntries[chat.number - 1].customerTyping = false

@@ -14,9 +14,8 @@ struct ChatEntry: Hashable, Sendable {
   var agentTyping = false
   var customerTyping = false
   var dispositionConfirmed = false
-  /// Where the chat's last message is in the message store, and how many it has.
+  /// Where the chat's last message is in the message store.
   var lastMessage = MessageStore.none
-  var messageCount = 0
   var screenPop: ScreenPop?
   var disposition: DispositionCode?
   var offers = 0

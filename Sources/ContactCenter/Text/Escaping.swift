@@ -15,24 +15,13 @@ public enum Escaping {
   /// As ``quoted(_:)`` without the surrounding quotes.
   public static func escaped(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: needsEscape) else { return text }
-    var result = ""
-    result.reserveCapacity(text.utf8.count + 8)
-    for scalar in text.unicodeScalars {
+    return replacingScalars(in: text) { scalar in
       switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default:
-        if isUnsafe(scalar) {
-          result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
+      case "\"": "\\\""
+      case "\\": "\\\\"
+      default: controlEscape(scalar)
       }
     }
-    return result
   }
 
   /// Escapes only what could harm a terminal (controls, line separators, bidirectional
@@ -44,14 +33,35 @@ public enum Escaping {
   /// ```
   public static func controlsEscaped(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+    return replacingScalars(in: text, with: controlEscape)
+  }
+
+  /// `\n`, `\r`, `\t`, or `\u{…}` for the other unsafe scalars; nil for a safe one.
+  private static func controlEscape(_ scalar: Unicode.Scalar) -> String? {
+    switch scalar {
+    case "\n": "\\n"
+    case "\r": "\\r"
+    case "\t": "\\t"
+    default: isUnsafe(scalar) ? braced(scalar) : nil
+    }
+  }
+
+  /// `\u{1B}`: a scalar written as the script language (and Swift) write it.
+  public static func braced(_ scalar: Unicode.Scalar) -> String {
+    "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+  }
+
+  /// `text` with each scalar for which `replacement` gives a string replaced by that string: the
+  /// one loop behind every escaper, here and in the reports (TAP, YAML, XML, Markdown, GitHub).
+  ///
+  /// ```swift
+  /// Escaping.replacingScalars(in: "a|b") { $0 == "|" ? "\\|" : nil }  // "a\\|b"
+  /// ```
+  public static func replacingScalars(in text: String, with replacement: (Unicode.Scalar) -> String?) -> String {
     var result = ""
+    result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
-      if isUnsafe(scalar) {
-        result += scalar == "\n" ? "\\n" : scalar == "\t" ? "\\t" : scalar == "\r" ? "\\r"
-          : "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-      } else {
-        result.unicodeScalars.append(scalar)
-      }
+      if let replaced = replacement(scalar) { result += replaced } else { result.unicodeScalars.append(scalar) }
     }
     return result
   }
