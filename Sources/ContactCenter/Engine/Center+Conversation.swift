@@ -8,8 +8,7 @@ extension Center {
   mutating func open(_ visitor: VisitorID, _ openChat: ChatID?, _ queue: QueueID, _ request: ChatRequest, _ events: inout [Event]) throws(Refusal) {
     try checkName(visitor.rawValue, kind: "customer")
     if let openChat { throw .visitorHasOpenChat(visitor, openChat) }
-    // A queue's position in definition order is its line in the routing index.
-    guard let line = queues.index(forKey: queue) else { throw .unknownQueue(queue) }
+    guard let line = line(of: queue) else { throw .unknownQueue(queue) }
     let definition = queues.values[line]
     guard definition.media == .chat else { throw .notAChatQueue(queue, definition.media) }
     guard !request.name.isEmpty else { throw .emptyText(what: "a customer name") }

@@ -6,7 +6,7 @@ extension Center {
     if let twice = firstRepeated(dispositions) { throw .listedTwice(kind: "disposition", name: twice.rawValue) }
     let definition = QueueDefinition(id: id, media: media, dispositions: dispositions)
     queues[id] = definition
-    routing.addQueue(id)
+    routing.addQueue()
     events.append(.queueDefined(definition))
   }
 

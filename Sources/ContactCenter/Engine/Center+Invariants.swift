@@ -27,7 +27,7 @@ extension Center {
     if agent.servesQueues == agent.enabledQueues.isEmpty {
       violations.append("\(name) is marked as serving \(agent.servesQueues ? "some" : "no") queues but has \(agent.enabledQueues.count) enabled")
     }
-    let enabledLines = Set(agent.enabledQueues.compactMap { queues.index(forKey: $0) })
+    let enabledLines = Set(agent.enabledQueues.compactMap(line(of:)))
     if Set(routing.enabledLines(of: slot)) != enabledLines {
       violations.append("\(name) has queues enabled that the routing index does not route to it, or the reverse")
     }
@@ -62,7 +62,7 @@ extension Center {
       violations.append("the routing index orders \(name) by a wait that is no longer its own")
     }
     if eligible {
-      for queue in agent.enabledQueues where routing.waitingCount(queue) > 0 {
+      for queue in agent.enabledQueues where (line(of: queue).map(routing.waitingCount(inLine:)) ?? 0) > 0 {
         violations.append("\(queue) has a waiting chat while \(name) could take it")
       }
     }
@@ -72,7 +72,7 @@ extension Center {
     let chat = record.id
     switch record.state {
     case .queued:
-      let count = routing.waitingChats(record.queue).lazy.filter { $0 == chat }.count
+      let count = routing.waitingChats(inLine: Int(record.line)).lazy.filter { $0 == chat }.count
       if count != 1 { violations.append("\(chat) is queued but appears \(count) times in \(record.queue)") }
     case .offered(let agent, _, _, let deadline):
       // CHAT-4: the clock never passes a deadline without the offer expiring.
@@ -88,9 +88,10 @@ extension Center {
   }
 
   private func checkQueue(_ queue: QueueID, _ violations: inout [String]) {
-    let waiting = routing.waitingChats(queue)
-    if waiting.count != routing.waitingCount(queue) {
-      violations.append("\(queue) counts \(routing.waitingCount(queue)) waiting chats but holds \(waiting.count)")
+    let waiting = waitingChats(in: queue)
+    let counted = line(of: queue).map(routing.waitingCount(inLine:)) ?? 0
+    if waiting.count != counted {
+      violations.append("\(queue) counts \(counted) waiting chats but holds \(waiting.count)")
     }
     for chat in waiting where chatEntries[chat.number - 1].state != .queued {
       violations.append("\(chat) is in the line of \(queue) but is \(chatEntries[chat.number - 1].state.keyword)")
@@ -106,7 +107,7 @@ extension Center {
       return
     }
     let key = { (record: AgentRecord) in (record.waitingSince, record.availableSince, record.id) }
-    for member in routing.members(queue) where Int(member) != slot && isEligible(Int(member)) {
+    for member in routing.members(ofLine: Int(chatEntries[chat.number - 1].line)) where Int(member) != slot && isEligible(Int(member)) {
       let other = agentRecords[Int(member)]
       if key(other) < key(agent) {
         routingViolations.append("\(chat) offered to \(agent.id) while \(other.id) had waited longer")

@@ -52,7 +52,7 @@ extension Center {
     for (queue, enabled) in pending {
       // Membership changes before a withdrawn offer is routed again, so that routing (and its
       // audit) no longer counts this agent for the queue.
-      routing.setMember(slot, of: queue, enabled)
+      if let line = line(of: queue) { routing.setMember(slot, ofLine: line, enabled) }
       if enabled {
         agentRecords[slot].enabledQueues.append(queue)
         events.append(.queueEnabled(agent.id, queue))

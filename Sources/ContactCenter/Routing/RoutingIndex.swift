@@ -61,7 +61,6 @@ struct RoutingIndex: Equatable, Sendable {
   }
 
   private var lines: [Line] = []
-  private var queueSlots: [QueueID: Int] = [:]
   /// What the index knows of each agent, by slot.
   private var agents: [AgentPlace] = []
   /// Every agent's enabled lines in one flat array: an agent owns as many places as it has
@@ -85,8 +84,8 @@ struct RoutingIndex: Equatable, Sendable {
     let capacity: Int
   }
 
-  mutating func addQueue(_ queue: QueueID) {
-    queueSlots[queue] = lines.count
+  /// Adds the line of the next queue defined: lines are numbered as the center's queues are.
+  mutating func addQueue() {
     lines.append(Line())
   }
 
@@ -120,8 +119,7 @@ struct RoutingIndex: Equatable, Sendable {
   }
 
   /// Records that an agent enabled or disabled a queue. The caller unregisters the agent first.
-  mutating func setMember(_ slot: Int, of queue: QueueID, _ isMember: Bool) {
-    guard let line = queueSlots[queue] else { return }
+  mutating func setMember(_ slot: Int, ofLine line: Int, _ isMember: Bool) {
     let place = agents[slot]
     let position = enabled(slot).firstIndex(of: Int32(line))
     if isMember {
@@ -230,13 +228,12 @@ struct RoutingIndex: Equatable, Sendable {
     lines[index].waitingCount -= 1
   }
 
-  func waitingCount(_ queue: QueueID) -> Int { queueSlots[queue].map { lines[$0].waitingCount } ?? 0 }
+  func waitingCount(inLine index: Int) -> Int { lines[index].waitingCount }
 
-  /// The waiting chats of the queue in order, for queries and the invariant check.
-  func waitingChats(_ queue: QueueID) -> [ChatID] {
-    guard let index = queueSlots[queue] else { return [] }
-    return lines[index].waiting.filter { !lines[index].departed.contains($0) }
+  /// The waiting chats of a line in order, for queries and the invariant check.
+  func waitingChats(inLine index: Int) -> [ChatID] {
+    lines[index].waiting.filter { !lines[index].departed.contains($0) }
   }
 
-  func members(_ queue: QueueID) -> Set<Int32> { queueSlots[queue].map { lines[$0].members } ?? [] }
+  func members(ofLine index: Int) -> Set<Int32> { lines[index].members }
 }
