@@ -188,7 +188,9 @@ struct PtyChild {
   private(set) var output: [UInt8] = []
   private var searchFrom = 0
 
-  static func spawn(_ path: String, _ arguments: [String], environment: [String]) -> PtyChild? {
+  static func spawn(_ path: String, _ arguments: [String], environment: [String], rows: UInt16 = 40, columns: UInt16 = 120)
+    -> PtyChild?
+  {
     // Everything the child needs is made before fork: after it, the child only calls execve.
     let argv = ([path] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup($0) } + [nil]
@@ -197,7 +199,7 @@ struct PtyChild {
       for pointer in envp { free(pointer) }
     }
     var master: Int32 = -1
-    var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
+    var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
     let pid = argv.withUnsafeBufferPointer { argvBuffer in
       envp.withUnsafeBufferPointer { envpBuffer -> pid_t in
         guard let argvBase = argvBuffer.baseAddress, let envpBase = envpBuffer.baseAddress,

@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import clavard
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -37,12 +39,6 @@ func temporaryFolder() throws -> String {
   return template.withUnsafeBufferPointer { $0.baseAddress.map { String(cString: $0) } ?? "" }
 }
 
-func monotonicSeconds() -> Double {
-  var time = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &time)
-  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
 /// A program running on a pseudo-terminal (forkpty), driven like a person at a keyboard:
 /// keys are written to the master side a few at a time with short pauses, and what the
 /// program prints is read with time limits (no unbounded wait anywhere).
@@ -58,31 +54,12 @@ final class PseudoTerminal {
   init(_ path: String, _ arguments: [String], environment: [String], rows: UInt16 = 40, columns: UInt16 = 200)
     throws
   {
-    // Everything the child needs is made before fork: after it, the child only calls execve.
-    let argv = ([path] + arguments).map { strdup($0) } + [nil]
-    let envp = environment.map { strdup($0) } + [nil]
-    defer {
-      for pointer in argv { free(pointer) }
-      for pointer in envp { free(pointer) }
+    // The same spawning as `clavard repl --measure`.
+    guard let child = PtyChild.spawn(path, arguments, environment: environment, rows: rows, columns: columns) else {
+      throw TerminalTestError("forkpty failed: \(String(cString: strerror(errno)))")
     }
-    var master: Int32 = -1
-    var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
-    let pid = argv.withUnsafeBufferPointer { argvBuffer in
-      envp.withUnsafeBufferPointer { envpBuffer -> pid_t in
-        guard let argvBase = argvBuffer.baseAddress, let envpBase = envpBuffer.baseAddress,
-          let file = argvBase[0]
-        else { return -1 }
-        let pid = forkpty(&master, nil, nil, &size)
-        if pid == 0 {
-          execve(file, argvBase, envpBase)
-          _exit(127)
-        }
-        return pid
-      }
-    }
-    guard pid > 0 else { throw TerminalTestError("forkpty failed: \(String(cString: strerror(errno)))") }
-    self.pid = pid
-    self.master = master
+    self.pid = child.pid
+    self.master = child.master
     let flags = fcntl(master, F_GETFL)
     _ = fcntl(master, F_SETFL, flags | O_NONBLOCK)
   }
@@ -109,9 +86,9 @@ final class PseudoTerminal {
   func type(_ keys: String, chunk: Int = 1, pause: Double = 0.004) throws {
     let bytes = Array(keys.utf8)
     var index = 0
-    let deadline = monotonicSeconds() + 60
+    let deadline = ReplMeasurement.monotonicSeconds() + 60
     while index < bytes.count {
-      guard monotonicSeconds() < deadline else { throw TerminalTestError("typing took more than 60 s") }
+      guard ReplMeasurement.monotonicSeconds() < deadline else { throw TerminalTestError("typing took more than 60 s") }
       let end = min(bytes.count, index + chunk)
       let written = bytes[index..<end].withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
       if written > 0 {
@@ -133,13 +110,13 @@ final class PseudoTerminal {
   /// printed when it does not within `timeout` seconds.
   func expect(_ text: String, timeout: Double = 10) throws {
     let needle = Array(text.utf8)
-    let deadline = monotonicSeconds() + timeout
+    let deadline = ReplMeasurement.monotonicSeconds() + timeout
     while true {
       if let end = find(needle) {
         mark = end
         return
       }
-      let left = deadline - monotonicSeconds()
+      let left = deadline - ReplMeasurement.monotonicSeconds()
       guard left > 0 else {
         throw TerminalTestError(
           "waited \(timeout) s for \(text.debugDescription); the terminal showed since: \(recent.debugDescription); "
@@ -160,10 +137,10 @@ final class PseudoTerminal {
       try expect("\n[", timeout: timeout)
       try expect("> ", timeout: timeout)
     }
-    let deadline = monotonicSeconds() + timeout
+    let deadline = ReplMeasurement.monotonicSeconds() + timeout
     var settings = termios()
     while tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) != 0 {
-      guard monotonicSeconds() < deadline else {
+      guard ReplMeasurement.monotonicSeconds() < deadline else {
         throw TerminalTestError("the terminal stayed in canonical mode after the prompt")
       }
       readAvailable(timeout: 0.002)
@@ -185,9 +162,9 @@ final class PseudoTerminal {
   /// Waits for the program to exit; its exit status, or nil when it did not within `timeout`.
   func waitForExit(timeout: Double = 10) -> Int32? {
     if let exitStatus { return exitStatus }
-    let deadline = monotonicSeconds() + timeout
+    let deadline = ReplMeasurement.monotonicSeconds() + timeout
     var status: Int32 = 0
-    while monotonicSeconds() < deadline {
+    while ReplMeasurement.monotonicSeconds() < deadline {
       if waitpid(pid, &status, WNOHANG) == pid {
         readAvailable(timeout: 0)
         // WIFEXITED / WEXITSTATUS, spelled out (the C macros do not come through).
