@@ -16,7 +16,7 @@ extension Center {
   public func invariantViolations(agents: some Sequence<AgentID>, chats: some Sequence<ChatID>) -> [String] {
     var violations: [String] = []
     for agent in agents { if let slot = agentSlots[agent] { checkAgent(slot, &violations) } }
-    for chat in chats where chat.number >= 1 && chat.number <= chatEntries.count { checkChat(chatEntries[chat.number - 1], &violations) }
+    for chat in chats { if let position = position(of: chat) { checkChat(chatEntries[position], &violations) } }
     return violations
   }
 

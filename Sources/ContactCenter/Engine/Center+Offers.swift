@@ -46,15 +46,14 @@ extension Center {
     throw .noPendingOffer(agent)
   }
 
-  /// Refuses a chat id that names no chat.
-  func checkExists(_ chat: ChatID) throws(Refusal) {
-    guard chat.number >= 1, chat.number <= chatEntries.count else { throw .unknownChat(chat) }
+  /// Where a chat is stored (`chat-N` at N - 1), if it exists.
+  func position(of chat: ChatID) -> Int? {
+    chat.number >= 1 && chat.number <= chatEntries.count ? chat.number - 1 : nil
   }
 
-  /// The chat with that id, or a refusal saying it does not exist.
-  func chatRecord(_ chat: ChatID) throws(Refusal) -> ChatRecord {
-    try checkExists(chat)
-    return record(at: chat.number - 1)
+  /// Refuses a chat id that names no chat.
+  func checkExists(_ chat: ChatID) throws(Refusal) {
+    guard position(of: chat) != nil else { throw .unknownChat(chat) }
   }
 
   /// The public snapshot of the chat at `index`; its messages are read from the store on demand.
@@ -64,7 +63,6 @@ extension Center {
 
   /// The state of a chat, without copying the rest of its record.
   public func state(of chat: ChatID) -> ChatState? {
-    guard chat.number >= 1, chat.number <= chatEntries.count else { return nil }
-    return chatEntries[chat.number - 1].state
+    position(of: chat).map { chatEntries[$0].state }
   }
 }

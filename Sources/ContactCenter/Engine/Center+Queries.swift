@@ -9,11 +9,10 @@ extension Center {
 
   /// MSG-1: what both sides of the chat said, in order.
   public func messages(of chat: ChatID) -> [ChatMessage] {
-    guard chat.number >= 1, chat.number <= chatEntries.count else { return [] }
-    return messageStore.messages(endingAt: chatEntries[chat.number - 1].lastMessage)
+    position(of: chat).map { messageStore.messages(endingAt: chatEntries[$0].lastMessage) } ?? []
   }
 
-  public func chat(_ id: ChatID) -> ChatRecord? { try? chatRecord(id) }
+  public func chat(_ id: ChatID) -> ChatRecord? { position(of: id).map(record(at:)) }
 
   /// The chat limit that applies to an agent now (CAP-1): the tenant's, or the agent's own if lower.
   public func chatLimit(of agent: AgentID) -> Int? { agentSlots[agent].map { chatLimit(of: $0) } }
