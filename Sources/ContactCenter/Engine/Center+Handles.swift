@@ -29,14 +29,7 @@ extension Center {
     guard handle.slot < agentIDs.count, agentIDs[handle.slot] == handle.agent else {
       return try perform(.agent(handle.agent, action), into: &events)
     }
-    let before = events.count
-    do {
-      try perform(action, agent: handle.slot, &events)
-    } catch {
-      events.removeSubrange(before...)
-      throw error
-    }
-    statistics.commands += 1
+    try carryOut(into: &events) { center, events throws(Refusal) in try center.perform(action, agent: handle.slot, &events) }
   }
 
   /// Same as `perform(.customer(visitor, action), into: &events)` where `visitor` is the customer
@@ -50,14 +43,9 @@ extension Center {
     case .queued, .offered, .active: break
     case .wrapUp, .finished, .abandoned: return try perform(.customer(visitor, action), into: &events)
     }
-    let before = events.count
-    do {
-      try perform(action, visitor: visitor, openChat: chat, &events)
-    } catch {
-      events.removeSubrange(before...)
-      throw error
+    try carryOut(into: &events) { center, events throws(Refusal) in
+      try center.perform(action, visitor: visitor, openChat: chat, &events)
     }
-    statistics.commands += 1
   }
 }
 

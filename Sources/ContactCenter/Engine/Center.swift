@@ -76,15 +76,23 @@ public struct Center: Sendable {
   /// }
   /// ```
   public mutating func perform(_ command: Command, into events: inout [Event]) throws(Refusal) {
+    try carryOut(into: &events) { center, events throws(Refusal) in try center.dispatch(command, &events) }
+  }
+
+  /// Runs one command's handler, for every door (by name or by handle): a refused command adds
+  /// no event (handlers check before they change anything, so there are none to take back; this
+  /// keeps the promise even if one ever did), and a command carried out is counted.
+  mutating func carryOut(
+    into events: inout [Event], _ handler: (inout Center, inout [Event]) throws(Refusal) -> Void
+  ) throws(Refusal) {
     let before = events.count
     do {
-      try dispatch(command, &events)
+      try handler(&self, &events)
     } catch {
-      // Handlers check before they change anything, so nothing was added; this keeps the
-      // promise even if one ever did.
       events.removeSubrange(before...)
       throw error
     }
+    statistics.commands += 1
   }
 
   private mutating func dispatch(_ command: Command, _ events: inout [Event]) throws(Refusal) {
@@ -107,7 +115,6 @@ public struct Center: Sendable {
     case .customer(let visitor, let action):
       try perform(action, visitor: visitor, openChat: openChatOfVisitor[visitor], &events)
     }
-    statistics.commands += 1
   }
 
   mutating func perform(_ action: AgentAction, agent slot: Int, _ events: inout [Event]) throws(Refusal) {
