@@ -227,7 +227,10 @@ public enum Help {
     }
     lines.append((nil, ""))
     lines.append(
-      (nil, "Tab completes commands, names and ids; Up recalls earlier lines; Ctrl-C abandons the line or stops a .read."))
+      (
+        nil,
+        "Tab completes commands, names and ids; Up recalls earlier lines; Ctrl-C abandons the line or stops a .read."
+      ))
     return lines
   }
 

@@ -36,7 +36,10 @@ public final class ReplSession {
   private var linesRead = 0
   private var routingViolationsShown = 0
 
-  public init(files: any ReplFiles, style: Style = .plain, isInterrupted: @escaping ScriptRunner.Interruption = { false }) {
+  public init(
+    files: any ReplFiles, style: Style = .plain,
+    isInterrupted: @escaping ScriptRunner.Interruption = { false }
+  ) {
     self.files = files
     self.style = style
     self.isInterrupted = isInterrupted
@@ -281,7 +284,10 @@ public final class ReplSession {
       record(argument, into: &output)
     default:
       let known = [".help", ".read", ".record", ".save", ".state", ".reset", ".quit"]
-      let hint = Suggestions.closest(to: name, among: known.filter { Help.detail($0) != nil }).map { "; did you mean \($0)?" } ?? ""
+      let hint =
+        Suggestions.closest(to: name, among: known.filter { Help.detail($0) != nil }).map {
+          "; did you mean \($0)?"
+        } ?? ""
       say(
         style.error("error: ")
           + "unknown command '\(Style.visible(name, limit: 80))'\(hint) (.help lists them)", to: &output)
@@ -404,7 +410,9 @@ public final class ReplSession {
     append(lines)
     if result.wasInterrupted, let failure = result.failure {
       say(
-        style.warning("# \(shown): interrupted at \(Style.visible(failure.location.description)) after \(result.commandsRun) commands")
+        style.warning(
+          "# \(shown): interrupted at \(Style.visible(failure.location.description)) after \(result.commandsRun) commands"
+        )
           + style.note("; the session keeps what ran"), to: &output)
     } else if let failure = result.failure {
       say(

@@ -14,7 +14,9 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
   }
 
   /// True with the given probability.
-  public mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
+  public mutating func chance(_ probability: Double) -> Bool {
+    Double.random(in: 0..<1, using: &self) < probability
+  }
 
   /// A whole number of milliseconds in `range` seconds, uniformly.
   public mutating func milliseconds(inSeconds range: ClosedRange<Double>) -> Int64 {

@@ -1,6 +1,5 @@
 import ContactCenter
 
-
 /// A seeded load on the engine: customers arriving in chat queues, agents accepting after a
 /// delay (some rejecting, some missing the offer), conversations with typing, customers leaving,
 /// wrap-up with a disposition, Finish, breaks. Everything runs on the engine's virtual clock; the
@@ -89,7 +88,10 @@ public struct Simulation: Sendable {
       call(.agent(agent, .login))
       call(.agent(agent, .readyToWork))
       for queue in assigned {
-        call(.agent(agent, viaProfile ? .switchProfileQueue(queue, enabled: true) : .selectQueue(queue, enabled: true)))
+        call(
+          .agent(
+            agent, viaProfile ? .switchProfileQueue(queue, enabled: true) : .selectQueue(queue, enabled: true)
+          ))
       }
       call(.agent(agent, viaProfile ? .saveProfileQueues : .confirmSelections))
       schedule(.available(agents.count - 1), after: random.milliseconds(inSeconds: 0...30))
@@ -110,13 +112,18 @@ public struct Simulation: Sendable {
       opened += 1
       let visitor = VisitorID("v-\(opened)")
       let known = random.chance(configuration.knownCustomerShare)
-      let email = known ? "k\(1 + Int(random.next() % UInt64(knownCustomers.count)))@example.com" : "v\(opened)@example.net"
+      let email =
+        known
+        ? "k\(1 + Int(random.next() % UInt64(knownCustomers.count)))@example.com" : "v\(opened)@example.net"
       let queue = queueIDs[Int(random.next() % UInt64(queueIDs.count))]
       let octet = 1 + opened % 250
       let request = ChatRequest(name: "Visitor \(opened)", email: email, ipAddress: "198.51.100.\(octet)")
       let abandons = random.chance(configuration.abandonProbability)
       let messages = Int.random(in: configuration.messagesPerChat, using: &random)
-      plans.append(ChatPlan(messagesLeft: Int16(messages), leavesMidChat: random.chance(configuration.customerLeavesMidChatProbability)))
+      plans.append(
+        ChatPlan(
+          messagesLeft: Int16(messages),
+          leavesMidChat: random.chance(configuration.customerLeavesMidChatProbability)))
       let chat = ChatID(opened)
       if abandons { schedule(.leave(chat), after: random.milliseconds(inSeconds: configuration.patience)) }
       call(.customer(visitor, .open(queue, request)), timed: timed)
@@ -184,12 +191,15 @@ public struct Simulation: Sendable {
       guard let slot = agentNumber(of: agent) else { return }
       if random.chance(configuration.missProbability) { return }  // The accept interval will run out.
       let accepts = !random.chance(configuration.rejectProbability)
-      schedule(.respond(chat, agent: slot, accepts: accepts), after: random.milliseconds(inSeconds: configuration.acceptDelay))
+      schedule(
+        .respond(chat, agent: slot, accepts: accepts),
+        after: random.milliseconds(inSeconds: configuration.acceptDelay))
     case .chatAccepted(let chat, let agent):
       guard let slot = agentNumber(of: agent) else { return }
       plans[chat.number - 1].acceptedBy = Int32(slot)
       let plan = plans[chat.number - 1]
-      let conversation = Conversation(agent: Int32(slot), messagesLeft: plan.messagesLeft, customerLeaves: plan.leavesMidChat)
+      let conversation = Conversation(
+        agent: Int32(slot), messagesLeft: plan.messagesLeft, customerLeaves: plan.leavesMidChat)
       schedule(.converse(chat, conversation), after: random.milliseconds(inSeconds: configuration.messageGap))
     case .chatRejected(_, let agent), .offerExpired(_, let agent):
       guard let slot = agentNumber(of: agent) else { return }
@@ -219,12 +229,16 @@ public struct Simulation: Sendable {
   /// An agent's action through its handle: what a server holding agent sessions would do.
   private mutating func call(_ action: AgentAction, by agent: Int, timed: Bool = false) {
     let handle = agents[agent]
-    engineCall(timed: timed) { center, events throws(Refusal) in try center.perform(action, by: handle, into: &events) }
+    engineCall(timed: timed) { center, events throws(Refusal) in
+      try center.perform(action, by: handle, into: &events)
+    }
   }
 
   /// A customer's action in the window of their chat.
   private mutating func call(_ action: CustomerAction, inChat chat: ChatID, timed: Bool = false) {
-    engineCall(timed: timed) { center, events throws(Refusal) in try center.perform(action, inChat: chat, into: &events) }
+    engineCall(timed: timed) { center, events throws(Refusal) in
+      try center.perform(action, inChat: chat, into: &events)
+    }
   }
 
   /// The position of agent `a-N` (N - 1), read from the name the simulation gave it: events name
@@ -243,7 +257,8 @@ public struct Simulation: Sendable {
     engineCall(timed: timed) { center, events throws(Refusal) in events += try center.advance(to: time) }
   }
 
-  private mutating func engineCall(timed: Bool, _ body: (inout Center, inout [Event]) throws(Refusal) -> Void) {
+  private mutating func engineCall(timed: Bool, _ body: (inout Center, inout [Event]) throws(Refusal) -> Void)
+  {
     let decisionsBefore = center.statistics.decisions
     let clock = ContinuousClock()
     let start = timed ? clock.now : nil
@@ -259,7 +274,8 @@ public struct Simulation: Sendable {
       let made = center.statistics.decisions - decisionsBefore
       if made > 0 {
         let elapsed = (clock.now - start).components
-        let nanoseconds = UInt64(elapsed.seconds) * 1_000_000_000 + UInt64(elapsed.attoseconds / 1_000_000_000)
+        let nanoseconds =
+          UInt64(elapsed.seconds) * 1_000_000_000 + UInt64(elapsed.attoseconds / 1_000_000_000)
         let each = UInt32(clamping: nanoseconds / UInt64(made))
         for _ in 0..<made { latencies.append(each) }
       }
@@ -270,7 +286,8 @@ public struct Simulation: Sendable {
   }
 
   private mutating func check(after events: [Event]) {
-    violations += center.invariantViolations(agents: events.compactMap(\.agent), chats: events.compactMap(\.chat))
+    violations += center.invariantViolations(
+      agents: events.compactMap(\.agent), chats: events.compactMap(\.chat))
     commandsSinceFullCheck += 1
     if commandsSinceFullCheck >= configuration.fullCheckInterval {
       commandsSinceFullCheck = 0

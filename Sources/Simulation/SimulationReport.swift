@@ -31,7 +31,8 @@ public struct SimulationReport: Hashable, Sendable {
       ("rejected", "\(rejected)"), ("expired", "\(expired)"), ("withdrawn", "\(withdrawn)"),
       ("abandoned", "\(abandoned)"), ("finished", "\(finished)"),
       ("max_chats_per_agent", "\(maximumChatsPerAgent)"), ("decisions", "\(decisions)"),
-      ("commands", "\(commands)"), ("refusals", "\(refusals)"), ("virtual_duration", "\"\(virtualDuration)\""),
+      ("commands", "\(commands)"), ("refusals", "\(refusals)"),
+      ("virtual_duration", "\"\(virtualDuration)\""),
       ("decision_p50_ns", "\(decisionP50Nanoseconds)"), ("decision_p99_ns", "\(decisionP99Nanoseconds)"),
       ("wall_seconds", formatted(wallSeconds)), ("peak_rss_bytes", "\(peakResidentBytes)"),
     ]

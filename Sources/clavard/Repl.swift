@@ -61,7 +61,8 @@ enum Terminal {
     let environment = Environment.current
     let colour = environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     let repl = ReplSession(
-      files: PosixFiles(), style: Style(colour: colour), isInterrupted: { interruptRequested.load(ordering: .relaxed) })
+      files: PosixFiles(), style: Style(colour: colour),
+      isInterrupted: { interruptRequested.load(ordering: .relaxed) })
     signal(SIGPIPE, SIG_IGN)
     let editor = LineEditor(
       name: "clavard", wordBreakCharacters: Completer.wordBreakCharacters,

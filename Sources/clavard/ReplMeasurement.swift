@@ -188,7 +188,9 @@ struct PtyChild {
   private(set) var output: [UInt8] = []
   private var searchFrom = 0
 
-  static func spawn(_ path: String, _ arguments: [String], environment: [String], rows: UInt16 = 40, columns: UInt16 = 120)
+  static func spawn(
+    _ path: String, _ arguments: [String], environment: [String], rows: UInt16 = 40, columns: UInt16 = 120
+  )
     -> PtyChild?
   {
     // Everything the child needs is made before fork: after it, the child only calls execve.

@@ -30,12 +30,16 @@ struct Simulate: ParsableCommand {
   @Flag(help: "Print one JSON object instead of a summary.") var json = false
 
   func validate() throws {
-    guard agents >= 1, agents <= 10_000_000 else { throw ValidationError("--agents must be from 1 to 10000000") }
+    guard agents >= 1, agents <= 10_000_000 else {
+      throw ValidationError("--agents must be from 1 to 10000000")
+    }
     guard queues >= 1, queues <= 100_000 else { throw ValidationError("--queues must be from 1 to 100000") }
     guard queuesPerAgent >= 1, queuesPerAgent <= queues else {
       throw ValidationError("--queues-per-agent must be from 1 to the number of queues (\(queues))")
     }
-    guard chats >= 0, chats <= 100_000_000 else { throw ValidationError("--chats must be from 0 to 100000000") }
+    guard chats >= 0, chats <= 100_000_000 else {
+      throw ValidationError("--chats must be from 0 to 100000000")
+    }
     guard load >= 0.1, load <= 2 else { throw ValidationError("--load must be from 0.1 to 2") }
   }
 

@@ -1,6 +1,6 @@
-import Synchronization
 import Conformance
 import ContactCenter
+import Synchronization
 import Testing
 
 @testable import REPL
@@ -125,15 +125,27 @@ struct RecordingTests {
     // Ctrl-C arrives while the second command runs: the third is not carried out.
     let asked = Mutex(0)
     let harness = Harness(
-      files: ["three.chat": "agent alice\n< agent alice defined: no queues\nagent bob\n< agent bob defined: no queues\nagent carol\n"],
-      isInterrupted: { asked.withLock { $0 += 1; return $0 > 2 } })
+      files: [
+        "three.chat":
+          "agent alice\n< agent alice defined: no queues\nagent bob\n< agent bob defined: no queues\nagent carol\n"
+      ],
+      isInterrupted: {
+        asked.withLock {
+          $0 += 1
+          return $0 > 2
+        }
+      })
     harness.type(".record r.chat")
     #expect(
       harness.type(".read three.chat")
         == "# three.chat: interrupted at three.chat:5:1 after 2 commands; the session keeps what ran\n")
-    #expect(harness.repl.session.center.agent("bob") != nil && harness.repl.session.center.agent("carol") == nil)
+    #expect(
+      harness.repl.session.center.agent("bob") != nil && harness.repl.session.center.agent("carol") == nil)
     let recorded = try #require(harness.files["r.chat"])
-    #expect(recorded.hasSuffix("# .read three.chat\nagent alice\n< agent alice defined: no queues\nagent bob\n< agent bob defined: no queues\n"))
+    #expect(
+      recorded.hasSuffix(
+        "# .read three.chat\nagent alice\n< agent alice defined: no queues\nagent bob\n< agent bob defined: no queues\n"
+      ))
   }
 
   @Test("comments are free text: written with control characters escaped")

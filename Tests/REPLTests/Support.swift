@@ -79,7 +79,10 @@ final class Harness {
   let files: MemoryFiles
   let repl: ReplSession
 
-  init(files: [String: String] = [:], style: Style = .plain, isInterrupted: @escaping ScriptRunner.Interruption = { false }) {
+  init(
+    files: [String: String] = [:], style: Style = .plain,
+    isInterrupted: @escaping ScriptRunner.Interruption = { false }
+  ) {
     self.files = MemoryFiles(files)
     repl = ReplSession(files: self.files, style: style, isInterrupted: isInterrupted)
   }

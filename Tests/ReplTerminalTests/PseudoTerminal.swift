@@ -55,7 +55,8 @@ final class PseudoTerminal {
     throws
   {
     // The same spawning as `clavard repl --measure`.
-    guard let child = PtyChild.spawn(path, arguments, environment: environment, rows: rows, columns: columns) else {
+    guard let child = PtyChild.spawn(path, arguments, environment: environment, rows: rows, columns: columns)
+    else {
       throw TerminalTestError("forkpty failed: \(String(cString: strerror(errno)))")
     }
     self.pid = child.pid
@@ -88,7 +89,9 @@ final class PseudoTerminal {
     var index = 0
     let deadline = ReplMeasurement.monotonicSeconds() + 60
     while index < bytes.count {
-      guard ReplMeasurement.monotonicSeconds() < deadline else { throw TerminalTestError("typing took more than 60 s") }
+      guard ReplMeasurement.monotonicSeconds() < deadline else {
+        throw TerminalTestError("typing took more than 60 s")
+      }
       let end = min(bytes.count, index + chunk)
       let written = bytes[index..<end].withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
       if written > 0 {

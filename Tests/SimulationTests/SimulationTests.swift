@@ -36,7 +36,9 @@ import Testing
     func counts(_ seed: UInt64) -> [Int] {
       var simulation = Simulation(Self.small(seed: seed, check: false))
       let report = simulation.run(timed: false)
-      return [report.offered, report.accepted, report.rejected, report.expired, report.abandoned, report.commands]
+      return [
+        report.offered, report.accepted, report.rejected, report.expired, report.abandoned, report.commands,
+      ]
     }
     #expect(counts(11) == counts(11))
     #expect(counts(11) != counts(12))
@@ -69,7 +71,8 @@ import Testing
 }
 
 @Suite struct AgendaTests {
-  @Test("actions come out by time, and in the order scheduled at the same time, across buckets and the overflow")
+  @Test(
+    "actions come out by time, and in the order scheduled at the same time, across buckets and the overflow")
   func order() {
     var agenda = Agenda()
     var random = RandomSource(seed: 5)

@@ -24,7 +24,9 @@ enum ActorCommandParser {
     case "status":
       let text = try reader.word("a status: available, working-offline or on-break")
       guard let status = AgentStatus(keyword: text) else {
-        throw ParseError("unknown status '\(text)'\(Suggestions.hint(for: text, among: AgentStatus.allCases.map(\.keyword))); expected available, working-offline or on-break", at: reader.previousLocation)
+        throw ParseError(
+          "unknown status '\(text)'\(Suggestions.hint(for: text, among: AgentStatus.allCases.map(\.keyword))); expected available, working-offline or on-break",
+          at: reader.previousLocation)
       }
       return try agent(.setStatus(status))
     case "queues":
@@ -34,27 +36,36 @@ enum ActorCommandParser {
       case "enable", "disable":
         let queue = try reader.value("a queue name")
         try reader.end()
-        return ActorCommand(name: "queues \(verb)", agent: .selectQueue(QueueID(queue), enabled: verb == "enable"))
+        return ActorCommand(
+          name: "queues \(verb)", agent: .selectQueue(QueueID(queue), enabled: verb == "enable"))
       case "confirm":
         try reader.end()
         return ActorCommand(name: "queues confirm", agent: .confirmSelections)
       default:
-        throw ParseError("expected enable, disable or confirm after 'queues'\(Suggestions.hint(for: verb, among: ["enable", "disable", "confirm"]))", at: reader.previousLocation)
+        throw ParseError(
+          "expected enable, disable or confirm after 'queues'\(Suggestions.hint(for: verb, among: ["enable", "disable", "confirm"]))",
+          at: reader.previousLocation)
       }
     case "profile":
       let what = try reader.word("'queues' after 'profile'")
-      guard what == "queues" else { throw ParseError("expected 'queues' after 'profile'", at: reader.previousLocation) }
+      guard what == "queues" else {
+        throw ParseError("expected 'queues' after 'profile'", at: reader.previousLocation)
+      }
       let verb = try reader.word("enable, disable or save")
       switch verb {
       case "enable", "disable":
         let queue = try reader.value("a queue name")
         try reader.end()
-        return ActorCommand(name: "profile queues \(verb)", agent: .switchProfileQueue(QueueID(queue), enabled: verb == "enable"))
+        return ActorCommand(
+          name: "profile queues \(verb)",
+          agent: .switchProfileQueue(QueueID(queue), enabled: verb == "enable"))
       case "save":
         try reader.end()
         return ActorCommand(name: "profile queues save", agent: .saveProfileQueues)
       default:
-        throw ParseError("expected enable, disable or save after 'profile queues'\(Suggestions.hint(for: verb, among: ["enable", "disable", "save"]))", at: reader.previousLocation)
+        throw ParseError(
+          "expected enable, disable or save after 'profile queues'\(Suggestions.hint(for: verb, among: ["enable", "disable", "save"]))",
+          at: reader.previousLocation)
       }
     case "accept": return try agent(.accept(reader.optionalChat()))
     case "reject": return try agent(.reject(reader.optionalChat()))
@@ -89,17 +100,22 @@ enum ActorCommandParser {
       return try agent(.selectDisposition(chat, DispositionCode(code)))
     case "customer":
       let verb = try reader.word("'save' after 'customer'")
-      guard verb == "save" else { throw ParseError("expected 'save' after 'customer' (the new-customer form)", at: reader.previousLocation) }
+      guard verb == "save" else {
+        throw ParseError(
+          "expected 'save' after 'customer' (the new-customer form)", at: reader.previousLocation)
+      }
       let chat = reader.optionalChat()
       let options = try reader.keyValues(allowed: ["name", "email", "account"], required: ["name", "email"])
       return ActorCommand(
         name: "customer save",
-        agent: .saveNewCustomer(chat, name: options["name"] ?? "", email: options["email"] ?? "", account: options["account"]))
+        agent: .saveNewCustomer(
+          chat, name: options["name"] ?? "", email: options["email"] ?? "", account: options["account"]))
     case "log":
       return try log(&reader)
     case "open":
       let queue = try reader.value("a queue name")
-      let options = try reader.keyValues(allowed: ["name", "email", "ip", "account", "case"], required: ["name", "email", "ip"])
+      let options = try reader.keyValues(
+        allowed: ["name", "email", "ip", "account", "case"], required: ["name", "email", "ip"])
       let request = ChatRequest(
         name: options["name"] ?? "", email: options["email"] ?? "", ipAddress: options["ip"] ?? "",
         account: options["account"], caseNumber: options["case"])
@@ -121,7 +137,9 @@ enum ActorCommandParser {
     }
     _ = try reader.word("a log command")
     guard verbs.contains(verb) else {
-      throw ParseError("expected \(verbs.joined(separator: ", ")) after 'log'\(Suggestions.hint(for: verb, among: verbs))", at: reader.previousLocation)
+      throw ParseError(
+        "expected \(verbs.joined(separator: ", ")) after 'log'\(Suggestions.hint(for: verb, among: verbs))",
+        at: reader.previousLocation)
     }
     let chat = reader.optionalChat()
     let action: AgentAction

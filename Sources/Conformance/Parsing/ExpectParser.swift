@@ -6,7 +6,8 @@ enum ExpectParser {
   static let actorQuestions = ["status", "chats", "offer", "queues", "sees"]
 
   static func parse(_ reader: inout TokenReader) throws(ParseError) -> Query {
-    let subject = try reader.value("what to check: an agent, a customer, a chat, queue, case, customer, setting or clock")
+    let subject = try reader.value(
+      "what to check: an agent, a customer, a chat, queue, case, customer, setting or clock")
     let query: Query
     switch subject {
     case "queue":
@@ -20,7 +21,8 @@ enum ExpectParser {
       try keyword("state", &reader)
       let text = try reader.word("a case state: open, closed or draft")
       guard let state = CaseState(rawValue: text) else {
-        throw ParseError("unknown case state '\(text)'; expected open, closed or draft", at: reader.previousLocation)
+        throw ParseError(
+          "unknown case state '\(text)'; expected open, closed or draft", at: reader.previousLocation)
       }
       query = .caseRecord(CaseID(id), customer: CustomerID(customer), state: state)
     case "customer":
@@ -64,7 +66,9 @@ enum ExpectParser {
       }
       return .chatWrapUp(chat, interval)
     default:
-      throw ParseError("unknown question '\(question)' about \(chat)\(Suggestions.hint(for: question, among: chatQuestions)); expected \(chatQuestions.joined(separator: ", "))", at: reader.previousLocation)
+      throw ParseError(
+        "unknown question '\(question)' about \(chat)\(Suggestions.hint(for: question, among: chatQuestions)); expected \(chatQuestions.joined(separator: ", "))",
+        at: reader.previousLocation)
     }
   }
 
@@ -77,7 +81,8 @@ enum ExpectParser {
       let text = try reader.word("a chat id or none")
       if text == "none" { return .agentOffer(AgentID(name), nil) }
       guard let chat = ChatID(parsing: text) else {
-        throw ParseError("expected a chat id such as chat-1, or none, not '\(text)'", at: reader.previousLocation)
+        throw ParseError(
+          "expected a chat id such as chat-1, or none, not '\(text)'", at: reader.previousLocation)
       }
       return .agentOffer(AgentID(name), chat)
     case "queues":
@@ -85,7 +90,9 @@ enum ExpectParser {
       return .agentQueues(AgentID(name), text == "none" ? [] : list(text).map { QueueID($0) })
     case "sees": return .sees(name, try reader.value("a message text, in quotes"))
     default:
-      throw ParseError("unknown question '\(question)' about \(name)\(Suggestions.hint(for: question, among: actorQuestions)); expected \(actorQuestions.joined(separator: ", "))", at: reader.previousLocation)
+      throw ParseError(
+        "unknown question '\(question)' about \(name)\(Suggestions.hint(for: question, among: actorQuestions)); expected \(actorQuestions.joined(separator: ", "))",
+        at: reader.previousLocation)
     }
   }
 

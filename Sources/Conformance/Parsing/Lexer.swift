@@ -32,7 +32,9 @@ struct Lexer {
     let scalars = Array(text.unicodeScalars)
     var tokens: [Token] = []
     var index = 0
-    func location(_ at: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: startColumn + at) }
+    func location(_ at: Int) -> SourceLocation {
+      SourceLocation(file: file, line: line, column: startColumn + at)
+    }
 
     while index < scalars.count {
       let scalar = scalars[index]
@@ -57,7 +59,9 @@ struct Lexer {
             while digitsEnd < scalars.count, ("0"..."9").contains(scalars[digitsEnd]) { digitsEnd += 1 }
             let digits = String(String.UnicodeScalarView(scalars[(index + 1)..<digitsEnd]))
             guard let count = Int(digits), (1...Self.maximumTextLength).contains(count) else {
-              throw ParseError("expected a repeat count from 1 to \(Self.maximumTextLength) after '*'", at: location(index + 1))
+              throw ParseError(
+                "expected a repeat count from 1 to \(Self.maximumTextLength) after '*'",
+                at: location(index + 1))
             }
             repeats = count
             index = digitsEnd
@@ -86,7 +90,9 @@ struct Lexer {
 
   /// One quoted string starting at `start` (the opening quote); returns it and the index after
   /// the closing quote.
-  private func quoted(_ scalars: [Unicode.Scalar], from start: Int, location: (Int) -> SourceLocation) throws(ParseError) -> (String, Int) {
+  private func quoted(_ scalars: [Unicode.Scalar], from start: Int, location: (Int) -> SourceLocation)
+    throws(ParseError) -> (String, Int)
+  {
     var result = String.UnicodeScalarView()
     var index = start + 1
     while index < scalars.count {
@@ -108,13 +114,15 @@ struct Lexer {
             let value = UInt32(String(String.UnicodeScalarView(scalars[(index + 3)..<close])), radix: 16),
             let decoded = Unicode.Scalar(value)
           else {
-            throw ParseError("expected a Unicode escape like \\u{1F600} (hexadecimal, a valid scalar)", at: location(index))
+            throw ParseError(
+              "expected a Unicode escape like \\u{1F600} (hexadecimal, a valid scalar)", at: location(index))
           }
           result.append(decoded)
           index = close + 1
           continue
         default:
-          throw ParseError("unknown escape '\\\(escape)': use \\\", \\\\, \\n, \\t, \\r or \\u{...}", at: location(index))
+          throw ParseError(
+            "unknown escape '\\\(escape)': use \\\", \\\\, \\n, \\t, \\r or \\u{...}", at: location(index))
         }
         index += 2
         continue

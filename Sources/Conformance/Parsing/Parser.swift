@@ -50,7 +50,9 @@ public enum ScriptParser {
   }
 
   /// Parses one line typed at the REPL: a command, `step` or `use` (not a `<` or `!` line).
-  public static func parseLine(_ line: String, path: String = "<input>", lineNumber: Int = 1) throws(ParseError) -> Statement? {
+  public static func parseLine(_ line: String, path: String = "<input>", lineNumber: Int = 1)
+    throws(ParseError) -> Statement?
+  {
     let indent = line.prefix { $0 == " " || $0 == "\t" }.count
     let content = Substring(line).dropFirst(indent)
     let location = SourceLocation(file: path, line: lineNumber, column: indent + 1)
@@ -58,7 +60,8 @@ public enum ScriptParser {
     if first == "<" || first == "!" {
       throw ParseError("'\(first)' lines belong in scripts, after the command they describe", at: location)
     }
-    return Statement(kind: try statement(content, location: location), location: location, source: String(content))
+    return Statement(
+      kind: try statement(content, location: location), location: location, source: String(content))
   }
 
   // MARK: Lines
@@ -74,11 +77,14 @@ public enum ScriptParser {
     }
   }
 
-  private static func attachExpectation(_ content: Substring, kind: Character, location: SourceLocation, to script: inout Script) throws(ParseError) {
+  private static func attachExpectation(
+    _ content: Substring, kind: Character, location: SourceLocation, to script: inout Script
+  ) throws(ParseError) {
     var text = content.dropFirst()
     if text.first == " " { text = text.dropFirst() }
     let expected = ExpectedLine(text: String(text), line: location.line)
-    guard let last = script.statements.indices.last, case .command(let command, var expectation) = script.statements[last].kind
+    guard let last = script.statements.indices.last,
+      case .command(let command, var expectation) = script.statements[last].kind
     else {
       throw ParseError("a '\(kind)' line must follow the command it describes", at: location)
     }
@@ -89,7 +95,8 @@ public enum ScriptParser {
       expectation.events.append(expected)
     } else {
       guard expectation.events.isEmpty else {
-        throw ParseError("a command that produced events was not refused: this '!' line follows '<' lines", at: location)
+        throw ParseError(
+          "a command that produced events was not refused: this '!' line follows '<' lines", at: location)
       }
       guard expectation.refusal == nil else {
         throw ParseError("a command is refused once: this is a second '!' line", at: location)
@@ -102,7 +109,9 @@ public enum ScriptParser {
     script.statements[last].kind = .command(command, expected: expectation)
   }
 
-  private static func statement(_ content: Substring, location: SourceLocation) throws(ParseError) -> Statement.Kind {
+  private static func statement(_ content: Substring, location: SourceLocation) throws(ParseError)
+    -> Statement.Kind
+  {
     // `name> command`
     if let marker = content.firstIndex(of: ">"), marker > content.startIndex,
       content[content.startIndex..<marker].allSatisfy({ !$0.isWhitespace && $0 != "\"" })
@@ -150,7 +159,8 @@ public enum ScriptParser {
       return .forward(interval)
     }
     if let instant = Instant(parsing: text) { return .to(instant) }
-    throw ParseError("expected '+' and a duration (+30s, +1m30s) or a time of day (00:02:00), not '\(text)'", at: location)
+    throw ParseError(
+      "expected '+' and a duration (+30s, +1m30s) or a time of day (00:02:00), not '\(text)'", at: location)
   }
 
   private static func invalidUTF8(_ bytes: [UInt8], path: String) -> ParseError {

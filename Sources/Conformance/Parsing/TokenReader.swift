@@ -23,7 +23,8 @@ struct TokenReader {
 
   /// Where the next token is (or the end of the line).
   var location: SourceLocation {
-    SourceLocation(file: file, line: line, column: position < tokens.count ? tokens[position].column : endColumn)
+    SourceLocation(
+      file: file, line: line, column: position < tokens.count ? tokens[position].column : endColumn)
   }
 
   var peekWord: String? { position < tokens.count ? tokens[position].word : nil }
@@ -40,7 +41,9 @@ struct TokenReader {
   mutating func word(_ expected: String) throws(ParseError) -> String {
     let here = location
     guard let token = next() else { throw ParseError("expected \(expected)", at: here) }
-    guard case .word(let word) = token.kind else { throw ParseError("expected \(expected), not \(describe(token))", at: here) }
+    guard case .word(let word) = token.kind else {
+      throw ParseError("expected \(expected), not \(describe(token))", at: here)
+    }
     return word
   }
 
@@ -63,7 +66,9 @@ struct TokenReader {
   /// A whole number.
   mutating func number(_ expected: String) throws(ParseError) -> Int {
     let text = try word(expected)
-    guard text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else { throw ParseError("expected \(expected), not '\(text)'", at: previousLocation) }
+    guard text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else {
+      throw ParseError("expected \(expected), not '\(text)'", at: previousLocation)
+    }
     return value
   }
 
@@ -76,7 +81,9 @@ struct TokenReader {
 
   mutating func chat(_ expected: String) throws(ParseError) -> ChatID {
     let text = try word(expected)
-    guard let chat = ChatID(parsing: text) else { throw ParseError("expected \(expected), such as chat-1, not '\(text)'", at: previousLocation) }
+    guard let chat = ChatID(parsing: text) else {
+      throw ParseError("expected \(expected), such as chat-1, not '\(text)'", at: previousLocation)
+    }
     return chat
   }
 
@@ -88,7 +95,9 @@ struct TokenReader {
       let here = location
       let key = try word("a key=value setting (\(allowed.joined(separator: "=, "))=)")
       guard allowed.contains(key) else {
-        throw ParseError("unknown key '\(key)'\(Suggestions.hint(for: key, among: allowed)); expected one of \(allowed.joined(separator: ", "))", at: here)
+        throw ParseError(
+          "unknown key '\(key)'\(Suggestions.hint(for: key, among: allowed)); expected one of \(allowed.joined(separator: ", "))",
+          at: here)
       }
       guard case .equals? = peekKind else { throw ParseError("expected '=' after '\(key)'", at: location) }
       _ = next()
@@ -107,7 +116,9 @@ struct TokenReader {
   /// Nothing more may follow.
   mutating func end(_ after: String = "") throws(ParseError) {
     guard let token = next() else { return }
-    var message = token.word == nil ? "unexpected \(describe(token).replacingPrefix("a ", with: ""))" : "unexpected \(describe(token))"
+    var message =
+      token.word == nil
+      ? "unexpected \(describe(token).replacingPrefix("a ", with: ""))" : "unexpected \(describe(token))"
     if case .word = token.kind { message += "; quote text that contains spaces" }
     throw ParseError(message, at: previousLocation)
   }

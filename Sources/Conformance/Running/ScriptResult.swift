@@ -50,7 +50,10 @@ public struct RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
   public var message: String
   public var diff: [String]
 
-  public init(location: SourceLocation, includedFrom: [SourceLocation] = [], step: String? = nil, message: String, diff: [String] = []) {
+  public init(
+    location: SourceLocation, includedFrom: [SourceLocation] = [], step: String? = nil, message: String,
+    diff: [String] = []
+  ) {
     self.location = location
     self.includedFrom = includedFrom
     self.step = step
@@ -70,18 +73,21 @@ public struct RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
 /// A line diff of expected against actual: `-` only expected, `+` only actual, ` ` both.
 enum LineDiff {
   static func lines(expected: [String], actual: [String]) -> [String] {
-    let n = expected.count, m = actual.count
+    let n = expected.count
+    let m = actual.count
     // The table is n × m: for very long event lists show everything removed, then added.
     guard n * m <= 1_000_000 else { return expected.map { "- " + $0 } + actual.map { "+ " + $0 } }
     // Longest common subsequence table, from the ends; event lists are short.
     var table = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
     for i in stride(from: n - 1, through: 0, by: -1) {
       for j in stride(from: m - 1, through: 0, by: -1) {
-        table[i][j] = expected[i] == actual[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+        table[i][j] =
+          expected[i] == actual[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
       }
     }
     var result: [String] = []
-    var i = 0, j = 0
+    var i = 0
+    var j = 0
     while i < n || j < m {
       if i < n, j < m, expected[i] == actual[j] {
         result.append("  " + expected[i])

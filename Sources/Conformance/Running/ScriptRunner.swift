@@ -33,7 +33,8 @@ public struct ScriptRunner: Sendable {
   /// Runs a script against a session that may already hold state (the REPL's `.read`): the
   /// same checks, stopping at the first failure; the session keeps what the script did.
   public func run(_ script: Script, in session: inout Session) -> ScriptResult {
-    var context = RunContext(result: ScriptResult(path: script.path, covers: script.covers, tags: script.tags))
+    var context = RunContext(
+      result: ScriptResult(path: script.path, covers: script.covers, tags: script.tags))
     do throws(RunFailure) {
       try run(script.statements, in: &session, context: &context, chain: [])
       // After every command only what it touched was checked; at the end, everything.
@@ -41,7 +42,8 @@ public struct ScriptRunner: Sendable {
       if !violations.isEmpty {
         throw RunFailure(
           location: script.statements.last?.location ?? SourceLocation(file: script.path, line: 1),
-          message: "at the end of the script the engine broke its invariants: " + violations.joined(separator: "; "))
+          message: "at the end of the script the engine broke its invariants: "
+            + violations.joined(separator: "; "))
       }
     } catch {
       context.result.failure = error
@@ -52,7 +54,8 @@ public struct ScriptRunner: Sendable {
       let reached = Set(context.result.steps.map(\.location))
       for statement in script.statements {
         if case .step(let id, let title) = statement.kind, !reached.contains(statement.location) {
-          context.result.steps.append(StepResult(id: id, title: title, location: statement.location, verdict: .notRun))
+          context.result.steps.append(
+            StepResult(id: id, title: title, location: statement.location, verdict: .notRun))
         }
       }
     }
@@ -68,11 +71,14 @@ public struct ScriptRunner: Sendable {
     }
   }
 
-  private func run(_ statements: [Statement], in session: inout Session, context: inout RunContext, chain: [SourceLocation]) throws(RunFailure) {
+  private func run(
+    _ statements: [Statement], in session: inout Session, context: inout RunContext, chain: [SourceLocation]
+  ) throws(RunFailure) {
     for statement in statements {
       switch statement.kind {
       case .step(let id, let title):
-        context.result.steps.append(StepResult(id: id, title: title, location: statement.location, verdict: .passed))
+        context.result.steps.append(
+          StepResult(id: id, title: title, location: statement.location, verdict: .passed))
         context.currentStepIndex = context.result.steps.count - 1
       case .use(let path):
         context.includesRun += 1
@@ -94,7 +100,9 @@ public struct ScriptRunner: Sendable {
         context.result.commandsRun += 1
         context.result.outcomes.append(RecordedOutcome(location: statement.location, outcome: outcome))
         if let problem = mismatch(outcome, expected, source: statement.source) {
-          throw RunFailure(location: statement.location, includedFrom: chain, step: context.currentStepName, message: problem.message, diff: problem.diff)
+          throw RunFailure(
+            location: statement.location, includedFrom: chain, step: context.currentStepName,
+            message: problem.message, diff: problem.diff)
         }
         let violations = session.invariantViolationsOfLastCommand()
         if !violations.isEmpty {
@@ -106,14 +114,19 @@ public struct ScriptRunner: Sendable {
     }
   }
 
-  private func mismatch(_ outcome: Outcome, _ expected: Expected, source: String) -> (message: String, diff: [String])? {
+  private func mismatch(_ outcome: Outcome, _ expected: Expected, source: String) -> (
+    message: String, diff: [String]
+  )? {
     let command = "`\(source)`"
     switch outcome {
     case .failed(let message):
       return (message, [])
     case .refused(let message):
       guard let refusal = expected.refusal else {
-        return ("\(command) was refused: \(message)", LineDiff.lines(expected: expected.events.map(\.text), actual: ["! " + message]))
+        return (
+          "\(command) was refused: \(message)",
+          LineDiff.lines(expected: expected.events.map(\.text), actual: ["! " + message])
+        )
       }
       guard refusal.text == message else {
         return ("\(command) was refused with another message", ["- ! " + refusal.text, "+ ! " + message])
@@ -121,7 +134,10 @@ public struct ScriptRunner: Sendable {
       return nil
     case .events(let events):
       if let refusal = expected.refusal {
-        return ("\(command) was expected to be refused, but it was carried out", ["- ! " + refusal.text] + events.map { "+ " + $0 })
+        return (
+          "\(command) was expected to be refused, but it was carried out",
+          ["- ! " + refusal.text] + events.map { "+ " + $0 }
+        )
       }
       let expectedLines = expected.events.map(\.text)
       guard expectedLines != events else { return nil }
@@ -130,10 +146,14 @@ public struct ScriptRunner: Sendable {
   }
 
   /// Reads and parses an included script, relative to the including file.
-  private func load(_ path: String, from location: SourceLocation, chain: [SourceLocation], step: String?) throws(RunFailure) -> Script {
+  private func load(_ path: String, from location: SourceLocation, chain: [SourceLocation], step: String?)
+    throws(RunFailure) -> Script
+  {
     let resolved = Paths.resolve(path, relativeTo: location.file)
     if chain.contains(where: { $0.file == resolved }) || location.file == resolved {
-      throw RunFailure(location: location, includedFrom: chain, step: step, message: "'use \(path)' would include \(resolved) inside itself")
+      throw RunFailure(
+        location: location, includedFrom: chain, step: step,
+        message: "'use \(path)' would include \(resolved) inside itself")
     }
     if chain.count >= Self.maximumIncludeDepth {
       throw RunFailure(
@@ -144,12 +164,14 @@ public struct ScriptRunner: Sendable {
     do {
       bytes = try loader(resolved)
     } catch {
-      throw RunFailure(location: location, includedFrom: chain, step: step, message: "cannot read \(resolved): \(error)")
+      throw RunFailure(
+        location: location, includedFrom: chain, step: step, message: "cannot read \(resolved): \(error)")
     }
     do {
       return try ScriptParser.parse(bytes: bytes, path: resolved)
     } catch {
-      throw RunFailure(location: error.location, includedFrom: chain + [location], step: step, message: error.message)
+      throw RunFailure(
+        location: error.location, includedFrom: chain + [location], step: step, message: error.message)
     }
   }
 }

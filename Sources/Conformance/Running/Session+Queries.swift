@@ -21,22 +21,27 @@ extension Session {
       return differ("\(id) chats", expected: "\(expected)", actual: "\(agent.chats.count)")
     case .agentOffer(let id, let expected):
       guard let agent = center.agent(id) else { return "no agent named \(id) is defined" }
-      return differ("\(id) offer", expected: expected?.description ?? "none", actual: agent.pendingOffer?.description ?? "none")
+      return differ(
+        "\(id) offer", expected: expected?.description ?? "none",
+        actual: agent.pendingOffer?.description ?? "none")
     case .agentQueues(let id, let expected):
       guard let agent = center.agent(id) else { return "no agent named \(id) is defined" }
       let actual = agent.enabledQueues.map(\.rawValue).sorted()
       return differ(
-        "\(id) queues", expected: expected.isEmpty ? "none" : expected.map(\.rawValue).sorted().joined(separator: ","),
+        "\(id) queues",
+        expected: expected.isEmpty ? "none" : expected.map(\.rawValue).sorted().joined(separator: ","),
         actual: actual.isEmpty ? "none" : actual.joined(separator: ","))
     case .queueWaiting(let queue, let expected):
       guard center.queues[queue] != nil else { return "queue \(queue) is not defined" }
-      return differ("queue \(queue) waiting", expected: "\(expected)", actual: "\(center.waitingChats(in: queue).count)")
+      return differ(
+        "queue \(queue) waiting", expected: "\(expected)", actual: "\(center.waitingChats(in: queue).count)")
     case .chatState(let id, let expected):
       guard let chat = center.chat(id) else { return "\(id) does not exist" }
       return differ("\(id) state", expected: expected, actual: chat.state.keyword)
     case .chatAgent(let id, let expected):
       guard let chat = center.chat(id) else { return "\(id) does not exist" }
-      return differ("\(id) agent", expected: expected.rawValue, actual: agent(of: chat.state)?.rawValue ?? "none")
+      return differ(
+        "\(id) agent", expected: expected.rawValue, actual: agent(of: chat.state)?.rawValue ?? "none")
     case .chatLog(let id, let expected):
       guard let chat = center.chat(id) else { return "\(id) does not exist" }
       return differ("\(id) log", expected: expected, actual: logWord(chat.log))
@@ -64,7 +69,8 @@ extension Session {
         actual: "name \(Escaping.quoted(record.name)) email \(Escaping.escaped(record.email))")
     case .setting(let key, let expected):
       guard let setting = center.settings.all.first(where: { $0.key == key }) else {
-        return "there is no setting \(Escaping.quoted(key))\(Suggestions.hint(for: key, among: Setting.keys.map(\.key)))"
+        return
+          "there is no setting \(Escaping.quoted(key))\(Suggestions.hint(for: key, among: Setting.keys.map(\.key)))"
       }
       // `90s` and `1m30s` are the same accept interval: compare values as the settings read them.
       let normalized = (try? Setting.parse(key: key, value: expected))?.valueText ?? expected
@@ -76,7 +82,9 @@ extension Session {
 
   private func agent(of state: ChatState) -> AgentID? {
     switch state {
-    case .offered(let agent, _, _, _), .active(let agent, _), .wrapUp(let agent, _, _), .finished(let agent, _, _): agent
+    case .offered(let agent, _, _, _), .active(let agent, _), .wrapUp(let agent, _, _),
+      .finished(let agent, _, _):
+      agent
     case .queued, .abandoned: nil
     }
   }
@@ -98,7 +106,9 @@ extension Session {
           if case .customer = message.author { message.text == text } else { false }
         } ?? false
       }
-      return seen ? nil : "expected \(name) to see \(Escaping.quoted(text)) from a customer, but no chat of \(name) has it"
+      return seen
+        ? nil
+        : "expected \(name) to see \(Escaping.quoted(text)) from a customer, but no chat of \(name) has it"
     }
     guard let chatID = center.latestChat(of: VisitorID(name)), let chat = center.chat(chatID) else {
       return "\(name) is neither an agent nor a customer who opened a chat"
@@ -106,6 +116,8 @@ extension Session {
     let seen = chat.messages.contains { message in
       if case .agent = message.author { message.text == text } else { false }
     }
-    return seen ? nil : "expected \(name) to see \(Escaping.quoted(text)) from the agent in \(chatID), but it is not there"
+    return seen
+      ? nil
+      : "expected \(name) to see \(Escaping.quoted(text)) from the agent in \(chatID), but it is not there"
   }
 }

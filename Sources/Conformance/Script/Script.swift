@@ -30,7 +30,10 @@ public struct Script: Hashable, Sendable {
   public var summary: [String]
   public var statements: [Statement]
 
-  public init(path: String, covers: [String] = [], tags: [String] = [], summary: [String] = [], statements: [Statement] = []) {
+  public init(
+    path: String, covers: [String] = [], tags: [String] = [], summary: [String] = [],
+    statements: [Statement] = []
+  ) {
     self.path = path
     self.covers = covers
     self.tags = tags

@@ -7,11 +7,14 @@ extension Center {
     if let match = chatEntries[chat.number - 1].match {
       events.append(.logOpened(chat, for: agent, mode: .view))
       let stored = crm.createCase(
-        customer: match.customer, subject: "Chat log of \(chat)", state: .closed, chat: chat, text: transcript(of: chat))
-      chatEntries[chat.number - 1].log = ChatLog(mode: .view, notes: nil, customer: match.customer, savedCase: stored.id, isSaved: true)
+        customer: match.customer, subject: "Chat log of \(chat)", state: .closed, chat: chat,
+        text: transcript(of: chat))
+      chatEntries[chat.number - 1].log = ChatLog(
+        mode: .view, notes: nil, customer: match.customer, savedCase: stored.id, isSaved: true)
       events.append(.logSaved(chat, asCase: stored.id, customer: match.customer, draft: false))
     } else {
-      chatEntries[chat.number - 1].log = ChatLog(mode: .edit, notes: nil, customer: nil, savedCase: nil, isSaved: false)
+      chatEntries[chat.number - 1].log = ChatLog(
+        mode: .edit, notes: nil, customer: nil, savedCase: nil, isSaved: false)
       agentRecords[slot].openLogs.append(chat)
       events.append(.logOpened(chat, for: agent, mode: .edit))
     }
@@ -40,14 +43,16 @@ extension Center {
   mutating func showLog(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let (chat, log) = try chatLog(of: slot, named: chat, editable: false)
     let summary = ChatLogSummary(
-      mode: log.mode, customer: log.customer, messageCount: messageStore.messages(endingAt: chatEntries[chat.number - 1].lastMessage).count,
+      mode: log.mode, customer: log.customer,
+      messageCount: messageStore.messages(endingAt: chatEntries[chat.number - 1].lastMessage).count,
       notes: log.notes, savedCase: log.savedCase, isDraft: log.savedCase != nil && !log.isSaved,
       isSaved: log.isSaved)
     events.append(.logShown(chat, summary))
   }
 
   /// LOG-4: the agent's edit replaces the log's text.
-  mutating func editLog(_ slot: Int, _ chat: ChatID?, _ text: String, _ events: inout [Event]) throws(Refusal) {
+  mutating func editLog(_ slot: Int, _ chat: ChatID?, _ text: String, _ events: inout [Event]) throws(Refusal)
+  {
     let (chat, _) = try chatLog(of: slot, named: chat, editable: true)
     guard !text.isEmpty else { throw .emptyText(what: "the log text") }
     chatEntries[chat.number - 1].log?.notes = text
@@ -55,7 +60,9 @@ extension Center {
   }
 
   /// LOG-3: a customer from the existing list (a record saved with the new-customer form is on it).
-  mutating func selectLogCustomer(_ slot: Int, _ chat: ChatID?, _ customer: CustomerID, _ events: inout [Event]) throws(Refusal) {
+  mutating func selectLogCustomer(
+    _ slot: Int, _ chat: ChatID?, _ customer: CustomerID, _ events: inout [Event]
+  ) throws(Refusal) {
     let (chat, _) = try chatLog(of: slot, named: chat, editable: true)
     guard crm.customers[customer] != nil else { throw .unknownCustomer(customer) }
     chatEntries[chat.number - 1].log?.customer = customer
@@ -74,7 +81,10 @@ extension Center {
       crm.update(existing, customer: customer, state: state, text: text)
       caseID = existing
     } else {
-      caseID = crm.createCase(customer: customer, subject: "Chat log of \(chat)", state: state, chat: chat, text: text).id
+      caseID =
+        crm.createCase(
+          customer: customer, subject: "Chat log of \(chat)", state: state, chat: chat, text: text
+        ).id
     }
     chatEntries[chat.number - 1].log?.savedCase = caseID
     if !draft {
@@ -86,12 +96,15 @@ extension Center {
 
   /// The chat's messages, one line each: `alice: Bonjour`.
   func transcript(of chat: ChatID) -> String {
-    messageStore.messages(endingAt: chatEntries[chat.number - 1].lastMessage).map { "\($0.author): \($0.text)" }.joined(separator: "\n")
+    messageStore.messages(endingAt: chatEntries[chat.number - 1].lastMessage).map {
+      "\($0.author): \($0.text)"
+    }.joined(separator: "\n")
   }
 
   /// The log a command means: the one of the named chat, or the agent's only open log, or the
   /// log of the chat it finished last.
-  private func chatLog(of slot: Int, named chat: ChatID?, editable: Bool) throws(Refusal) -> (ChatID, ChatLog) {
+  private func chatLog(of slot: Int, named chat: ChatID?, editable: Bool) throws(Refusal) -> (ChatID, ChatLog)
+  {
     let agent = agentRecords[slot]
     guard agent.session.isLoggedIn else { throw .notLoggedIn(agent.id) }
     let chosen: ChatID

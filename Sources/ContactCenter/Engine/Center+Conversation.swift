@@ -5,7 +5,10 @@ extension Center {
   /// (POP-2) and the chat is routed (CAP-4).
   ///
   /// `openChat` is the visitor's open chat, already looked up (as for every customer action).
-  mutating func open(_ visitor: VisitorID, _ openChat: ChatID?, _ queue: QueueID, _ request: ChatRequest, _ events: inout [Event]) throws(Refusal) {
+  mutating func open(
+    _ visitor: VisitorID, _ openChat: ChatID?, _ queue: QueueID, _ request: ChatRequest,
+    _ events: inout [Event]
+  ) throws(Refusal) {
     try checkName(visitor.rawValue, kind: "customer")
     if let openChat { throw .visitorHasOpenChat(visitor, openChat) }
     guard let line = line(of: queue) else { throw .unknownQueue(queue) }
@@ -18,13 +21,17 @@ extension Center {
     if request.caseNumber?.isEmpty == true { throw .emptyText(what: "a case number") }
     let chat = ChatID(chatEntries.count + 1)
     chatEntries.append(
-      ChatEntry(id: chat, visitor: visitor, queue: queue, line: line, request: request, openedAt: now, match: crm.match(request)))
+      ChatEntry(
+        id: chat, visitor: visitor, queue: queue, line: line, request: request, openedAt: now,
+        match: crm.match(request)))
     openChatOfVisitor[visitor] = chat
     statistics.chats += 1
     route(chat, returning: false, &events)
   }
 
-  mutating func customerTyping(_ visitor: VisitorID, _ openChat: ChatID?, _ isTyping: Bool, _ events: inout [Event]) throws(Refusal) {
+  mutating func customerTyping(
+    _ visitor: VisitorID, _ openChat: ChatID?, _ isTyping: Bool, _ events: inout [Event]
+  ) throws(Refusal) {
     let chat = try acceptedChat(openChat, of: visitor)
     guard chatEntries[chat.number - 1].customerTyping != isTyping else { return }
     chatEntries[chat.number - 1].customerTyping = isTyping
@@ -32,7 +39,9 @@ extension Center {
   }
 
   /// MSG-1: the customer's message appears in the agent's window.
-  mutating func customerSay(_ visitor: VisitorID, _ openChat: ChatID?, _ text: String, _ events: inout [Event]) throws(Refusal) {
+  mutating func customerSay(
+    _ visitor: VisitorID, _ openChat: ChatID?, _ text: String, _ events: inout [Event]
+  ) throws(Refusal) {
     let chat = try acceptedChat(openChat, of: visitor)
     try checkMessage(text)
     deliver(text, in: chat, from: .customer(visitor), &events)
@@ -79,7 +88,9 @@ extension Center {
   }
 
   /// MSG-2: the indicator clears when that side stops typing, sends a message, or the chat ends.
-  mutating func agentTyping(_ slot: Int, _ chat: ChatID?, _ isTyping: Bool, _ events: inout [Event]) throws(Refusal) {
+  mutating func agentTyping(_ slot: Int, _ chat: ChatID?, _ isTyping: Bool, _ events: inout [Event])
+    throws(Refusal)
+  {
     let chat = try activeChat(of: slot, named: chat)
     guard chatEntries[chat.number - 1].agentTyping != isTyping else { return }
     chatEntries[chat.number - 1].agentTyping = isTyping
@@ -87,14 +98,17 @@ extension Center {
   }
 
   /// MSG-1, MSG-4: the agent's message appears in the customer's window.
-  mutating func agentSay(_ slot: Int, _ chat: ChatID?, _ text: String, _ events: inout [Event]) throws(Refusal) {
+  mutating func agentSay(_ slot: Int, _ chat: ChatID?, _ text: String, _ events: inout [Event])
+    throws(Refusal)
+  {
     let chat = try activeChat(of: slot, named: chat)
     try checkMessage(text)
     deliver(text, in: chat, from: .agent(agentIDs[slot]), &events)
   }
 
   /// MSG-3: an FAQ answer goes into the draft, as long as the draft still fits the window.
-  mutating func insertFAQ(_ slot: Int, _ chat: ChatID?, _ faq: FAQID, _ events: inout [Event]) throws(Refusal) {
+  mutating func insertFAQ(_ slot: Int, _ chat: ChatID?, _ faq: FAQID, _ events: inout [Event]) throws(Refusal)
+  {
     let chat = try activeChat(of: slot, named: chat)
     guard let answer = faqs[faq] else { throw .unknownFAQ(faq) }
     let draft = chatEntries[chat.number - 1].agentDraft
@@ -115,10 +129,14 @@ extension Center {
   }
 
   /// POP-4: the agent saves the new-customer form, creating a customer record.
-  mutating func saveNewCustomer(_ slot: Int, _ chat: ChatID?, name: String, email: String, account: String?, _ events: inout [Event]) throws(Refusal) {
+  mutating func saveNewCustomer(
+    _ slot: Int, _ chat: ChatID?, name: String, email: String, account: String?, _ events: inout [Event]
+  ) throws(Refusal) {
     let chat = try heldChat(of: slot, named: chat, where: { _ in true })
     guard chatEntries[chat.number - 1].screenPop == .newCustomerForm else { throw .noNewCustomerForm(chat) }
-    if let created = chatEntries[chat.number - 1].createdCustomer { throw .customerAlreadySaved(chat, created) }
+    if let created = chatEntries[chat.number - 1].createdCustomer {
+      throw .customerAlreadySaved(chat, created)
+    }
     try checkCustomerDetails(name: name, email: email, account: account)
     let customer = crm.createCustomer(name: name, email: email, account: account)
     chatEntries[chat.number - 1].createdCustomer = customer.id
@@ -129,7 +147,8 @@ extension Center {
   func checkMessage(_ text: String) throws(Refusal) {
     guard !text.isEmpty else { throw .messageEmpty }
     // Printable ASCII settles visibility without Unicode property look-ups.
-    guard text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) || text.unicodeScalars.contains(where: isVisible)
+    guard
+      text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) || text.unicodeScalars.contains(where: isVisible)
     else { throw .messageBlank }
     // A text has no more characters than UTF-8 bytes: short texts need no grapheme count.
     guard text.utf8.count > Validation.messageCapacity else { return }
@@ -147,7 +166,8 @@ extension Center {
   /// Sending clears the sender's typing indicator: the message itself tells the other side.
   private mutating func deliver(_ text: String, in chat: ChatID, from party: Party, _ events: inout [Event]) {
     let previous = chatEntries[chat.number - 1].lastMessage
-    chatEntries[chat.number - 1].lastMessage = messageStore.append(ChatMessage(author: party, text: text, at: now), after: previous)
+    chatEntries[chat.number - 1].lastMessage = messageStore.append(
+      ChatMessage(author: party, text: text, at: now), after: previous)
     switch party {
     case .agent: chatEntries[chat.number - 1].agentTyping = false
     case .customer: chatEntries[chat.number - 1].customerTyping = false
@@ -166,7 +186,8 @@ extension Center {
   /// The chat a command means: the one it names, which the agent must hold, or else the only
   /// chat of the agent that `fits` (or the agent's only chat, so that the state check that
   /// follows can say precisely what is wrong with it).
-  func heldChat(of slot: Int, named chat: ChatID?, where fits: (ChatState) -> Bool) throws(Refusal) -> ChatID {
+  func heldChat(of slot: Int, named chat: ChatID?, where fits: (ChatState) -> Bool) throws(Refusal) -> ChatID
+  {
     let agent = agentIDs[slot]
     if let chat {
       // An agent holding a chat is logged in (DEC-4: no logout while holding chats), so the

@@ -1,16 +1,22 @@
 extension Center {
-  mutating func defineQueue(_ id: QueueID, media: Media, dispositions: [DispositionCode], _ events: inout [Event]) throws(Refusal) {
+  mutating func defineQueue(
+    _ id: QueueID, media: Media, dispositions: [DispositionCode], _ events: inout [Event]
+  ) throws(Refusal) {
     try checkName(id.rawValue, kind: "queue")
     guard queues[id] == nil else { throw .alreadyDefined(kind: "queue", name: id.rawValue) }
     for code in dispositions { try checkName(code.rawValue, kind: "disposition") }
-    if let twice = firstRepeated(dispositions) { throw .listedTwice(kind: "disposition", name: twice.rawValue) }
+    if let twice = firstRepeated(dispositions) {
+      throw .listedTwice(kind: "disposition", name: twice.rawValue)
+    }
     let definition = QueueDefinition(id: id, media: media, dispositions: dispositions)
     queues[id] = definition
     routing.addQueue()
     events.append(.queueDefined(definition))
   }
 
-  mutating func defineAgent(_ id: AgentID, queues assigned: [QueueID], maximumChats: Int?, _ events: inout [Event]) throws(Refusal) {
+  mutating func defineAgent(
+    _ id: AgentID, queues assigned: [QueueID], maximumChats: Int?, _ events: inout [Event]
+  ) throws(Refusal) {
     try checkName(id.rawValue, kind: "agent")
     guard agentSlots[id] == nil else { throw .alreadyDefined(kind: "agent", name: id.rawValue) }
     for queue in assigned where queues[queue] == nil { throw .unknownQueue(queue) }
@@ -25,7 +31,9 @@ extension Center {
     events.append(.agentDefined(id, queues: assigned, maximumChats: maximumChats))
   }
 
-  mutating func defineCustomer(_ id: CustomerID, name: String, email: String, account: String?, _ events: inout [Event]) throws(Refusal) {
+  mutating func defineCustomer(
+    _ id: CustomerID, name: String, email: String, account: String?, _ events: inout [Event]
+  ) throws(Refusal) {
     try checkName(id.rawValue, kind: "customer record")
     guard crm.customers[id] == nil else { throw .alreadyDefined(kind: "customer record", name: id.rawValue) }
     try checkCustomerDetails(name: name, email: email, account: account)
@@ -34,7 +42,9 @@ extension Center {
     events.append(.customerDefined(record))
   }
 
-  mutating func defineCase(_ id: CaseID, customer: CustomerID, subject: String, state: CaseState, _ events: inout [Event]) throws(Refusal) {
+  mutating func defineCase(
+    _ id: CaseID, customer: CustomerID, subject: String, state: CaseState, _ events: inout [Event]
+  ) throws(Refusal) {
     try checkName(id.rawValue, kind: "case")
     guard crm.cases[id] == nil else { throw .alreadyDefined(kind: "case", name: id.rawValue) }
     guard crm.customers[customer] != nil else { throw .unknownCustomer(customer) }
@@ -57,10 +67,14 @@ extension Center {
   /// with an offer it could accept).
   mutating func apply(_ setting: Setting, _ events: inout [Event]) throws(Refusal) {
     if case .acceptInterval(let interval) = setting, !Settings.acceptIntervalRange.contains(interval) {
-      throw .invalidSettingValue(key: setting.key, value: interval.description, expected: "a duration from 1s to 1h, such as 30s or 1m30s")
+      throw .invalidSettingValue(
+        key: setting.key, value: interval.description,
+        expected: "a duration from 1s to 1h, such as 30s or 1m30s")
     }
     if case .chatsPerAgent(let cap) = setting, !(1...Settings.maximumChatsPerAgent).contains(cap) {
-      throw .invalidSettingValue(key: setting.key, value: String(cap), expected: (1...Settings.maximumChatsPerAgent).map(String.init).joined(separator: ", "))
+      throw .invalidSettingValue(
+        key: setting.key, value: String(cap),
+        expected: (1...Settings.maximumChatsPerAgent).map(String.init).joined(separator: ", "))
     }
     settings.apply(setting)
     events.append(.settingChanged(setting))
@@ -73,7 +87,8 @@ extension Center {
   private mutating func reapplyChatLimit(_ cap: Int, _ events: inout [Event]) {
     for slot in agentRecords.indices { routing.unregister(slot) }
     for slot in agentRecords.indices {
-      if let offered = agentRecords[slot].pendingOffer, agentRecords[slot].chats.count >= chatLimit(of: slot) {
+      if let offered = agentRecords[slot].pendingOffer, agentRecords[slot].chats.count >= chatLimit(of: slot)
+      {
         withdrawOffer(of: offered, reason: .capLowered(cap), &events)
       }
     }

@@ -5,7 +5,8 @@ extension Center: Equatable {
     lhs.now == rhs.now && lhs.settings == rhs.settings && lhs.queues == rhs.queues && lhs.crm == rhs.crm
       && lhs.faqs == rhs.faqs && lhs.statistics == rhs.statistics && lhs.auditsRouting == rhs.auditsRouting
       && lhs.routingViolations == rhs.routingViolations && lhs.agentRecords == rhs.agentRecords
-      && lhs.agentSlots == rhs.agentSlots && lhs.agentIDs == rhs.agentIDs && lhs.chatEntries == rhs.chatEntries && lhs.messageStore == rhs.messageStore
+      && lhs.agentSlots == rhs.agentSlots && lhs.agentIDs == rhs.agentIDs
+      && lhs.chatEntries == rhs.chatEntries && lhs.messageStore == rhs.messageStore
       && lhs.openChatOfVisitor == rhs.openChatOfVisitor && lhs.routing == rhs.routing
       && lhs.timers.sorted == rhs.timers.sorted
       && lhs.timerSequence == rhs.timerSequence && lhs.offerSequence == rhs.offerSequence

@@ -24,19 +24,25 @@ extension Center {
   }
 
   /// Same as `perform(.agent(handle.agent, action), into: &events)`.
-  public mutating func perform(_ action: AgentAction, by handle: AgentHandle, into events: inout [Event]) throws(Refusal) {
+  public mutating func perform(_ action: AgentAction, by handle: AgentHandle, into events: inout [Event])
+    throws(Refusal)
+  {
     // A handle from another center may point at another agent or nowhere: then the name decides.
     guard handle.slot < agentIDs.count, agentIDs[handle.slot] == handle.agent else {
       return try perform(.agent(handle.agent, action), into: &events)
     }
-    try carryOut(into: &events) { center, events throws(Refusal) in try center.perform(action, agent: handle.slot, &events) }
+    try carryOut(into: &events) { center, events throws(Refusal) in
+      try center.perform(action, agent: handle.slot, &events)
+    }
   }
 
   /// Same as `perform(.customer(visitor, action), into: &events)` where `visitor` is the customer
   /// who opened `chat`. While the chat is open (waiting, offered or accepted) it is that
   /// visitor's open chat, which is all the engine would look up by name; once it has ended, the
   /// command is performed by name, so it concerns whatever chat the visitor has open then.
-  public mutating func perform(_ action: CustomerAction, inChat chat: ChatID, into events: inout [Event]) throws(Refusal) {
+  public mutating func perform(_ action: CustomerAction, inChat chat: ChatID, into events: inout [Event])
+    throws(Refusal)
+  {
     try checkExists(chat)
     let visitor = chatEntries[chat.number - 1].visitor
     switch chatEntries[chat.number - 1].state {

@@ -16,7 +16,9 @@ extension Center {
   public func invariantViolations(agents: some Sequence<AgentID>, chats: some Sequence<ChatID>) -> [String] {
     var violations: [String] = []
     for agent in agents { if let slot = agentSlots[agent] { checkAgent(slot, &violations) } }
-    for chat in chats { if let position = position(of: chat) { checkChat(chatEntries[position], &violations) } }
+    for chat in chats {
+      if let position = position(of: chat) { checkChat(chatEntries[position], &violations) }
+    }
     return violations
   }
 
@@ -25,14 +27,18 @@ extension Center {
     let name = agent.id
     if agentIDs[slot] != name { violations.append("\(name) is known by position as \(agentIDs[slot])") }
     if agent.servesQueues == agent.enabledQueues.isEmpty {
-      violations.append("\(name) is marked as serving \(agent.servesQueues ? "some" : "no") queues but has \(agent.enabledQueues.count) enabled")
+      violations.append(
+        "\(name) is marked as serving \(agent.servesQueues ? "some" : "no") queues but has \(agent.enabledQueues.count) enabled"
+      )
     }
     let enabledLines = Set(agent.enabledQueues.compactMap(line(of:)))
     if Set(routing.enabledLines(of: slot)) != enabledLines {
-      violations.append("\(name) has queues enabled that the routing index does not route to it, or the reverse")
+      violations.append(
+        "\(name) has queues enabled that the routing index does not route to it, or the reverse")
     }
     if agent.chats.count > Settings.maximumChatsPerAgent {
-      violations.append("\(name) holds \(agent.chats.count) chats, more than \(Settings.maximumChatsPerAgent)")
+      violations.append(
+        "\(name) holds \(agent.chats.count) chats, more than \(Settings.maximumChatsPerAgent)")
     }
     for chat in agent.chats where chatEntries[chat.number - 1].state.holder != name {
       violations.append("\(name) lists \(chat) but the chat is \(chatEntries[chat.number - 1].state.keyword)")
@@ -40,7 +46,8 @@ extension Center {
     if let offered = agent.pendingOffer {
       if case .offered(let to, _, _, _) = chatEntries[offered.number - 1].state, to == name {
       } else {
-        violations.append("\(name) has \(offered) pending but the chat is \(chatEntries[offered.number - 1].state.keyword)")
+        violations.append(
+          "\(name) has \(offered) pending but the chat is \(chatEntries[offered.number - 1].state.keyword)")
       }
       if agent.session != .ready(.available) {
         violations.append("\(name) has an offer pending while not Available")
@@ -76,14 +83,22 @@ extension Center {
       if count != 1 { violations.append("\(chat) is queued but appears \(count) times in \(record.queue)") }
     case .offered(let agent, _, _, let deadline):
       // CHAT-4: the clock never passes a deadline without the offer expiring.
-      if deadline <= now { violations.append("\(chat) is still offered to \(agent) after its deadline \(deadline)") }
-      if self.agent(agent)?.pendingOffer != chat { violations.append("\(chat) is offered to \(agent), who does not have it pending") }
+      if deadline <= now {
+        violations.append("\(chat) is still offered to \(agent) after its deadline \(deadline)")
+      }
+      if self.agent(agent)?.pendingOffer != chat {
+        violations.append("\(chat) is offered to \(agent), who does not have it pending")
+      }
       let holders = agentRecords.lazy.filter { $0.pendingOffer == chat }.count
       if holders != 1 { violations.append("\(chat) is pending with \(holders) agents") }
     case .active(let agent, _), .wrapUp(let agent, _, _):
-      if self.agent(agent)?.chats.contains(chat) != true { violations.append("\(chat) is held by \(agent), who does not list it") }
+      if self.agent(agent)?.chats.contains(chat) != true {
+        violations.append("\(chat) is held by \(agent), who does not list it")
+      }
     case .finished, .abandoned:
-      if openChatOfVisitor[record.visitor] == chat { violations.append("\(chat) is over but still open for \(record.visitor)") }
+      if openChatOfVisitor[record.visitor] == chat {
+        violations.append("\(chat) is over but still open for \(record.visitor)")
+      }
     }
   }
 
@@ -94,7 +109,8 @@ extension Center {
       violations.append("\(queue) counts \(counted) waiting chats but holds \(waiting.count)")
     }
     for chat in waiting where chatEntries[chat.number - 1].state != .queued {
-      violations.append("\(chat) is in the line of \(queue) but is \(chatEntries[chat.number - 1].state.keyword)")
+      violations.append(
+        "\(chat) is in the line of \(queue) but is \(chatEntries[chat.number - 1].state.keyword)")
     }
   }
 
@@ -107,7 +123,8 @@ extension Center {
       return
     }
     let key = { (record: AgentRecord) in (record.waitingSince, record.availableSince, record.id) }
-    for member in routing.members(ofLine: Int(chatEntries[chat.number - 1].line)) where Int(member) != slot && isEligible(Int(member)) {
+    for member in routing.members(ofLine: Int(chatEntries[chat.number - 1].line))
+    where Int(member) != slot && isEligible(Int(member)) {
       let other = agentRecords[Int(member)]
       if key(other) < key(agent) {
         routingViolations.append("\(chat) offered to \(agent.id) while \(other.id) had waited longer")

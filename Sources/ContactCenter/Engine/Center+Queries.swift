@@ -18,7 +18,9 @@ extension Center {
   public func chatLimit(of agent: AgentID) -> Int? { agentSlots[agent].map { chatLimit(of: $0) } }
 
   /// The chats waiting in a queue, head first.
-  public func waitingChats(in queue: QueueID) -> [ChatID] { line(of: queue).map(routing.waitingChats(inLine:)) ?? [] }
+  public func waitingChats(in queue: QueueID) -> [ChatID] {
+    line(of: queue).map(routing.waitingChats(inLine:)) ?? []
+  }
 
   /// A queue's position in definition order, which is also its line in the routing index.
   func line(of queue: QueueID) -> Int? { queues.index(forKey: queue) }

@@ -13,15 +13,18 @@ extension Center {
           nil
         }
       events.append(
-        .queueListed(agent.id, queue, media: queues[queue]?.media ?? .chat,
-                     enabled: agent.enabledQueues.contains(queue), pending: pending))
+        .queueListed(
+          agent.id, queue, media: queues[queue]?.media ?? .chat,
+          enabled: agent.enabledQueues.contains(queue), pending: pending))
     }
   }
 
   /// SES-4 / SES-5: switches a queue on one of the two paths. Nothing is applied yet: the switch
   /// is pending until Confirm selections (SES-4) or Save queues (SES-5). Switching back to the
   /// applied state cancels the pending switch.
-  mutating func switchQueue(_ slot: Int, _ queue: QueueID, _ enabled: Bool, path: QueuePath, _ events: inout [Event]) throws(Refusal) {
+  mutating func switchQueue(
+    _ slot: Int, _ queue: QueueID, _ enabled: Bool, path: QueuePath, _ events: inout [Event]
+  ) throws(Refusal) {
     let agent = agentRecords[slot]
     try checkQueueChange(agent, queue)
     let pending = path == .assignedQueues ? agent.pendingSelections : agent.pendingProfileQueues

@@ -21,12 +21,16 @@ extension Center {
   }
 
   /// END-2: a disposition from the queue's list.
-  mutating func selectDisposition(_ slot: Int, _ chat: ChatID?, _ code: DispositionCode, _ events: inout [Event]) throws(Refusal) {
+  mutating func selectDisposition(
+    _ slot: Int, _ chat: ChatID?, _ code: DispositionCode, _ events: inout [Event]
+  ) throws(Refusal) {
     guard settings.disposition != .off else { throw .dispositionsOff }
     let (chat, _) = try wrapUpChat(of: slot, named: chat)
     let codes = dispositions(of: chat)
     guard !codes.isEmpty else { throw .queueHasNoDispositions(chatEntries[chat.number - 1].queue) }
-    guard codes.contains(code) else { throw .unknownDisposition(code, queue: chatEntries[chat.number - 1].queue, codes: codes) }
+    guard codes.contains(code) else {
+      throw .unknownDisposition(code, queue: chatEntries[chat.number - 1].queue, codes: codes)
+    }
     chatEntries[chat.number - 1].disposition = code
     chatEntries[chat.number - 1].dispositionConfirmed = false
     events.append(.dispositionSelected(chat, code))
@@ -36,7 +40,9 @@ extension Center {
   mutating func continueDisposition(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     guard settings.disposition != .off else { throw .dispositionsOff }
     let (chat, _) = try wrapUpChat(of: slot, named: chat)
-    guard !dispositions(of: chat).isEmpty else { throw .queueHasNoDispositions(chatEntries[chat.number - 1].queue) }
+    guard !dispositions(of: chat).isEmpty else {
+      throw .queueHasNoDispositions(chatEntries[chat.number - 1].queue)
+    }
     guard let code = chatEntries[chat.number - 1].disposition else { throw .noDispositionSelected(chat) }
     guard !chatEntries[chat.number - 1].dispositionConfirmed else { return }
     chatEntries[chat.number - 1].dispositionConfirmed = true
@@ -77,7 +83,9 @@ extension Center {
     let chat = try heldChat(of: slot, named: chat) {
       if case .wrapUp = $0 { true } else { false }
     }
-    guard case .wrapUp(_, let endedAt, _) = chatEntries[chat.number - 1].state else { throw .notInWrapUp(chat) }
+    guard case .wrapUp(_, let endedAt, _) = chatEntries[chat.number - 1].state else {
+      throw .notInWrapUp(chat)
+    }
     return (chat, endedAt)
   }
 }

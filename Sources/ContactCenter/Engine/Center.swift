@@ -53,7 +53,9 @@ public struct Center: Sendable {
   public init(settings: Settings = Settings()) {
     var settings = settings
     settings.chatsPerAgent = min(max(settings.chatsPerAgent, 1), Settings.maximumChatsPerAgent)
-    settings.acceptInterval = min(max(settings.acceptInterval, Settings.acceptIntervalRange.lowerBound), Settings.acceptIntervalRange.upperBound)
+    settings.acceptInterval = min(
+      max(settings.acceptInterval, Settings.acceptIntervalRange.lowerBound),
+      Settings.acceptIntervalRange.upperBound)
     self.settings = settings
   }
 
@@ -124,9 +126,11 @@ public struct Center: Sendable {
     case .setStatus(let status): try setStatus(slot, status, &events)
     case .logout: try logout(slot, &events)
     case .listQueues: try listQueues(slot, &events)
-    case .selectQueue(let queue, let enabled): try switchQueue(slot, queue, enabled, path: .assignedQueues, &events)
+    case .selectQueue(let queue, let enabled):
+      try switchQueue(slot, queue, enabled, path: .assignedQueues, &events)
     case .confirmSelections: try applySwitches(slot, path: .assignedQueues, &events)
-    case .switchProfileQueue(let queue, let enabled): try switchQueue(slot, queue, enabled, path: .profile, &events)
+    case .switchProfileQueue(let queue, let enabled):
+      try switchQueue(slot, queue, enabled, path: .profile, &events)
     case .saveProfileQueues: try applySwitches(slot, path: .profile, &events)
     case .preview: try preview(slot, &events)
     case .accept(let chat): try accept(slot, chat, &events)
@@ -153,7 +157,9 @@ public struct Center: Sendable {
   }
 
   /// `openChat` is the visitor's open chat, looked up by the caller.
-  mutating func perform(_ action: CustomerAction, visitor: VisitorID, openChat: ChatID?, _ events: inout [Event]) throws(Refusal) {
+  mutating func perform(
+    _ action: CustomerAction, visitor: VisitorID, openChat: ChatID?, _ events: inout [Event]
+  ) throws(Refusal) {
     switch action {
     case .open(let queue, let request): try open(visitor, openChat, queue, request, &events)
     case .typing(let isTyping): try customerTyping(visitor, openChat, isTyping, &events)

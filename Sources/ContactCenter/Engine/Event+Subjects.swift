@@ -30,7 +30,8 @@ extension Event {
       .offerWithdrawn(_, let agent, _), .customerInfo(_, let agent, _), .faqInserted(_, _, let agent, _),
       .chatFinished(_, let agent, _), .logOpened(_, let agent, _), .logEdited(_, let agent, _):
       agent
-    case .message(_, .agent(let agent), _), .typing(_, .agent(let agent), _), .chatEnded(_, .agent(let agent)):
+    case .message(_, .agent(let agent), _), .typing(_, .agent(let agent), _),
+      .chatEnded(_, .agent(let agent)):
       agent
     default:
       nil

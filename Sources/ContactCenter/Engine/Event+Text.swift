@@ -12,11 +12,13 @@ extension Event: CustomStringConvertible {
       return "queue \(queue.id) defined: \(queue.media.displayName), \(codes)"
     case .agentDefined(let id, let queues, let maximumChats):
       let assigned = queues.isEmpty ? "no queues" : "queues " + list(queues)
-      return "agent \(id) defined: \(assigned)" + (maximumChats.map { ", at most \(counted($0, "chat"))" } ?? "")
+      return "agent \(id) defined: \(assigned)"
+        + (maximumChats.map { ", at most \(counted($0, "chat"))" } ?? "")
     case .customerDefined(let record):
       return "customer \(record.id) defined: \(describe(record))"
     case .caseDefined(let record):
-      return "case \(record.id) defined for customer \(record.customer): \(Escaping.quoted(record.subject)) (\(record.state.rawValue))"
+      return
+        "case \(record.id) defined for customer \(record.customer): \(Escaping.quoted(record.subject)) (\(record.state.rawValue))"
     case .faqDefined(let id, let length):
       return "faq \(id) defined (\(counted(length, "character")))"
     case .settingChanged(let setting):
@@ -61,7 +63,8 @@ extension Event: CustomStringConvertible {
     case .offerWithdrawn(let chat, let agent, let reason):
       return "\(chat) offer to \(agent) withdrawn: \(describe(reason, agent: agent))"
     case .chatReturned(let chat, let queue, let position):
-      return position == 1 ? "\(chat) back at the head of \(queue)" : "\(chat) back in \(queue) at position \(position)"
+      return position == 1
+        ? "\(chat) back at the head of \(queue)" : "\(chat) back in \(queue) at position \(position)"
     case .chatAbandoned(let chat, let visitor): return "\(chat) abandoned: \(visitor) left while waiting"
 
     case .customerInfo(let chat, let agent, let request):
@@ -71,7 +74,8 @@ extension Event: CustomStringConvertible {
     case .typing(let chat, let party, let isTyping):
       return "\(chat) \(party) \(isTyping ? "is typing" : "stopped typing")"
     case .faqInserted(let chat, let faq, let agent, let length):
-      return "\(chat) faq \(faq) inserted in \(agent)'s draft (\(length) of \(Validation.messageCapacity) characters)"
+      return
+        "\(chat) faq \(faq) inserted in \(agent)'s draft (\(length) of \(Validation.messageCapacity) characters)"
     case .customerCreated(let record, let chat):
       return "customer \(record.id) created from \(chat): \(describe(record))"
 
@@ -159,5 +163,6 @@ private func shortened(_ text: String) -> String {
   guard text.utf8.count > Event.messagePreviewLength else { return Escaping.quoted(text) }
   let length = text.count
   guard length > Event.messagePreviewLength else { return Escaping.quoted(text) }
-  return Escaping.quoted(String(text.prefix(Event.messagePreviewLength)) + "…") + " (\(counted(length, "character")))"
+  return Escaping.quoted(String(text.prefix(Event.messagePreviewLength)) + "…")
+    + " (\(counted(length, "character")))"
 }

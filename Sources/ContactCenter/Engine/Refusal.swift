@@ -87,7 +87,8 @@ extension Refusal: CustomStringConvertible {
   private var message: String {
     switch self {
     case .invalidName(let kind, let text):
-      return "\(Escaping.quoted(text)) is not a valid \(kind) name: use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit"
+      return
+        "\(Escaping.quoted(text)) is not a valid \(kind) name: use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit"
     case .alreadyDefined(let kind, let name): return "\(kind) \(name) is already defined"
     case .unknownQueue(let queue): return "queue \(queue) is not defined"
     case .unknownAgent(let agent): return "no agent named \(agent) is defined"
@@ -119,9 +120,11 @@ extension Refusal: CustomStringConvertible {
       let held = chats.map(\.description).joined(separator: ", ")
       switch (chats.count, offer) {
       case (0, let offer?):
-        return "\(agent) cannot log out while \(offer) is offered to \(agent); accept it or let it expire first"
+        return
+          "\(agent) cannot log out while \(offer) is offered to \(agent); accept it or let it expire first"
       case (_, let offer?):
-        return "\(agent) cannot log out while holding \(held) and with \(offer) offered; finish the chats and answer the offer first"
+        return
+          "\(agent) cannot log out while holding \(held) and with \(offer) offered; finish the chats and answer the offer first"
       case (1, nil):
         return "\(agent) cannot log out while holding \(held); finish it first"
       default:
@@ -165,9 +168,11 @@ extension Refusal: CustomStringConvertible {
     case .messageEmpty: return "a message cannot be empty"
     case .messageBlank: return "a message cannot be only spaces or invisible characters"
     case .messageTooLong(let length):
-      return "a message holds at most \(Validation.messageCapacity) characters; this one has \(length) and was not sent"
+      return
+        "a message holds at most \(Validation.messageCapacity) characters; this one has \(length) and was not sent"
     case .draftTooLong(let chat, let faq, let length):
-      return "inserting faq \(faq) would make the draft of \(chat) \(length) characters; the chat window holds \(Validation.messageCapacity)"
+      return
+        "inserting faq \(faq) would make the draft of \(chat) \(length) characters; the chat window holds \(Validation.messageCapacity)"
     case .draftEmpty(let chat): return "the draft of \(chat) is empty; there is nothing to send"
     case .noNewCustomerForm(let chat): return "\(chat) shows no new customer form"
     case .customerAlreadySaved(let chat, let customer):
@@ -177,22 +182,26 @@ extension Refusal: CustomStringConvertible {
     case .dispositionsOff: return "dispositions are turned off for this tenant"
     case .queueHasNoDispositions(let queue): return "queue \(queue) has no disposition codes"
     case .unknownDisposition(let code, let queue, let codes):
-      return "\(code) is not a disposition of \(queue); choose one of \(codes.map(\.description).joined(separator: ", "))"
+      return
+        "\(code) is not a disposition of \(queue); choose one of \(codes.map(\.description).joined(separator: ", "))"
     case .noDispositionSelected(let chat): return "no disposition is selected for \(chat); choose one first"
     case .dispositionRequired(let chat, let codes):
-      return "\(chat) needs a disposition before Finish: choose one of \(codes.map(\.description).joined(separator: ", ")), then Continue"
+      return
+        "\(chat) needs a disposition before Finish: choose one of \(codes.map(\.description).joined(separator: ", ")), then Continue"
     case .dispositionNotConfirmed(let chat, let code):
       return "the disposition \(code) of \(chat) is selected but not confirmed; click Continue first"
 
     case .chatNotFinished(let chat): return "\(chat) is not finished; its log opens after Finish"
     case .noLogs(let agent): return "\(agent) has no open chat log"
     case .severalLogs(let agent, let chats):
-      return "\(agent) has several chat logs open (\(chats.map(\.description).joined(separator: ", "))): name one"
+      return
+        "\(agent) has several chat logs open (\(chats.map(\.description).joined(separator: ", "))): name one"
     case .logAlreadyOpen(let chat): return "the log of \(chat) is already open"
     case .noLog(let chat): return "\(chat) has no chat log; open it first"
     case .logIsViewOnly(let chat):
       return "the log of \(chat) is in view mode and already saved with its customer; it cannot be edited"
-    case .logAlreadySaved(let chat, let caseID): return "the log of \(chat) is already saved as case \(caseID)"
+    case .logAlreadySaved(let chat, let caseID):
+      return "the log of \(chat) is already saved as case \(caseID)"
     case .logNeedsCustomer(let chat):
       return "the log of \(chat) cannot be saved until a customer is selected from the list"
     }

@@ -98,10 +98,13 @@ public struct CRM: Hashable, Sendable {
     return record
   }
 
-  mutating func createCase(customer: CustomerID, subject: String, state: CaseState, chat: ChatID, text: String) -> CaseRecord {
+  mutating func createCase(
+    customer: CustomerID, subject: String, state: CaseState, chat: ChatID, text: String
+  ) -> CaseRecord {
     let (id, next) = nextCaseID()
     nextCaseNumber = next
-    let record = CaseRecord(id: id, customer: customer, subject: subject, state: state, chat: chat, text: text)
+    let record = CaseRecord(
+      id: id, customer: customer, subject: subject, state: state, chat: chat, text: text)
     add(record)
     return record
   }

@@ -8,7 +8,9 @@ public struct ChatRequest: Hashable, Sendable {
   /// POP-2: a case number the customer gave, if any.
   public var caseNumber: String?
 
-  public init(name: String, email: String, ipAddress: String, account: String? = nil, caseNumber: String? = nil) {
+  public init(
+    name: String, email: String, ipAddress: String, account: String? = nil, caseNumber: String? = nil
+  ) {
     self.name = name
     self.email = email
     self.ipAddress = ipAddress
@@ -136,7 +138,8 @@ final class ChatOrigin: Hashable, Sendable {
 
   static func == (lhs: ChatOrigin, rhs: ChatOrigin) -> Bool {
     lhs === rhs
-      || (lhs.queue == rhs.queue && lhs.request == rhs.request && lhs.openedAt == rhs.openedAt && lhs.match == rhs.match)
+      || (lhs.queue == rhs.queue && lhs.request == rhs.request && lhs.openedAt == rhs.openedAt
+        && lhs.match == rhs.match)
   }
 
   func hash(into hasher: inout Hasher) {

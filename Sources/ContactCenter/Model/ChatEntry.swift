@@ -49,7 +49,10 @@ struct ChatEntry: Hashable, Sendable {
   var request: ChatRequest { origin.request }
   var match: CustomerMatch? { origin.match }
 
-  init(id: ChatID, visitor: VisitorID, queue: QueueID, line: Int, request: ChatRequest, openedAt: Instant, match: CustomerMatch?) {
+  init(
+    id: ChatID, visitor: VisitorID, queue: QueueID, line: Int, request: ChatRequest, openedAt: Instant,
+    match: CustomerMatch?
+  ) {
     self.id = id
     self.visitor = visitor
     self.line = Int32(line)

@@ -11,7 +11,9 @@
 /// held.remove(ChatID(3))
 /// held.count  // 1
 /// ```
-public struct HeldChats: RandomAccessCollection, Hashable, Sendable, ExpressibleByArrayLiteral, CustomStringConvertible {
+public struct HeldChats: RandomAccessCollection, Hashable, Sendable, ExpressibleByArrayLiteral,
+  CustomStringConvertible
+{
   private var slots: (Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0)
 
   /// Six, the page's limit (`Settings.maximumChatsPerAgent`, checked equal by a test): taken
@@ -31,7 +33,9 @@ public struct HeldChats: RandomAccessCollection, Hashable, Sendable, Expressible
   /// Out of range reads give `chat-0`, which names no chat, rather than stopping the program.
   public subscript(position: Int) -> ChatID {
     guard position >= 0, position < count else { return ChatID(0) }
-    return withUnsafeBytes(of: slots) { ChatID($0.load(fromByteOffset: position * MemoryLayout<Int>.stride, as: Int.self)) }
+    return withUnsafeBytes(of: slots) {
+      ChatID($0.load(fromByteOffset: position * MemoryLayout<Int>.stride, as: Int.self))
+    }
   }
 
   /// Adds a chat at the end. The engine offers nothing to an agent at its limit, so there is

@@ -25,7 +25,9 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
     guard let first = text.utf8.first, text.utf8.count <= 64, isAlphanumeric(first) else {
       return false
     }
-    return text.utf8.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    return text.utf8.allSatisfy {
+      isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+    }
   }
 
   private static func isAlphanumeric(_ byte: UInt8) -> Bool {

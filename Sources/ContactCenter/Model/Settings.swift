@@ -125,7 +125,8 @@ public enum Setting: Hashable, Sendable, CustomStringConvertible {
     case "queue-permission": return .queueEditPermission(try choice([("granted", true), ("denied", false)]))
     case "accept-interval":
       guard let interval = Interval(parsing: value), Settings.acceptIntervalRange.contains(interval) else {
-        throw .invalidSettingValue(key: key, value: value, expected: "a duration from 1s to 1h, such as 30s or 1m30s")
+        throw .invalidSettingValue(
+          key: key, value: value, expected: "a duration from 1s to 1h, such as 30s or 1m30s")
       }
       return .acceptInterval(interval)
     case "missed-offer-status":

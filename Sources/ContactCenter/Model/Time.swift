@@ -29,7 +29,9 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    guard milliseconds >= 0 else { return "-" + Instant(milliseconds: milliseconds == .min ? .max : -milliseconds).description }
+    guard milliseconds >= 0 else {
+      return "-" + Instant(milliseconds: milliseconds == .min ? .max : -milliseconds).description
+    }
     let totalSeconds = milliseconds / 1000
     let remainder = milliseconds % 1000
     let hours = totalSeconds / 3600

@@ -19,7 +19,9 @@ extension Center {
   mutating func refreshRouting(of slot: Int, _ events: inout [Event]) {
     let waitingSince = agentRecords[slot].waitingSince
     let availableSince = agentRecords[slot].availableSince
-    if routing.isRegistered(slot, waitingSince: waitingSince, availableSince: availableSince), isEligible(slot) {
+    if routing.isRegistered(slot, waitingSince: waitingSince, availableSince: availableSince),
+      isEligible(slot)
+    {
       return
     }
     routing.unregister(slot)
@@ -58,12 +60,14 @@ extension Center {
     let deadline = now + settings.acceptInterval
     offerSequence += 1
     timerSequence += 1
-    chatEntries[chat.number - 1].state = .offered(to: agent, offerNumber: offerSequence, at: now, deadline: deadline)
+    chatEntries[chat.number - 1].state = .offered(
+      to: agent, offerNumber: offerSequence, at: now, deadline: deadline)
     chatEntries[chat.number - 1].offers += 1
     agentRecords[slot].pendingOffer = chat
     agentRecords[slot].lastResolvedOffer = nil
     routing.unregister(slot)
-    timers.insert(OfferTimer(deadline: deadline, sequence: timerSequence, chat: chat, offerNumber: offerSequence))
+    timers.insert(
+      OfferTimer(deadline: deadline, sequence: timerSequence, chat: chat, offerNumber: offerSequence))
     statistics.decisions += 1
     events.append(.chatOffered(chat, to: agent, acceptWithin: settings.acceptInterval))
     if settings.screenPopMoment == .offer { popScreen(chat, for: agent, &events) }
@@ -80,7 +84,8 @@ extension Center {
     case .customerRecord(let customer):
       summary = CRMSummary(customerName: crm.customers[customer]?.name, caseSubject: nil)
     case .caseRecord(let caseID, let customer):
-      summary = CRMSummary(customerName: crm.customers[customer]?.name, caseSubject: crm.cases[caseID]?.subject)
+      summary = CRMSummary(
+        customerName: crm.customers[customer]?.name, caseSubject: crm.cases[caseID]?.subject)
     case .newCustomerForm:
       summary = CRMSummary(customerName: nil, caseSubject: nil)
     }
@@ -91,7 +96,8 @@ extension Center {
   /// customer left, limit lowered). The chat returns to the head of its queue unless the
   /// customer left. The caller refreshes the agent's routing.
   mutating func withdrawOffer(of chat: ChatID, reason: WithdrawalReason, _ events: inout [Event]) {
-    guard case .offered(let agent, _, _, _) = chatEntries[chat.number - 1].state, let slot = agentSlots[agent] else { return }
+    guard case .offered(let agent, _, _, _) = chatEntries[chat.number - 1].state, let slot = agentSlots[agent]
+    else { return }
     agentRecords[slot].pendingOffer = nil
     agentRecords[slot].lastResolvedOffer = ResolvedOffer(chat: chat, outcome: .withdrawn, at: now)
     statistics.withdrawn += 1
@@ -102,7 +108,8 @@ extension Center {
 
   /// CHAT-4: after a reject or an expired accept interval the agent's status becomes the
   /// missed-offer status, and the chat goes back to the head of its queue for the next agent.
-  mutating func missOffer(of chat: ChatID, slot: Int, outcome: ResolvedOffer.Outcome, _ events: inout [Event]) {
+  mutating func missOffer(of chat: ChatID, slot: Int, outcome: ResolvedOffer.Outcome, _ events: inout [Event])
+  {
     let agent = agentIDs[slot]
     agentRecords[slot].pendingOffer = nil
     agentRecords[slot].lastResolvedOffer = ResolvedOffer(chat: chat, outcome: outcome, at: now)

@@ -36,7 +36,9 @@ struct RoutingIndex: Equatable, Sendable {
 
     /// Any total order, for comparing heaps as sets of entries.
     static func < (lhs: Candidate, rhs: Candidate) -> Bool {
-      (lhs.waitingSince, lhs.availableSince, lhs.slot, lhs.stamp) < (rhs.waitingSince, rhs.availableSince, rhs.slot, rhs.stamp)
+      (lhs.waitingSince, lhs.availableSince, lhs.slot, lhs.stamp) < (
+        rhs.waitingSince, rhs.availableSince, rhs.slot, rhs.stamp
+      )
     }
   }
 
@@ -172,7 +174,8 @@ struct RoutingIndex: Equatable, Sendable {
   /// The eligible agent of the queue at `index` who has waited the longest, if any.
   mutating func longestWaitingAgent(inLine index: Int, names: [AgentID]) -> Int? {
     let stamps = agents
-    let front = lines[index].candidates.front(isLive: { stamps[Int($0.slot)].stamp == $0.stamp }, by: Candidate.Order(names: names))
+    let front = lines[index].candidates.front(
+      isLive: { stamps[Int($0.slot)].stamp == $0.stamp }, by: Candidate.Order(names: names))
     return front.map { Int($0.slot) }
   }
 

@@ -57,11 +57,17 @@ public enum Escaping {
   /// ```swift
   /// Escaping.replacingScalars(in: "a|b") { $0 == "|" ? "\\|" : nil }  // "a\\|b"
   /// ```
-  public static func replacingScalars(in text: String, with replacement: (Unicode.Scalar) -> String?) -> String {
+  public static func replacingScalars(in text: String, with replacement: (Unicode.Scalar) -> String?)
+    -> String
+  {
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
-      if let replaced = replacement(scalar) { result += replaced } else { result.unicodeScalars.append(scalar) }
+      if let replaced = replacement(scalar) {
+        result += replaced
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
     }
     return result
   }

@@ -9,7 +9,8 @@ import Testing
 @Suite struct LineEndingTests {
   @Test("CRLF line endings give the same statements as LF")
   func crlfReadsLikeLF() throws {
-    let lf = "# covers: SES-2\nagent alice\n< agent alice defined: no queues\nalice> login\n< alice logged in\n"
+    let lf =
+      "# covers: SES-2\nagent alice\n< agent alice defined: no queues\nalice> login\n< alice logged in\n"
     let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
     let fromLF = try ScriptParser.parse(lf, path: "a.chat")
     let fromCRLF = try ScriptParser.parse(crlf, path: "a.chat")
@@ -19,7 +20,8 @@ import Testing
 
   @Test("a CRLF script with a wrong event line fails")
   func crlfScriptsAreChecked() throws {
-    let script = try ScriptParser.parse("agent alice\r\n< agent alice defined: queues nowhere\r\n", path: "a.chat")
+    let script = try ScriptParser.parse(
+      "agent alice\r\n< agent alice defined: queues nowhere\r\n", path: "a.chat")
     let result = ScriptRunner(loader: { _ in [] }).run(script)
     #expect(result.failure?.message == "the events of `agent alice` differ")
   }

@@ -374,7 +374,9 @@ struct ParserTests {
   @Test("A lone \\r is not a line end")
   func loneCarriageReturn() {
     // "+1s\rclock" is one word; the extra "+2s" is reported first.
-    #expect(parseFailure("clock +1s\rclock +2s") == "t.chat:1:17: unexpected '+2s'; quote text that contains spaces")
+    #expect(
+      parseFailure("clock +1s\rclock +2s") == "t.chat:1:17: unexpected '+2s'; quote text that contains spaces"
+    )
   }
 
   @Test("A UTF-8 byte order mark at the start of a file is ignored")

@@ -32,7 +32,9 @@ struct ScriptRunnerTests {
     var session = Session()
     let result = ScriptRunner(loader: inMemoryLoader([:]), isInterrupted: { true }).run(script, in: &session)
     #expect(result.wasInterrupted && result.commandsRun == 0)
-    #expect(result.failure?.description == "i.chat:1:1: interrupted before this command; the commands before it ran")
+    #expect(
+      result.failure?.description == "i.chat:1:1: interrupted before this command; the commands before it ran"
+    )
     #expect(result.steps.map(\.verdict) == [StepResult.Verdict.notRun])
     let complete = ScriptRunner(loader: inMemoryLoader([:])).run(script)
     #expect(!complete.wasInterrupted && complete.commandsRun == 2)

@@ -10,7 +10,10 @@ import Testing
     var events: [Event] = []
     try center.perform(.defineQueue("support", media: .chat, dispositions: []), into: &events)
     try center.perform(.defineAgent("alice", queues: ["support"], maximumChats: nil), into: &events)
-    #expect(events.map(\.description) == ["queue support defined: chat, no dispositions", "agent alice defined: queues support"])
+    #expect(
+      events.map(\.description) == [
+        "queue support defined: chat, no dispositions", "agent alice defined: queues support",
+      ])
   }
 
   @Test("DEC-5: a refused command appends nothing and changes nothing")
@@ -33,9 +36,11 @@ import Testing
     let commands: [Command] = [
       .defineQueue("support", media: .chat, dispositions: ["resolved"]),
       .defineAgent("alice", queues: ["support"], maximumChats: nil),
-      .agent("alice", .login), .agent("alice", .readyToWork), .agent("alice", .selectQueue("support", enabled: true)),
+      .agent("alice", .login), .agent("alice", .readyToWork),
+      .agent("alice", .selectQueue("support", enabled: true)),
       .agent("alice", .confirmSelections), .agent("alice", .setStatus(.available)),
-      .customer("marie", .open("support", ChatRequest(name: "Marie", email: "marie@example.com", ipAddress: "::1"))),
+      .customer(
+        "marie", .open("support", ChatRequest(name: "Marie", email: "marie@example.com", ipAddress: "::1"))),
     ]
     var buffered: [Event] = []
     var returned: [Event] = []
@@ -65,8 +70,9 @@ import Testing
   @Test("SES-7: a name typed with a control character is shown escaped in the refusal")
   func refusalEscapesNames() {
     var harness = Harness()
-    #expect(harness.refusal(.defineAgent("bob", queues: ["x\ny\u{1B}"], maximumChats: nil))
-      == "queue x\\ny\\u{1B} is not defined")
+    #expect(
+      harness.refusal(.defineAgent("bob", queues: ["x\ny\u{1B}"], maximumChats: nil))
+        == "queue x\\ny\\u{1B} is not defined")
   }
 
   @Test("MSG-4: a draft of only spaces is not sent, even when it came from an FAQ answer")
@@ -78,6 +84,8 @@ import Testing
     harness.open("marie")
     harness.agent("alice", .accept(nil))
     harness.agent("alice", .insertFAQ(nil, "blank"))
-    #expect(harness.refusal(.agent("alice", .sendDraft(nil))) == "a message cannot be only spaces or invisible characters")
+    #expect(
+      harness.refusal(.agent("alice", .sendDraft(nil)))
+        == "a message cannot be only spaces or invisible characters")
   }
 }

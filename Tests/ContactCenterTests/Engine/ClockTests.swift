@@ -17,8 +17,11 @@ import Testing
     var harness = Self.desk()
     harness.openDeskChat("marie", in: "support")
     #expect(harness.moveClock(to: .at(seconds: 20)) == [])
-    #expect(harness.refusedClockMove(to: .at(seconds: 10)) == "the clock cannot go back from 00:00:20 to 00:00:10")
-    #expect(harness.refusedClockMove(to: Instant(milliseconds: 19_999)) == "the clock cannot go back from 00:00:20 to 00:00:19.999")
+    #expect(
+      harness.refusedClockMove(to: .at(seconds: 10)) == "the clock cannot go back from 00:00:20 to 00:00:10")
+    #expect(
+      harness.refusedClockMove(to: Instant(milliseconds: 19_999))
+        == "the clock cannot go back from 00:00:20 to 00:00:19.999")
     #expect(harness.refusedClockMove(to: .start) == "the clock cannot go back from 00:00:20 to 00:00:00")
     // Staying put is allowed and does nothing.
     #expect(harness.moveClock(to: .at(seconds: 20)) == [])
@@ -37,14 +40,16 @@ import Testing
     #expect(harness.center.nextDeadline == .at(seconds: 30))
     #expect(harness.moveClock(to: Instant(milliseconds: 29_999)) == [])
     #expect(harness.center.agent("alice")?.pendingOffer == ChatID(1))
-    #expect(harness.moveClock(to: .at(seconds: 30)) == [
-      "chat-1 offer to alice expired",
-      "alice is now Working Offline",
-      "chat-1 back at the head of support",
-    ])
+    #expect(
+      harness.moveClock(to: .at(seconds: 30)) == [
+        "chat-1 offer to alice expired",
+        "alice is now Working Offline",
+        "chat-1 back at the head of support",
+      ])
     #expect(harness.center.nextDeadline == nil)
-    #expect(harness.refusal(.agent("alice", .accept(nil)))
-      == "the offer of chat-1 to alice expired at 00:00:30")
+    #expect(
+      harness.refusal(.agent("alice", .accept(nil)))
+        == "the offer of chat-1 to alice expired at 00:00:30")
   }
 
   @Test("DEC-5: a timer whose offer was accepted is ignored when it fires")
@@ -61,22 +66,28 @@ import Testing
   @Test("DEC-5: timers fire in deadline order, whatever the order they were set in")
   func timersFireInDeadlineOrder() {
     var harness = Self.desk(agents: ["alice", "bob"])
-    #expect(harness.openDeskChat("marie", in: "support").contains("chat-1 offered to alice (accept within 30s)"))
+    #expect(
+      harness.openDeskChat("marie", in: "support").contains("chat-1 offered to alice (accept within 30s)"))
     harness.advance(seconds: 10)
     harness.run(.set(.acceptInterval(.seconds(10))))
     #expect(harness.openDeskChat("paul", in: "sales").contains("chat-2 offered to bob (accept within 10s)"))
     // chat-2's deadline (00:00:20) comes before chat-1's (00:00:30), though set later.
     #expect(harness.center.nextDeadline == .at(seconds: 20))
-    #expect(harness.moveClock(to: .at(seconds: 100)) == [
-      "chat-2 offer to bob expired",
-      "bob is now Working Offline",
-      "chat-2 back at the head of sales",
-      "chat-1 offer to alice expired",
-      "alice is now Working Offline",
-      "chat-1 back at the head of support",
-    ])
-    #expect(harness.center.agent("bob")?.lastResolvedOffer == ResolvedOffer(chat: ChatID(2), outcome: .expired, at: .at(seconds: 20)))
-    #expect(harness.center.agent("alice")?.lastResolvedOffer == ResolvedOffer(chat: ChatID(1), outcome: .expired, at: .at(seconds: 30)))
+    #expect(
+      harness.moveClock(to: .at(seconds: 100)) == [
+        "chat-2 offer to bob expired",
+        "bob is now Working Offline",
+        "chat-2 back at the head of sales",
+        "chat-1 offer to alice expired",
+        "alice is now Working Offline",
+        "chat-1 back at the head of support",
+      ])
+    #expect(
+      harness.center.agent("bob")?.lastResolvedOffer
+        == ResolvedOffer(chat: ChatID(2), outcome: .expired, at: .at(seconds: 20)))
+    #expect(
+      harness.center.agent("alice")?.lastResolvedOffer
+        == ResolvedOffer(chat: ChatID(1), outcome: .expired, at: .at(seconds: 30)))
     #expect(harness.center.now == .at(seconds: 100))
   }
 
@@ -87,14 +98,15 @@ import Testing
     harness.openDeskChat("paul", in: "support")
     #expect(harness.center.agent("alice")?.pendingOffer == ChatID(1))
     #expect(harness.center.agent("bob")?.pendingOffer == ChatID(2))
-    #expect(harness.advance(seconds: 30) == [
-      "chat-1 offer to alice expired",
-      "alice is now Working Offline",
-      "chat-1 back at the head of support",
-      "chat-2 offer to bob expired",
-      "bob is now Working Offline",
-      "chat-2 back in support at position 2",
-    ])
+    #expect(
+      harness.advance(seconds: 30) == [
+        "chat-1 offer to alice expired",
+        "alice is now Working Offline",
+        "chat-1 back at the head of support",
+        "chat-2 offer to bob expired",
+        "bob is now Working Offline",
+        "chat-2 back in support at position 2",
+      ])
     // Both came back at once; the line stays in arrival order.
     #expect(harness.center.waitingChats(in: "support") == [ChatID(1), ChatID(2)])
   }
@@ -106,19 +118,23 @@ import Testing
     harness.advance(seconds: 5)
     harness.bringDeskAgentOnline("bob")
     harness.advance(seconds: 5)
-    #expect(harness.openDeskChat("marie", in: "support").contains("chat-1 offered to alice (accept within 30s)"))
-    #expect(harness.moveClock(to: .at(seconds: 100)) == [
-      "chat-1 offer to alice expired",
-      "alice is now Working Offline",
-      "chat-1 back at the head of support",
-      "chat-1 offered to bob (accept within 30s)",
-      "chat-1 screen pop for bob: new customer form",
-      "chat-1 offer to bob expired",
-      "bob is now Working Offline",
-      "chat-1 back at the head of support",
-    ])
+    #expect(
+      harness.openDeskChat("marie", in: "support").contains("chat-1 offered to alice (accept within 30s)"))
+    #expect(
+      harness.moveClock(to: .at(seconds: 100)) == [
+        "chat-1 offer to alice expired",
+        "alice is now Working Offline",
+        "chat-1 back at the head of support",
+        "chat-1 offered to bob (accept within 30s)",
+        "chat-1 screen pop for bob: new customer form",
+        "chat-1 offer to bob expired",
+        "bob is now Working Offline",
+        "chat-1 back at the head of support",
+      ])
     // bob's offer was made at 00:00:40, when alice's expired, so it expired at 00:01:10.
-    #expect(harness.center.agent("bob")?.lastResolvedOffer == ResolvedOffer(chat: ChatID(1), outcome: .expired, at: .at(seconds: 70)))
+    #expect(
+      harness.center.agent("bob")?.lastResolvedOffer
+        == ResolvedOffer(chat: ChatID(1), outcome: .expired, at: .at(seconds: 70)))
     #expect(harness.center.chat(ChatID(1))?.offers == 2)
     #expect(harness.center.waitingChats(in: "support") == [ChatID(1)])
   }

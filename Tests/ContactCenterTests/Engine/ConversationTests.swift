@@ -26,18 +26,22 @@ import Testing
   @Test("MSG-1: each side sees the other's messages, in order")
   func messagesInOrder() {
     var harness = Harness.withAcceptedChat()
-    #expect(harness.customer("marie", .say("Bonjour, ma commande n'est pas arrivée")) == [
-      #"chat-1 marie says "Bonjour, ma commande n'est pas arrivée""#
-    ])
+    #expect(
+      harness.customer("marie", .say("Bonjour, ma commande n'est pas arrivée")) == [
+        #"chat-1 marie says "Bonjour, ma commande n'est pas arrivée""#
+      ])
     harness.advance(seconds: 4)
     #expect(harness.agent("alice", .say(nil, "Je regarde")) == [#"chat-1 alice says "Je regarde""#])
     #expect(harness.agent("alice", .say(ChatID(1), "Un instant")) == [#"chat-1 alice says "Un instant""#])
     #expect(harness.customer("marie", .say("Merci")) == [#"chat-1 marie says "Merci""#])
-    #expect(harness.transcript(1) == [
-      "marie: Bonjour, ma commande n'est pas arrivée", "alice: Je regarde", "alice: Un instant", "marie: Merci",
-    ])
+    #expect(
+      harness.transcript(1) == [
+        "marie: Bonjour, ma commande n'est pas arrivée", "alice: Je regarde", "alice: Un instant",
+        "marie: Merci",
+      ])
     let messages = harness.center.chat(ChatID(1))?.messages ?? []
-    #expect(messages.map(\.author) == [.customer("marie"), .agent("alice"), .agent("alice"), .customer("marie")])
+    #expect(
+      messages.map(\.author) == [.customer("marie"), .agent("alice"), .agent("alice"), .customer("marie")])
     #expect(messages.map(\.at.milliseconds) == [0, 4_000, 4_000, 4_000])
   }
 
@@ -50,7 +54,9 @@ import Testing
     #expect(harness.customerRefusal("marie", .say("Bonjour")) == "marie has no open chat")
     harness.open("marie")
     #expect(harness.customerRefusal("marie", .say("Allô?")) == "chat-1 has not been accepted by an agent yet")
-    #expect(harness.agentRefusal("alice", .say(ChatID(1), "Bonjour")) == "chat-1 has not been accepted by an agent yet")
+    #expect(
+      harness.agentRefusal("alice", .say(ChatID(1), "Bonjour"))
+        == "chat-1 has not been accepted by an agent yet")
     #expect(harness.agentRefusal("alice", .say(ChatID(5), "Bonjour")) == "chat-5 does not exist")
     #expect(harness.agentRefusal("bob", .say(ChatID(1), "Bonjour")) == "bob is not logged in")
     harness.makeAvailable("bob")
@@ -62,7 +68,9 @@ import Testing
     #expect(harness.agentRefusal("alice", .say(ChatID(2), "Bonjour")) == "alice does not hold chat-2")
     harness.open("sophie")
     harness.agent("alice", .accept(nil))
-    #expect(harness.agentRefusal("alice", .say(nil, "Bonjour")) == "alice holds several chats (chat-1, chat-3): name one")
+    #expect(
+      harness.agentRefusal("alice", .say(nil, "Bonjour"))
+        == "alice holds several chats (chat-1, chat-3): name one")
     harness.agent("alice", .end(ChatID(1)))
     #expect(harness.agentRefusal("alice", .say(ChatID(1), "Au revoir")) == "chat-1 has already ended")
     #expect(harness.customerRefusal("marie", .say("Au revoir")) == "marie has no open chat")
@@ -72,20 +80,26 @@ import Testing
 
   // MARK: MSG-2
 
-  @Test("MSG-2: each side is told when the other starts and stops typing; repeats emit nothing", arguments: Side.allCases)
+  @Test(
+    "MSG-2: each side is told when the other starts and stops typing; repeats emit nothing",
+    arguments: Side.allCases)
   func typingIndicator(side: Side) {
     var harness = Harness.withAcceptedChat()
     #expect(harness.run(side.typing(false)) == [])
     #expect(harness.run(side.typing(true)) == ["chat-1 \(side.name) is typing"])
     #expect(harness.run(side.typing(true)) == [])
-    #expect(side == .agent ? harness.center.chat(ChatID(1))?.agentTyping == true : harness.center.chat(ChatID(1))?.customerTyping == true)
+    #expect(
+      side == .agent
+        ? harness.center.chat(ChatID(1))?.agentTyping == true
+        : harness.center.chat(ChatID(1))?.customerTyping == true)
     #expect(harness.run(side.typing(false)) == ["chat-1 \(side.name) stopped typing"])
     #expect(harness.run(side.typing(false)) == [])
     #expect(harness.center.chat(ChatID(1))?.agentTyping == false)
     #expect(harness.center.chat(ChatID(1))?.customerTyping == false)
   }
 
-  @Test("MSG-2: sending a message clears the sender's indicator, not the other side's", arguments: Side.allCases)
+  @Test(
+    "MSG-2: sending a message clears the sender's indicator, not the other side's", arguments: Side.allCases)
   func sendingClearsTyping(side: Side) {
     var harness = Harness.withAcceptedChat()
     let other: Side = side == .agent ? .customer : .agent
@@ -100,12 +114,15 @@ import Testing
     #expect(harness.run(side.typing(true)) == ["chat-1 \(side.name) is typing"])
   }
 
-  @Test("MSG-2: the end of the chat clears both indicators; typing after the end is refused", arguments: Side.allCases)
+  @Test(
+    "MSG-2: the end of the chat clears both indicators; typing after the end is refused",
+    arguments: Side.allCases)
   func endClearsTyping(endedBy side: Side) {
     var harness = Harness.withAcceptedChat()
     harness.agent("alice", .typing(nil, true))
     harness.customer("marie", .typing(true))
-    let ended = side == .agent ? "chat-1 ended by alice; wrap-up started" : "chat-1 ended: marie left; wrap-up started"
+    let ended =
+      side == .agent ? "chat-1 ended by alice; wrap-up started" : "chat-1 ended: marie left; wrap-up started"
     #expect(harness.run(side == .agent ? .agent("alice", .end(nil)) : .customer("marie", .leave)) == [ended])
     #expect(harness.center.chat(ChatID(1))?.agentTyping == false)
     #expect(harness.center.chat(ChatID(1))?.customerTyping == false)
@@ -122,7 +139,9 @@ import Testing
     #expect(harness.agentRefusal("alice", .typing(nil, true)) == "alice has no chat")
     harness.open("marie")
     #expect(harness.customerRefusal("marie", .typing(true)) == "chat-1 has not been accepted by an agent yet")
-    #expect(harness.agentRefusal("alice", .typing(ChatID(1), true)) == "chat-1 has not been accepted by an agent yet")
+    #expect(
+      harness.agentRefusal("alice", .typing(ChatID(1), true))
+        == "chat-1 has not been accepted by an agent yet")
   }
 
   // MARK: MSG-3
@@ -130,24 +149,32 @@ import Testing
   @Test("MSG-3: the agent inserts FAQ answers into the draft and sends it")
   func faqIntoDraft() {
     var harness = Harness.withAcceptedChat()
-    #expect(harness.run(.defineFAQ("hours", answer: "Nous sommes ouverts de 9 h à 17 h.")) == [
-      "faq hours defined (34 characters)"
-    ])
+    #expect(
+      harness.run(.defineFAQ("hours", answer: "Nous sommes ouverts de 9 h à 17 h.")) == [
+        "faq hours defined (34 characters)"
+      ])
     harness.run(.defineFAQ("thanks", answer: "Merci de votre patience 🙏🏽"))
-    #expect(harness.agentRefusal("alice", .sendDraft(nil)) == "the draft of chat-1 is empty; there is nothing to send")
-    #expect(harness.agent("alice", .insertFAQ(nil, "hours")) == [
-      "chat-1 faq hours inserted in alice's draft (34 of 1940 characters)"
-    ])
-    #expect(harness.agent("alice", .insertFAQ(ChatID(1), "thanks")) == [
-      "chat-1 faq thanks inserted in alice's draft (60 of 1940 characters)"
-    ])
+    #expect(
+      harness.agentRefusal("alice", .sendDraft(nil))
+        == "the draft of chat-1 is empty; there is nothing to send")
+    #expect(
+      harness.agent("alice", .insertFAQ(nil, "hours")) == [
+        "chat-1 faq hours inserted in alice's draft (34 of 1940 characters)"
+      ])
+    #expect(
+      harness.agent("alice", .insertFAQ(ChatID(1), "thanks")) == [
+        "chat-1 faq thanks inserted in alice's draft (60 of 1940 characters)"
+      ])
     #expect(harness.transcript(1) == [])
-    #expect(harness.agent("alice", .sendDraft(nil)) == [
-      #"chat-1 alice says "Nous sommes ouverts de 9 h à 17 h. Merci de votre patience 🙏🏽""#
-    ])
+    #expect(
+      harness.agent("alice", .sendDraft(nil)) == [
+        #"chat-1 alice says "Nous sommes ouverts de 9 h à 17 h. Merci de votre patience 🙏🏽""#
+      ])
     #expect(harness.transcript(1) == ["alice: Nous sommes ouverts de 9 h à 17 h. Merci de votre patience 🙏🏽"])
     #expect(harness.center.chat(ChatID(1))?.agentDraft == "")
-    #expect(harness.agentRefusal("alice", .sendDraft(nil)) == "the draft of chat-1 is empty; there is nothing to send")
+    #expect(
+      harness.agentRefusal("alice", .sendDraft(nil))
+        == "the draft of chat-1 is empty; there is nothing to send")
     #expect(harness.agentRefusal("alice", .insertFAQ(nil, "nope")) == "there is no FAQ entry named nope")
   }
 
@@ -158,13 +185,16 @@ import Testing
     harness.run(.defineFAQ("rest", answer: String(repeating: "é", count: 969)))
     harness.run(.defineFAQ("one", answer: "x"))
     harness.agent("alice", .insertFAQ(nil, "long"))
-    #expect(harness.agentRefusal("alice", .insertFAQ(nil, "long"))
-      == "inserting faq long would make the draft of chat-1 1941 characters; the chat window holds 1940")
-    #expect(harness.agent("alice", .insertFAQ(nil, "rest")) == [
-      "chat-1 faq rest inserted in alice's draft (1940 of 1940 characters)"
-    ])
-    #expect(harness.agentRefusal("alice", .insertFAQ(nil, "one"))
-      == "inserting faq one would make the draft of chat-1 1942 characters; the chat window holds 1940")
+    #expect(
+      harness.agentRefusal("alice", .insertFAQ(nil, "long"))
+        == "inserting faq long would make the draft of chat-1 1941 characters; the chat window holds 1940")
+    #expect(
+      harness.agent("alice", .insertFAQ(nil, "rest")) == [
+        "chat-1 faq rest inserted in alice's draft (1940 of 1940 characters)"
+      ])
+    #expect(
+      harness.agentRefusal("alice", .insertFAQ(nil, "one"))
+        == "inserting faq one would make the draft of chat-1 1942 characters; the chat window holds 1940")
     let sent = harness.agent("alice", .sendDraft(nil))
     #expect(sent == [#"chat-1 alice says ""# + String(repeating: "a", count: 60) + #"…" (1940 characters)"#])
     #expect(harness.center.chat(ChatID(1))?.messages.last?.text.count == 1940)
@@ -191,18 +221,22 @@ import Testing
     ("flag", "🇫🇷"),
   ]
 
-  @Test("MSG-4: 1940 characters fit the window; 1941 are refused and nothing is sent",
-        arguments: units.map(\.unit), Side.allCases)
+  @Test(
+    "MSG-4: 1940 characters fit the window; 1941 are refused and nothing is sent",
+    arguments: units.map(\.unit), Side.allCases)
   func capacity(unit: String, side: Side) {
     var harness = Harness.withAcceptedChat()
     let full = String(repeating: unit, count: 1940)
-    #expect(harness.run(side.say(full))
-      == ["chat-1 \(side.name) says \"" + String(repeating: unit, count: 60) + "…\" (1940 characters)"])
+    #expect(
+      harness.run(side.say(full))
+        == ["chat-1 \(side.name) says \"" + String(repeating: unit, count: 60) + "…\" (1940 characters)"])
     #expect(harness.center.chat(ChatID(1))?.messages.last?.text == full)
-    #expect(harness.refusal(side.say(full + unit))
-      == "a message holds at most 1940 characters; this one has 1941 and was not sent")
-    #expect(harness.refusal(side.say(String(repeating: unit, count: 2500)))
-      == "a message holds at most 1940 characters; this one has 2500 and was not sent")
+    #expect(
+      harness.refusal(side.say(full + unit))
+        == "a message holds at most 1940 characters; this one has 1941 and was not sent")
+    #expect(
+      harness.refusal(side.say(String(repeating: unit, count: 2500)))
+        == "a message holds at most 1940 characters; this one has 2500 and was not sent")
     #expect(harness.center.chat(ChatID(1))?.messages.count == 1)
   }
 
@@ -213,26 +247,32 @@ import Testing
     #expect(harness.transcript(1) == [])
   }
 
-  @Test("MSG-4: a message of only spaces or invisible characters is refused as blank",
-        arguments: ["   ", "\n", "\t \r\n", "\u{200B}", "\u{2028}\u{00A0}", "\u{1}"])
+  @Test(
+    "MSG-4: a message of only spaces or invisible characters is refused as blank",
+    arguments: ["   ", "\n", "\t \r\n", "\u{200B}", "\u{2028}\u{00A0}", "\u{1}"])
   func blankMessage(text: String) {
     var harness = Harness.withAcceptedChat()
-    #expect(harness.refusal(Side.customer.say(text)) == "a message cannot be only spaces or invisible characters")
-    #expect(harness.refusal(Side.agent.say(text)) == "a message cannot be only spaces or invisible characters")
+    #expect(
+      harness.refusal(Side.customer.say(text)) == "a message cannot be only spaces or invisible characters")
+    #expect(
+      harness.refusal(Side.agent.say(text)) == "a message cannot be only spaces or invisible characters")
     #expect(harness.transcript(1) == [])
   }
 
-  @Test("MSG-4: a message with one visible character among spaces is sent", arguments: [" é ", "\n👍\n", " . "])
+  @Test(
+    "MSG-4: a message with one visible character among spaces is sent", arguments: [" é ", "\n👍\n", " . "])
   func visibleAmongSpaces(text: String) {
     var harness = Harness.withAcceptedChat()
     #expect(harness.customer("marie", .say(text)).count == 1)
   }
 
-  @Test("MSG-4: a message of 60 characters is shown whole; from 61 it is shortened", arguments: [
-    (59, "chat-1 marie says \"" + String(repeating: "e\u{301}", count: 59) + "\""),
-    (60, "chat-1 marie says \"" + String(repeating: "e\u{301}", count: 60) + "\""),
-    (61, "chat-1 marie says \"" + String(repeating: "e\u{301}", count: 60) + "…\" (61 characters)"),
-  ])
+  @Test(
+    "MSG-4: a message of 60 characters is shown whole; from 61 it is shortened",
+    arguments: [
+      (59, "chat-1 marie says \"" + String(repeating: "e\u{301}", count: 59) + "\""),
+      (60, "chat-1 marie says \"" + String(repeating: "e\u{301}", count: 60) + "\""),
+      (61, "chat-1 marie says \"" + String(repeating: "e\u{301}", count: 60) + "…\" (61 characters)"),
+    ])
   func shortenedLines(count: Int, line: String) {
     var harness = Harness.withAcceptedChat()
     #expect(harness.customer("marie", .say(String(repeating: "e\u{301}", count: count))) == [line])
@@ -245,9 +285,13 @@ import Testing
     var harness = Harness()
     harness.defineSupport(agents: ["alice", "bob"])
     harness.makeAvailable("alice")
-    harness.open("marie", request: ChatRequest(name: "Marie Tremblay", email: "marie@example.com", ipAddress: "2001:db8::7"))
+    harness.open(
+      "marie",
+      request: ChatRequest(name: "Marie Tremblay", email: "marie@example.com", ipAddress: "2001:db8::7"))
     #expect(harness.agentRefusal("alice", .showCustomerInfo(nil)) == "alice has no chat")
-    #expect(harness.agentRefusal("alice", .showCustomerInfo(ChatID(1))) == "chat-1 has not been accepted by an agent yet")
+    #expect(
+      harness.agentRefusal("alice", .showCustomerInfo(ChatID(1)))
+        == "chat-1 has not been accepted by an agent yet")
     harness.agent("alice", .accept(nil))
     let line = #"chat-1 customer info for alice: "Marie Tremblay" <marie@example.com>, ip 2001:db8::7"#
     #expect(harness.agent("alice", .showCustomerInfo(nil)) == [line])
@@ -266,26 +310,31 @@ import Testing
 
   static let validAddresses = [
     "203.0.113.7", "0.0.0.0", "255.255.255.255", "10.0.0.1", "::", "::1", "2001:db8::7", "fe80::1:2:3:4",
-    "2001:0DB8:0000:0000:0000:FF00:0042:8329", "1:2:3:4:5:6:7:8", "1::", "1:2:3:4:5:6:7::", "::ffff:192.0.2.1",
+    "2001:0DB8:0000:0000:0000:FF00:0042:8329", "1:2:3:4:5:6:7:8", "1::", "1:2:3:4:5:6:7::",
+    "::ffff:192.0.2.1",
     "64:ff9b::198.51.100.7", "1:2:3:4:5:6:1.2.3.4",
   ]
 
   static let invalidAddresses = [
-    "", "1.2.3", "1.2.3.4.5", "256.1.1.1", "1.2.3.256", "01.2.3.4", "1.2.3.04", "1..2.3", "1.2.3.-4", "+1.2.3.4",
+    "", "1.2.3", "1.2.3.4.5", "256.1.1.1", "1.2.3.256", "01.2.3.4", "1.2.3.04", "1..2.3", "1.2.3.-4",
+    "+1.2.3.4",
     " 1.2.3.4", "1.2.3.4 ", "1.2.3.4/24", "localhost", "١.٢.٣.٤", ":", ":::", "1::2::3", "1:2:3:4:5:6:7",
     "1:2:3:4:5:6:7:8:9", "::1:2:3:4:5:6:7:8", "12345::1", "g::1", ":1::2", "1::2:", ":1:2:3:4:5:6:7:8",
     "fe80::1%eth0", "::ffff:256.1.1.1", "1:2:3:4:5:6:7:1.2.3.4", "1.2.3.4::", "[::1]",
   ]
 
-  @Test("CAP-5: a valid IPv4 or IPv6 address is accepted at open and shown to the agent", arguments: validAddresses)
+  @Test(
+    "CAP-5: a valid IPv4 or IPv6 address is accepted at open and shown to the agent",
+    arguments: validAddresses)
   func validAddressAtOpen(address: String) {
     var harness = Harness()
     harness.defineSupport(agents: ["alice"])
     harness.makeAvailable("alice")
     harness.open("marie", request: ChatRequest(name: "Marie", email: "marie@example.com", ipAddress: address))
     harness.agent("alice", .accept(nil))
-    #expect(harness.agent("alice", .showCustomerInfo(nil))
-      == [#"chat-1 customer info for alice: "Marie" <marie@example.com>, ip "# + address])
+    #expect(
+      harness.agent("alice", .showCustomerInfo(nil))
+        == [#"chat-1 customer info for alice: "Marie" <marie@example.com>, ip "# + address])
   }
 
   @Test("CAP-5: an invalid IP address is refused at open", arguments: invalidAddresses)
@@ -294,22 +343,41 @@ import Testing
     harness.defineSupport(agents: ["alice"])
     harness.makeAvailable("alice")
     let request = ChatRequest(name: "Marie", email: "marie@example.com", ipAddress: address)
-    #expect(harness.customerRefusal("marie", .open("support", request))
-      == "\"\(address)\" is not a valid IPv4 or IPv6 address")
+    #expect(
+      harness.customerRefusal("marie", .open("support", request))
+        == "\"\(address)\" is not a valid IPv4 or IPv6 address")
     #expect(harness.center.chats.isEmpty)
   }
 
-  @Test("CAP-5: the pre-chat form is checked at open, with exact messages", arguments: [
-    (ChatRequest(name: "", email: "marie@example.com", ipAddress: "1.2.3.4"), "a customer name cannot be empty"),
-    (ChatRequest(name: "", email: "bad", ipAddress: "bad"), "a customer name cannot be empty"),
-    (ChatRequest(name: "Marie", email: "marie@example", ipAddress: "1.2.3.4"),
-     #""marie@example" is not a well-formed e-mail address"#),
-    (ChatRequest(name: "Marie", email: "marie", ipAddress: "999.1.1.1"), #""marie" is not a well-formed e-mail address"#),
-    (ChatRequest(name: "Marie", email: "marie@example.com", ipAddress: "1.2.3.4\n"),
-     #""1.2.3.4\n" is not a valid IPv4 or IPv6 address"#),
-    (ChatRequest(name: "Marie", email: "marie@example.com", ipAddress: "::1", account: ""), "an account number cannot be empty"),
-    (ChatRequest(name: "Marie", email: "marie@example.com", ipAddress: "::1", caseNumber: ""), "a case number cannot be empty"),
-  ])
+  @Test(
+    "CAP-5: the pre-chat form is checked at open, with exact messages",
+    arguments: [
+      (
+        ChatRequest(name: "", email: "marie@example.com", ipAddress: "1.2.3.4"),
+        "a customer name cannot be empty"
+      ),
+      (ChatRequest(name: "", email: "bad", ipAddress: "bad"), "a customer name cannot be empty"),
+      (
+        ChatRequest(name: "Marie", email: "marie@example", ipAddress: "1.2.3.4"),
+        #""marie@example" is not a well-formed e-mail address"#
+      ),
+      (
+        ChatRequest(name: "Marie", email: "marie", ipAddress: "999.1.1.1"),
+        #""marie" is not a well-formed e-mail address"#
+      ),
+      (
+        ChatRequest(name: "Marie", email: "marie@example.com", ipAddress: "1.2.3.4\n"),
+        #""1.2.3.4\n" is not a valid IPv4 or IPv6 address"#
+      ),
+      (
+        ChatRequest(name: "Marie", email: "marie@example.com", ipAddress: "::1", account: ""),
+        "an account number cannot be empty"
+      ),
+      (
+        ChatRequest(name: "Marie", email: "marie@example.com", ipAddress: "::1", caseNumber: ""),
+        "a case number cannot be empty"
+      ),
+    ])
   func preChatFormChecks(request: ChatRequest, message: String) {
     var harness = Harness()
     harness.defineSupport(agents: ["alice"])
@@ -323,11 +391,14 @@ import Testing
     var harness = Harness()
     harness.defineSupport(agents: ["alice"])
     let request = ChatRequest(name: "Marie", email: "marie@example.com", ipAddress: "1.2.3.4")
-    #expect(harness.customerRefusal(VisitorID("marie tremblay"), .open("support", request))
-      == #""marie tremblay" is not a valid customer name: use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit"#)
+    #expect(
+      harness.customerRefusal(VisitorID("marie tremblay"), .open("support", request))
+        == #""marie tremblay" is not a valid customer name: use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit"#
+    )
     #expect(harness.customerRefusal("marie", .open("sales", request)) == "queue sales is not defined")
-    #expect(harness.customerRefusal("marie", .open("phone", request))
-      == "phone is an inbound phone queue; chats arrive only in chat queues")
+    #expect(
+      harness.customerRefusal("marie", .open("phone", request))
+        == "phone is an inbound phone queue; chats arrive only in chat queues")
     #expect(harness.center.chats.isEmpty)
   }
 
@@ -339,8 +410,9 @@ import Testing
     harness.customer("marie", .say("Je dois partir"))
     harness.advance(seconds: 3)
     #expect(harness.customer("marie", .leave) == ["chat-1 ended: marie left; wrap-up started"])
-    #expect(harness.center.chat(ChatID(1))?.state
-      == .wrapUp(agent: "alice", endedAt: Instant(milliseconds: 3_000), endedBy: .customer("marie")))
+    #expect(
+      harness.center.chat(ChatID(1))?.state
+        == .wrapUp(agent: "alice", endedAt: Instant(milliseconds: 3_000), endedBy: .customer("marie")))
     #expect(harness.center.agent("alice")?.chats == [ChatID(1)])
     #expect(harness.center.openChat(of: "marie") == nil)
     #expect(harness.customerRefusal("marie", .leave) == "marie has no open chat")
@@ -357,21 +429,30 @@ import Testing
     var harness = Harness()
     harness.defineSupport(agents: ["alice"])
     harness.open("marie")
-    #expect(harness.refusal(.customer("marie", .open("support", ChatRequest(name: "Marie", email: "m@example.com", ipAddress: "1.2.3.4"))))
-      == "marie already has chat-1 open")
+    #expect(
+      harness.refusal(
+        .customer(
+          "marie", .open("support", ChatRequest(name: "Marie", email: "m@example.com", ipAddress: "1.2.3.4")))
+      )
+        == "marie already has chat-1 open")
     harness.makeAvailable("alice")
-    #expect(harness.customerRefusal("marie", .open("support", ChatRequest(name: "M", email: "m@example.com", ipAddress: "::1")))
-      == "marie already has chat-1 open")
+    #expect(
+      harness.customerRefusal(
+        "marie", .open("support", ChatRequest(name: "M", email: "m@example.com", ipAddress: "::1")))
+        == "marie already has chat-1 open")
     harness.agent("alice", .accept(nil))
-    #expect(harness.customerRefusal("marie", .open("support", ChatRequest(name: "M", email: "m@example.com", ipAddress: "::1")))
-      == "marie already has chat-1 open")
+    #expect(
+      harness.customerRefusal(
+        "marie", .open("support", ChatRequest(name: "M", email: "m@example.com", ipAddress: "::1")))
+        == "marie already has chat-1 open")
     // Once the chat has ended, on either side, the visitor may open another.
     harness.agent("alice", .end(nil))
-    #expect(harness.open("marie") == [
-      "chat-2 queued in support for marie",
-      "chat-2 offered to alice (accept within 30s)",
-      "chat-2 screen pop for alice: new customer form",
-    ])
+    #expect(
+      harness.open("marie") == [
+        "chat-2 queued in support for marie",
+        "chat-2 offered to alice (accept within 30s)",
+        "chat-2 screen pop for alice: new customer form",
+      ])
     harness.agent("alice", .accept(nil))
     harness.customer("marie", .leave)
     #expect(harness.open("marie").first == "chat-3 queued in support for marie")

@@ -24,7 +24,9 @@ import Testing
 
   /// Two centers driven side by side with random commands, one by name, one through handles;
   /// after each command both must have said the same and be equal.
-  @Test("DEC-5: random commands through handles give the same events, refusals and state as by name", arguments: [3, 41, 977] as [UInt64])
+  @Test(
+    "DEC-5: random commands through handles give the same events, refusals and state as by name",
+    arguments: [3, 41, 977] as [UInt64])
   func handlesMatchNames(seed: UInt64) {
     var random = RandomRoutingTests.SplitMix64(state: seed)
     var settings = Settings()
@@ -32,9 +34,13 @@ import Testing
     settings.acceptInterval = .seconds(20)
     settings.disposition = .optional
     var byName = Center(settings: settings)
-    for queue in ["q1", "q2"] as [QueueID] { _ = try? byName.perform(.defineQueue(queue, media: .chat, dispositions: ["done"])) }
+    for queue in ["q1", "q2"] as [QueueID] {
+      _ = try? byName.perform(.defineQueue(queue, media: .chat, dispositions: ["done"]))
+    }
     let agents: [AgentID] = ["a1", "a2", "a3"]
-    for agent in agents { _ = try? byName.perform(.defineAgent(agent, queues: ["q1", "q2"], maximumChats: nil)) }
+    for agent in agents {
+      _ = try? byName.perform(.defineAgent(agent, queues: ["q1", "q2"], maximumChats: nil))
+    }
     var byHandle = byName
     let handles = agents.compactMap { byHandle.handle(of: $0) }
     #expect(handles.map(\.agent) == agents)
@@ -58,13 +64,16 @@ import Testing
         default:
           record?.enabledQueues.isEmpty == false
             ? .setStatus(.available)
-            : record?.pendingSelections.isEmpty == false ? .confirmSelections : .selectQueue("q1", enabled: true)
+            : record?.pendingSelections.isEmpty == false
+              ? .confirmSelections : .selectQueue("q1", enabled: true)
         }
       let agentActions: [AgentAction] = [
-        progress, progress, progress, .setStatus(.onBreak), .selectQueue(random.below(2) == 0 ? "q1" : "q2", enabled: true),
+        progress, progress, progress, .setStatus(.onBreak),
+        .selectQueue(random.below(2) == 0 ? "q1" : "q2", enabled: true),
         .accept(nil), .accept(nil), .accept(nil), .reject(nil), .say(named, "Bonjour"), .typing(named, true),
         .end(named), .end(named), .end(named),
-        .selectDisposition(named, "done"), .continueDisposition(named), .finish(named), .finish(named), .logout,
+        .selectDisposition(named, "done"), .continueDisposition(named), .finish(named), .finish(named),
+        .logout,
         .selectQueue(random.below(2) == 0 ? "q1" : "q2", enabled: false),
       ]
       let request = ChatRequest(name: "Client", email: "client@example.com", ipAddress: "192.0.2.9")
@@ -77,15 +86,23 @@ import Testing
       if move < 5 {
         let action = random.pick(agentActions)
         agentCommands += 1
-        expected = Self.outcome { events throws(Refusal) in try byName.perform(.agent(agents[which], action), into: &events) }
-        actual = Self.outcome { events throws(Refusal) in try byHandle.perform(action, by: handles[which], into: &events) }
+        expected = Self.outcome { events throws(Refusal) in
+          try byName.perform(.agent(agents[which], action), into: &events)
+        }
+        actual = Self.outcome { events throws(Refusal) in
+          try byHandle.perform(action, by: handles[which], into: &events)
+        }
       } else if move < 7, let chat {
         // Any chat, ended or not: an ended one must act as its visitor's command by name.
         let action = random.pick(customerActions)
         let visitor = byName.chat(chat)?.visitor ?? "nobody"
         customerCommands += 1
-        expected = Self.outcome { events throws(Refusal) in try byName.perform(.customer(visitor, action), into: &events) }
-        actual = Self.outcome { events throws(Refusal) in try byHandle.perform(action, inChat: chat, into: &events) }
+        expected = Self.outcome { events throws(Refusal) in
+          try byName.perform(.customer(visitor, action), into: &events)
+        }
+        actual = Self.outcome { events throws(Refusal) in
+          try byHandle.perform(action, inChat: chat, into: &events)
+        }
       } else if move < 9 {
         let visitor = random.pick(visitors)
         let request = ChatRequest(name: "Client", email: "\(visitor)@example.com", ipAddress: "192.0.2.9")
@@ -111,7 +128,8 @@ import Testing
     #expect(agentCommands > 1000 && customerCommands > 300 && refusals > 200)
     #expect(byName.statistics.accepted >= 20)
     #expect(byName.statistics.finished >= 10)
-    #expect(byName.statistics.withdrawn >= 1, "no offer was taken back by a queue switched off or a lower limit")
+    #expect(
+      byName.statistics.withdrawn >= 1, "no offer was taken back by a queue switched off or a lower limit")
   }
 
   @Test("a refusal through a handle has the message by name and changes nothing")
@@ -121,9 +139,13 @@ import Testing
     let alice = try #require(harness.center.handle(of: "alice"))
     let before = harness.center
     var events: [Event] = []
-    #expect(throws: Refusal.notLoggedIn("alice")) { try harness.center.perform(.accept(nil), by: alice, into: &events) }
+    #expect(throws: Refusal.notLoggedIn("alice")) {
+      try harness.center.perform(.accept(nil), by: alice, into: &events)
+    }
     #expect(Refusal.notLoggedIn("alice").description == "alice is not logged in")
-    #expect(throws: Refusal.unknownChat(ChatID(9))) { try harness.center.perform(.say("Bonjour"), inChat: ChatID(9), into: &events) }
+    #expect(throws: Refusal.unknownChat(ChatID(9))) {
+      try harness.center.perform(.say("Bonjour"), inChat: ChatID(9), into: &events)
+    }
     #expect(Refusal.unknownChat(ChatID(9)).description == "chat-9 does not exist")
     #expect(events.isEmpty && harness.center == before)
     #expect(harness.center.handle(of: "bob") == nil)
@@ -142,7 +164,9 @@ import Testing
     #expect(events.map(\.description) == ["alice logged in"])
     #expect(second.center.status(of: alice) == nil && second.center.agent("alice")?.session == .loggedIn)
     let stranger = try #require(first.center.handle(of: "bob"))
-    #expect(throws: Refusal.unknownAgent("bob")) { try second.center.perform(.login, by: stranger, into: &events) }
+    #expect(throws: Refusal.unknownAgent("bob")) {
+      try second.center.perform(.login, by: stranger, into: &events)
+    }
   }
 
   @Test("MSG-1: a customer's command in an ended chat concerns the visitor's chat open now")

@@ -6,7 +6,9 @@ import Testing
 /// letting the accept interval run out, and the customer leaving before an agent accepts.
 @Suite struct OfferTests {
   /// The missed-offer setting with the status it puts the agent in, as event lines print it.
-  static let missedStatuses: [(AgentStatus, String)] = [(.workingOffline, "Working Offline"), (.onBreak, "On Break")]
+  static let missedStatuses: [(AgentStatus, String)] = [
+    (.workingOffline, "Working Offline"), (.onBreak, "On Break"),
+  ]
 
   /// How an agent misses an offer (CHAT-4).
   enum Miss: String, CaseIterable, CustomTestStringConvertible {
@@ -39,29 +41,36 @@ import Testing
 
   // MARK: CAP-2 and CHAT-3: preview and accept
 
-  @Test("CAP-2: the offered agent accepts the chat, by name or as its only offer", arguments: [nil, ChatID(1)])
+  @Test(
+    "CAP-2: the offered agent accepts the chat, by name or as its only offer", arguments: [nil, ChatID(1)])
   func acceptMakesTheChatActive(named chat: ChatID?) {
     var harness = Self.threeAgents()
-    #expect(harness.open("marie") == [
-      "chat-1 queued in support for marie",
-      "chat-1 offered to alice (accept within 30s)",
-      "chat-1 screen pop for alice: new customer form",
-    ])
+    #expect(
+      harness.open("marie") == [
+        "chat-1 queued in support for marie",
+        "chat-1 offered to alice (accept within 30s)",
+        "chat-1 screen pop for alice: new customer form",
+      ])
     harness.advance(seconds: 3)
     #expect(harness.agent("alice", .accept(chat)) == ["chat-1 accepted by alice"])
-    #expect(harness.center.chat(ChatID(1))?.state == .active(agent: "alice", acceptedAt: Instant(milliseconds: 5_000)))
+    #expect(
+      harness.center.chat(ChatID(1))?.state
+        == .active(agent: "alice", acceptedAt: Instant(milliseconds: 5_000)))
     #expect(harness.center.agent("alice")?.chats == [ChatID(1)])
     #expect(harness.center.agent("alice")?.pendingOffer == nil)
     #expect(harness.center.agent("alice")?.status == .available)
     // The accepted chat is nobody else's: the next chat goes to bob, who waited longest.
-    #expect(harness.open("paul") == [
-      "chat-2 queued in support for paul",
-      "chat-2 offered to bob (accept within 30s)",
-      "chat-2 screen pop for bob: new customer form",
-    ])
+    #expect(
+      harness.open("paul") == [
+        "chat-2 queued in support for paul",
+        "chat-2 offered to bob (accept within 30s)",
+        "chat-2 screen pop for bob: new customer form",
+      ])
     // The stale accept timer of chat-1 fires nothing once the chat is accepted.
     #expect(harness.advance(toMilliseconds: 32_000) == [])
-    #expect(harness.center.chat(ChatID(1))?.state == .active(agent: "alice", acceptedAt: Instant(milliseconds: 5_000)))
+    #expect(
+      harness.center.chat(ChatID(1))?.state
+        == .active(agent: "alice", acceptedAt: Instant(milliseconds: 5_000)))
   }
 
   @Test("CAP-2: accept is refused when there is nothing to accept")
@@ -86,12 +95,16 @@ import Testing
     var harness = Self.threeAgents()
     #expect(harness.agentRefusal("alice", .preview) == "alice has no pending offer")
     harness.open("marie")
-    #expect(harness.agent("alice", .preview) == [
-      #"chat-1 preview for alice: "Marie Tremblay" <marie@example.com>, ip 203.0.113.7; record: none (new customer)"#
-    ])
+    #expect(
+      harness.agent("alice", .preview) == [
+        #"chat-1 preview for alice: "Marie Tremblay" <marie@example.com>, ip 203.0.113.7; record: none (new customer)"#
+      ])
     // Previewing changes nothing: the offer is still pending with the same deadline.
-    #expect(harness.center.chat(ChatID(1))?.state
-      == .offered(to: "alice", offerNumber: 1, at: Instant(milliseconds: 2_000), deadline: Instant(milliseconds: 32_000)))
+    #expect(
+      harness.center.chat(ChatID(1))?.state
+        == .offered(
+          to: "alice", offerNumber: 1, at: Instant(milliseconds: 2_000),
+          deadline: Instant(milliseconds: 32_000)))
     #expect(harness.agent("alice", .accept(nil)) == ["chat-1 accepted by alice"])
     #expect(harness.agentRefusal("alice", .preview) == "alice has no pending offer")
     harness.run(.defineAgent("dave", queues: ["support"], maximumChats: nil))
@@ -123,13 +136,14 @@ import Testing
     harness.open("paul")
     #expect(harness.agentRefusal("alice", .reject(ChatID(2))) == "alice has no offer for chat-2")
     #expect(harness.agentRefusal("alice", .reject(ChatID(7))) == "chat-7 does not exist")
-    #expect(harness.agent("alice", .reject(nil)) == [
-      "chat-1 rejected by alice",
-      "alice is now Working Offline",
-      "chat-1 back at the head of support",
-      "chat-1 offered to carol (accept within 30s)",
-      "chat-1 screen pop for carol: new customer form",
-    ])
+    #expect(
+      harness.agent("alice", .reject(nil)) == [
+        "chat-1 rejected by alice",
+        "alice is now Working Offline",
+        "chat-1 back at the head of support",
+        "chat-1 offered to carol (accept within 30s)",
+        "chat-1 screen pop for carol: new customer form",
+      ])
     let rejected = "alice already rejected chat-1 at 00:00:02"
     #expect(harness.agentRefusal("alice", .reject(nil)) == rejected)
     #expect(harness.agentRefusal("alice", .accept(nil)) == rejected)
@@ -138,18 +152,20 @@ import Testing
 
   // MARK: CHAT-4: missed offers
 
-  @Test("CHAT-4: a rejected offer sets the missed-offer status and goes to the next longest-waiting agent",
-        arguments: missedStatuses)
+  @Test(
+    "CHAT-4: a rejected offer sets the missed-offer status and goes to the next longest-waiting agent",
+    arguments: missedStatuses)
   func rejectSetsMissedStatus(status: AgentStatus, shown: String) {
     var harness = Self.threeAgents(rejectPermission: true, missedStatus: status)
     harness.open("marie")
-    #expect(harness.agent("alice", .reject(nil)) == [
-      "chat-1 rejected by alice",
-      "alice is now \(shown)",
-      "chat-1 back at the head of support",
-      "chat-1 offered to bob (accept within 30s)",
-      "chat-1 screen pop for bob: new customer form",
-    ])
+    #expect(
+      harness.agent("alice", .reject(nil)) == [
+        "chat-1 rejected by alice",
+        "alice is now \(shown)",
+        "chat-1 back at the head of support",
+        "chat-1 offered to bob (accept within 30s)",
+        "chat-1 screen pop for bob: new customer form",
+      ])
     #expect(harness.center.agent("alice")?.status == status)
     #expect(harness.center.agent("alice")?.pendingOffer == nil)
     #expect(harness.center.chat(ChatID(1))?.offers == 2)
@@ -162,19 +178,25 @@ import Testing
     harness.open("marie")  // Offered at 00:00:02, so due at 00:00:32.
     #expect(harness.advance(toMilliseconds: 31_999) == [])
     #expect(harness.center.agent("alice")?.pendingOffer == ChatID(1))
-    #expect(harness.advance(toMilliseconds: 32_000) == [
-      "chat-1 offer to alice expired",
-      "alice is now \(shown)",
-      "chat-1 back at the head of support",
-      "chat-1 offered to bob (accept within 30s)",
-      "chat-1 screen pop for bob: new customer form",
-    ])
+    #expect(
+      harness.advance(toMilliseconds: 32_000) == [
+        "chat-1 offer to alice expired",
+        "alice is now \(shown)",
+        "chat-1 back at the head of support",
+        "chat-1 offered to bob (accept within 30s)",
+        "chat-1 screen pop for bob: new customer form",
+      ])
     #expect(harness.center.agent("alice")?.status == status)
-    #expect(harness.center.chat(ChatID(1))?.state
-      == .offered(to: "bob", offerNumber: 2, at: Instant(milliseconds: 32_000), deadline: Instant(milliseconds: 62_000)))
+    #expect(
+      harness.center.chat(ChatID(1))?.state
+        == .offered(
+          to: "bob", offerNumber: 2, at: Instant(milliseconds: 32_000),
+          deadline: Instant(milliseconds: 62_000)))
   }
 
-  @Test("CHAT-4: an accept at the expiry instant or later is refused as expired", arguments: [Int64(0), 1, 45_000])
+  @Test(
+    "CHAT-4: an accept at the expiry instant or later is refused as expired",
+    arguments: [Int64(0), 1, 45_000])
   func lateAcceptIsRefused(after delay: Int64) {
     var harness = Self.threeAgents()
     harness.open("marie")
@@ -196,7 +218,9 @@ import Testing
     #expect(harness.center.agent("alice")?.status == .available)
   }
 
-  @Test("CHAT-4: the missed chat goes back to the head of its queue, before later chats", arguments: Miss.allCases)
+  @Test(
+    "CHAT-4: the missed chat goes back to the head of its queue, before later chats", arguments: Miss.allCases
+  )
   func missedChatReturnsToTheHead(miss: Miss) {
     var harness = Harness()
     harness.run(.set(.rejectPermission(true)))
@@ -207,7 +231,10 @@ import Testing
     #expect(harness.open("paul") == ["chat-2 queued in support for paul"])
     #expect(harness.center.waitingChats(in: "support") == [ChatID(2)])
     let first = miss == .reject ? "chat-1 rejected by alice" : "chat-1 offer to alice expired"
-    #expect(Self.miss(miss, &harness) == [first, "alice is now Working Offline", "chat-1 back at the head of support"])
+    #expect(
+      Self.miss(miss, &harness) == [
+        first, "alice is now Working Offline", "chat-1 back at the head of support",
+      ])
     #expect(harness.center.waitingChats(in: "support") == [ChatID(1), ChatID(2)])
     #expect(harness.center.chat(ChatID(1))?.state == .queued)
     harness.makeAvailable("bob")
@@ -225,17 +252,19 @@ import Testing
     harness.makeAvailable("bob")
     harness.open("marie")
     harness.agent("alice", .reject(nil))
-    #expect(harness.advance(seconds: 30) == [
-      "chat-1 offer to bob expired",
-      "bob is now Working Offline",
-      "chat-1 back at the head of support",
-    ])
+    #expect(
+      harness.advance(seconds: 30) == [
+        "chat-1 offer to bob expired",
+        "bob is now Working Offline",
+        "chat-1 back at the head of support",
+      ])
     #expect(harness.center.waitingChats(in: "support") == [ChatID(1)])
-    #expect(harness.agent("alice", .setStatus(.available)) == [
-      "alice is now Available",
-      "chat-1 offered to alice (accept within 30s)",
-      "chat-1 screen pop for alice: new customer form",
-    ])
+    #expect(
+      harness.agent("alice", .setStatus(.available)) == [
+        "alice is now Available",
+        "chat-1 offered to alice (accept within 30s)",
+        "chat-1 screen pop for alice: new customer form",
+      ])
     #expect(harness.agent("alice", .accept(nil)) == ["chat-1 accepted by alice"])
     #expect(harness.center.chat(ChatID(1))?.offers == 3)
   }
@@ -246,31 +275,44 @@ import Testing
     harness.open("marie")  // Offered to alice at 00:00:02 with 30s.
     #expect(harness.run(.set(.acceptInterval(.seconds(10)))) == ["setting accept-interval is now 10s"])
     #expect(harness.advance(toMilliseconds: 31_999) == [])
-    #expect(harness.advance(toMilliseconds: 32_000) == [
-      "chat-1 offer to alice expired",
-      "alice is now Working Offline",
-      "chat-1 back at the head of support",
-      "chat-1 offered to bob (accept within 10s)",
-      "chat-1 screen pop for bob: new customer form",
-    ])
+    #expect(
+      harness.advance(toMilliseconds: 32_000) == [
+        "chat-1 offer to alice expired",
+        "alice is now Working Offline",
+        "chat-1 back at the head of support",
+        "chat-1 offered to bob (accept within 10s)",
+        "chat-1 screen pop for bob: new customer form",
+      ])
     #expect(harness.advance(toMilliseconds: 41_999) == [])
-    #expect(harness.advance(toMilliseconds: 42_000) == [
-      "chat-1 offer to bob expired",
-      "bob is now Working Offline",
-      "chat-1 back at the head of support",
-      "chat-1 offered to carol (accept within 10s)",
-      "chat-1 screen pop for carol: new customer form",
-    ])
-    #expect(harness.agentRefusal("bob", .accept(nil))
-      == "the offer of chat-1 to bob expired at 00:00:42")
+    #expect(
+      harness.advance(toMilliseconds: 42_000) == [
+        "chat-1 offer to bob expired",
+        "bob is now Working Offline",
+        "chat-1 back at the head of support",
+        "chat-1 offered to carol (accept within 10s)",
+        "chat-1 screen pop for carol: new customer form",
+      ])
+    #expect(
+      harness.agentRefusal("bob", .accept(nil))
+        == "the offer of chat-1 to bob expired at 00:00:42")
   }
 
-  @Test("CHAT-4: the accept interval is set from 1s to 1h; other values are refused", arguments: [
-    (Interval(milliseconds: 0), #""0s" is not a value of accept-interval; expected a duration from 1s to 1h, such as 30s or 1m30s"#),
-    (Interval(milliseconds: 999), #""999ms" is not a value of accept-interval; expected a duration from 1s to 1h, such as 30s or 1m30s"#),
-    (Interval(milliseconds: 3_600_001),
-     #""1h1ms" is not a value of accept-interval; expected a duration from 1s to 1h, such as 30s or 1m30s"#),
-  ])
+  @Test(
+    "CHAT-4: the accept interval is set from 1s to 1h; other values are refused",
+    arguments: [
+      (
+        Interval(milliseconds: 0),
+        #""0s" is not a value of accept-interval; expected a duration from 1s to 1h, such as 30s or 1m30s"#
+      ),
+      (
+        Interval(milliseconds: 999),
+        #""999ms" is not a value of accept-interval; expected a duration from 1s to 1h, such as 30s or 1m30s"#
+      ),
+      (
+        Interval(milliseconds: 3_600_001),
+        #""1h1ms" is not a value of accept-interval; expected a duration from 1s to 1h, such as 30s or 1m30s"#
+      ),
+    ])
   func acceptIntervalRange(interval: Interval, message: String) {
     var harness = Self.threeAgents()
     #expect(harness.refusal(.set(.acceptInterval(interval))) == message)
@@ -323,11 +365,12 @@ import Testing
     harness.agent("alice", .readyToWork)
     harness.agent("alice", .selectQueue("support", enabled: true))
     harness.agent("alice", .confirmSelections)
-    #expect(harness.agent("alice", .setStatus(.available)) == [
-      "alice is now Available",
-      "chat-2 offered to alice (accept within 30s)",
-      "chat-2 screen pop for alice: new customer form",
-    ])
+    #expect(
+      harness.agent("alice", .setStatus(.available)) == [
+        "alice is now Available",
+        "chat-2 offered to alice (accept within 30s)",
+        "chat-2 screen pop for alice: new customer form",
+      ])
     #expect(harness.center.waitingChats(in: "support") == [])
     #expect(harness.center.chat(ChatID(1))?.state == .abandoned(at: .start))
   }
@@ -336,22 +379,25 @@ import Testing
   func leaveWhileOffered() {
     var harness = Self.threeAgents()
     harness.open("marie")
-    #expect(harness.customer("marie", .leave) == [
-      "chat-1 offer to alice withdrawn: marie left",
-      "chat-1 abandoned: marie left while waiting",
-    ])
+    #expect(
+      harness.customer("marie", .leave) == [
+        "chat-1 offer to alice withdrawn: marie left",
+        "chat-1 abandoned: marie left while waiting",
+      ])
     #expect(harness.center.agent("alice")?.pendingOffer == nil)
     #expect(harness.center.agent("alice")?.status == .available)
     #expect(harness.center.chat(ChatID(1))?.state == .abandoned(at: Instant(milliseconds: 2_000)))
-    #expect(harness.agentRefusal("alice", .accept(nil))
-      == "the offer of chat-1 to alice was withdrawn at 00:00:02")
+    #expect(
+      harness.agentRefusal("alice", .accept(nil))
+        == "the offer of chat-1 to alice was withdrawn at 00:00:02")
     // The withdrawn offer's timer fires nothing, and alice is first in line again.
     #expect(harness.advance(toMilliseconds: 32_000) == [])
-    #expect(harness.open("paul") == [
-      "chat-2 queued in support for paul",
-      "chat-2 offered to alice (accept within 30s)",
-      "chat-2 screen pop for alice: new customer form",
-    ])
+    #expect(
+      harness.open("paul") == [
+        "chat-2 queued in support for paul",
+        "chat-2 offered to alice (accept within 30s)",
+        "chat-2 screen pop for alice: new customer form",
+      ])
   }
 
   @Test("DEC-3: an agent whose offer is withdrawn gets the next waiting chat at once")
@@ -361,12 +407,13 @@ import Testing
     harness.makeAvailable("alice")
     harness.open("marie")
     harness.open("paul")
-    #expect(harness.customer("marie", .leave) == [
-      "chat-1 offer to alice withdrawn: marie left",
-      "chat-1 abandoned: marie left while waiting",
-      "chat-2 offered to alice (accept within 30s)",
-      "chat-2 screen pop for alice: new customer form",
-    ])
+    #expect(
+      harness.customer("marie", .leave) == [
+        "chat-1 offer to alice withdrawn: marie left",
+        "chat-1 abandoned: marie left while waiting",
+        "chat-2 offered to alice (accept within 30s)",
+        "chat-2 screen pop for alice: new customer form",
+      ])
     #expect(harness.center.waitingChats(in: "support") == [])
     #expect(harness.agent("alice", .accept(nil)) == ["chat-2 accepted by alice"])
   }

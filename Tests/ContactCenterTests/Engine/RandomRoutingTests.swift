@@ -35,7 +35,9 @@ import Testing
   /// Runs `steps` random commands, ignoring refusals (which must change nothing), and returns
   /// the final state with every problem seen: an invariant broken, a chat in two places, an
   /// agent whose chats grew past its limit.
-  static func explore(seed: UInt64, steps: Int, changingCap: Bool, changingInterval: Bool = false) -> (center: Center, problems: [String]) {
+  static func explore(seed: UInt64, steps: Int, changingCap: Bool, changingInterval: Bool = false) -> (
+    center: Center, problems: [String]
+  ) {
     var random = SplitMix64(state: seed)
     var settings = Settings()
     settings.rejectPermission = true

@@ -37,7 +37,9 @@ import Testing
     #expect(harness.center.chat(ChatID(1))?.agentTyping == false)
     #expect(harness.center.chat(ChatID(1))?.customerTyping == false)
     #expect(harness.center.openChat(of: "marie") == nil)
-    #expect(harness.center.chat(ChatID(1))?.state == .wrapUp(agent: "alice", endedAt: .at(seconds: 10), endedBy: .agent("alice")))
+    #expect(
+      harness.center.chat(ChatID(1))?.state
+        == .wrapUp(agent: "alice", endedAt: .at(seconds: 10), endedBy: .agent("alice")))
     #expect(harness.center.wrapUpElapsed(ChatID(1)) == .zero)
     #expect(harness.agent("alice", .showWrapUpTimer(nil)) == ["chat-1 wrap-up timer 00:00:00"])
     harness.advance(seconds: 45)
@@ -89,12 +91,17 @@ import Testing
     harness.bringDeskAgentOnline("alice")
     harness.openDeskChat("marie", in: "support")
     // Offered, not accepted yet.
-    #expect(harness.refusal(.agent("alice", .end(ChatID(1)))) == "chat-1 has not been accepted by an agent yet")
+    #expect(
+      harness.refusal(.agent("alice", .end(ChatID(1)))) == "chat-1 has not been accepted by an agent yet")
     harness.agent("alice", .accept(nil))
-    #expect(harness.refusal(.agent("alice", .showWrapUpTimer(nil))) == "chat-1 is not in wrap-up; end it first")
+    #expect(
+      harness.refusal(.agent("alice", .showWrapUpTimer(nil))) == "chat-1 is not in wrap-up; end it first")
     #expect(harness.refusal(.agent("alice", .finish(nil))) == "chat-1 is not in wrap-up; end it first")
-    #expect(harness.refusal(.agent("alice", .selectDisposition(nil, "resolved"))) == "chat-1 is not in wrap-up; end it first")
-    #expect(harness.refusal(.agent("alice", .continueDisposition(nil))) == "chat-1 is not in wrap-up; end it first")
+    #expect(
+      harness.refusal(.agent("alice", .selectDisposition(nil, "resolved")))
+        == "chat-1 is not in wrap-up; end it first")
+    #expect(
+      harness.refusal(.agent("alice", .continueDisposition(nil))) == "chat-1 is not in wrap-up; end it first")
     #expect(harness.refusal(.agent("bob", .end(ChatID(1)))) == "bob does not hold chat-1")
     #expect(harness.refusal(.agent("alice", .end(ChatID(9)))) == "chat-9 does not exist")
   }
@@ -107,38 +114,55 @@ import Testing
     harness.agent("alice", .accept(nil))
     harness.openDeskChat("paul", in: "sales")
     harness.agent("alice", .accept(nil))
-    #expect(harness.refusal(.agent("alice", .end(nil))) == "alice holds several chats (chat-1, chat-2): name one")
+    #expect(
+      harness.refusal(.agent("alice", .end(nil))) == "alice holds several chats (chat-1, chat-2): name one")
     harness.agent("alice", .end(ChatID(1)))
     // Only chat-1 is in wrap-up: it is the one meant.
     #expect(harness.agent("alice", .showWrapUpTimer(nil)) == ["chat-1 wrap-up timer 00:00:00"])
     harness.advance(seconds: 3)
     #expect(harness.agent("alice", .end(nil)) == ["chat-2 ended by alice; wrap-up started"])
     harness.advance(seconds: 2)
-    #expect(harness.refusal(.agent("alice", .showWrapUpTimer(nil))) == "alice holds several chats (chat-1, chat-2): name one")
-    #expect(harness.refusal(.agent("alice", .finish(nil))) == "alice holds several chats (chat-1, chat-2): name one")
+    #expect(
+      harness.refusal(.agent("alice", .showWrapUpTimer(nil)))
+        == "alice holds several chats (chat-1, chat-2): name one")
+    #expect(
+      harness.refusal(.agent("alice", .finish(nil))) == "alice holds several chats (chat-1, chat-2): name one"
+    )
     #expect(harness.agent("alice", .showWrapUpTimer(ChatID(1))) == ["chat-1 wrap-up timer 00:00:05"])
     #expect(harness.agent("alice", .showWrapUpTimer(ChatID(2))) == ["chat-2 wrap-up timer 00:00:02"])
   }
 
   // MARK: END-2
 
-  @Test("END-2: choose a disposition from the queue's list, Continue, then Finish", arguments: [DispositionPolicy.optional, .required])
+  @Test(
+    "END-2: choose a disposition from the queue's list, Continue, then Finish",
+    arguments: [DispositionPolicy.optional, .required])
   func dispositionChosenAndConfirmed(policy: DispositionPolicy) {
     var harness = Self.endedChat(policy: policy)
-    #expect(harness.refusal(.agent("alice", .selectDisposition(nil, "refunded")))
-      == "refunded is not a disposition of support; choose one of resolved, callback")
-    #expect(harness.refusal(.agent("alice", .continueDisposition(nil))) == "no disposition is selected for chat-1; choose one first")
-    #expect(harness.agent("alice", .selectDisposition(nil, "callback")) == ["chat-1 disposition callback selected"])
-    #expect(harness.refusal(.agent("alice", .finish(nil)))
-      == "the disposition callback of chat-1 is selected but not confirmed; click Continue first")
+    #expect(
+      harness.refusal(.agent("alice", .selectDisposition(nil, "refunded")))
+        == "refunded is not a disposition of support; choose one of resolved, callback")
+    #expect(
+      harness.refusal(.agent("alice", .continueDisposition(nil)))
+        == "no disposition is selected for chat-1; choose one first")
+    #expect(
+      harness.agent("alice", .selectDisposition(nil, "callback")) == ["chat-1 disposition callback selected"])
+    #expect(
+      harness.refusal(.agent("alice", .finish(nil)))
+        == "the disposition callback of chat-1 is selected but not confirmed; click Continue first")
     #expect(harness.agent("alice", .continueDisposition(nil)) == ["chat-1 disposition callback confirmed"])
     // A second Continue has nothing left to confirm.
     #expect(harness.agent("alice", .continueDisposition(nil)) == [])
     // Choosing again needs a new Continue.
-    #expect(harness.agent("alice", .selectDisposition(ChatID(1), "resolved")) == ["chat-1 disposition resolved selected"])
-    #expect(harness.refusal(.agent("alice", .finish(nil)))
-      == "the disposition resolved of chat-1 is selected but not confirmed; click Continue first")
-    #expect(harness.agent("alice", .continueDisposition(ChatID(1))) == ["chat-1 disposition resolved confirmed"])
+    #expect(
+      harness.agent("alice", .selectDisposition(ChatID(1), "resolved")) == [
+        "chat-1 disposition resolved selected"
+      ])
+    #expect(
+      harness.refusal(.agent("alice", .finish(nil)))
+        == "the disposition resolved of chat-1 is selected but not confirmed; click Continue first")
+    #expect(
+      harness.agent("alice", .continueDisposition(ChatID(1))) == ["chat-1 disposition resolved confirmed"])
     #expect(harness.center.chat(ChatID(1))?.disposition == "resolved")
     #expect(harness.center.chat(ChatID(1))?.dispositionConfirmed == true)
     #expect(harness.agent("alice", .finish(nil)) == ["chat-1 finished by alice after 0s of wrap-up"])
@@ -147,10 +171,12 @@ import Testing
   @Test("END-2: Finish is refused while a required disposition is missing")
   func requiredDispositionBlocksFinish() {
     var harness = Self.endedChat(policy: .required)
-    #expect(harness.refusal(.agent("alice", .finish(nil)))
-      == "chat-1 needs a disposition before Finish: choose one of resolved, callback, then Continue")
-    #expect(harness.refusal(.agent("alice", .finish(ChatID(1))))
-      == "chat-1 needs a disposition before Finish: choose one of resolved, callback, then Continue")
+    #expect(
+      harness.refusal(.agent("alice", .finish(nil)))
+        == "chat-1 needs a disposition before Finish: choose one of resolved, callback, then Continue")
+    #expect(
+      harness.refusal(.agent("alice", .finish(ChatID(1))))
+        == "chat-1 needs a disposition before Finish: choose one of resolved, callback, then Continue")
     #expect(harness.heldChatCount("alice") == 1)
   }
 
@@ -162,19 +188,28 @@ import Testing
     #expect(harness.center.chat(ChatID(1))?.disposition == nil)
   }
 
-  @Test("END-2: a queue without disposition codes needs none, even when required", arguments: [DispositionPolicy.optional, .required])
+  @Test(
+    "END-2: a queue without disposition codes needs none, even when required",
+    arguments: [DispositionPolicy.optional, .required])
   func queueWithoutCodesNeedsNone(policy: DispositionPolicy) {
     var harness = Self.endedChat(in: "sales", policy: policy)
-    #expect(harness.refusal(.agent("alice", .selectDisposition(nil, "resolved"))) == "queue sales has no disposition codes")
-    #expect(harness.refusal(.agent("alice", .continueDisposition(nil))) == "queue sales has no disposition codes")
+    #expect(
+      harness.refusal(.agent("alice", .selectDisposition(nil, "resolved")))
+        == "queue sales has no disposition codes")
+    #expect(
+      harness.refusal(.agent("alice", .continueDisposition(nil))) == "queue sales has no disposition codes")
     #expect(harness.agent("alice", .finish(nil)) == ["chat-1 finished by alice after 0s of wrap-up"])
   }
 
   @Test("END-2: with dispositions off, selecting or confirming one is refused and Finish needs none")
   func dispositionsOff() {
     var harness = Self.endedChat(policy: .off)
-    #expect(harness.refusal(.agent("alice", .selectDisposition(nil, "resolved"))) == "dispositions are turned off for this tenant")
-    #expect(harness.refusal(.agent("alice", .continueDisposition(nil))) == "dispositions are turned off for this tenant")
+    #expect(
+      harness.refusal(.agent("alice", .selectDisposition(nil, "resolved")))
+        == "dispositions are turned off for this tenant")
+    #expect(
+      harness.refusal(.agent("alice", .continueDisposition(nil)))
+        == "dispositions are turned off for this tenant")
     #expect(harness.agent("alice", .finish(nil)) == ["chat-1 finished by alice after 0s of wrap-up"])
   }
 
@@ -182,8 +217,9 @@ import Testing
   func policyChangedDuringWrapUp() {
     var harness = Self.endedChat(policy: .optional)
     #expect(harness.run(.set(.disposition(.required))) == ["setting disposition is now required"])
-    #expect(harness.refusal(.agent("alice", .finish(nil)))
-      == "chat-1 needs a disposition before Finish: choose one of resolved, callback, then Continue")
+    #expect(
+      harness.refusal(.agent("alice", .finish(nil)))
+        == "chat-1 needs a disposition before Finish: choose one of resolved, callback, then Continue")
     #expect(harness.run(.set(.disposition(.optional))) == ["setting disposition is now optional"])
     #expect(harness.agent("alice", .finish(nil)) == ["chat-1 finished by alice after 0s of wrap-up"])
   }
@@ -200,17 +236,22 @@ import Testing
     harness.agent("alice", .end(nil))
     // In wrap-up the chat still counts: chat-2 keeps waiting, and alice cannot log out.
     harness.advance(seconds: 20)
-    #expect(harness.refusal(.agent("alice", .logout)) == "alice cannot log out while holding chat-1; finish it first")
+    #expect(
+      harness.refusal(.agent("alice", .logout))
+        == "alice cannot log out while holding chat-1; finish it first")
     #expect(harness.center.waitingChats(in: "support") == [ChatID(2)])
     #expect(harness.heldChatCount("alice") == 1)
-    #expect(harness.agent("alice", .finish(ChatID(1))) == [
-      "chat-1 finished by alice after 20s of wrap-up",
-      "chat-2 offered to alice (accept within 30s)",
-      "chat-2 screen pop for alice: new customer form",
-    ])
+    #expect(
+      harness.agent("alice", .finish(ChatID(1))) == [
+        "chat-1 finished by alice after 20s of wrap-up",
+        "chat-2 offered to alice (accept within 30s)",
+        "chat-2 screen pop for alice: new customer form",
+      ])
     #expect(harness.heldChatCount("alice") == 0)
     #expect(harness.center.agent("alice")?.pendingOffer == ChatID(2))
-    #expect(harness.center.chat(ChatID(1))?.state == .finished(agent: "alice", endedAt: .start, finishedAt: .at(seconds: 20)))
+    #expect(
+      harness.center.chat(ChatID(1))?.state
+        == .finished(agent: "alice", endedAt: .start, finishedAt: .at(seconds: 20)))
     #expect(harness.center.statistics.finished == 1)
   }
 
@@ -219,7 +260,8 @@ import Testing
     var harness = Harness.wrapUpDesk(agents: ["alice", "bob"], maximumChats: 1)
     harness.bringDeskAgentOnline("alice")
     harness.bringDeskAgentOnline("bob")
-    #expect(harness.openDeskChat("marie", in: "support").contains("chat-1 offered to alice (accept within 30s)"))
+    #expect(
+      harness.openDeskChat("marie", in: "support").contains("chat-1 offered to alice (accept within 30s)"))
     harness.agent("alice", .accept(nil))
     #expect(harness.openDeskChat("paul", in: "sales").contains("chat-2 offered to bob (accept within 30s)"))
     harness.agent("bob", .accept(nil))
@@ -231,11 +273,12 @@ import Testing
     harness.agent("bob", .finish(nil))
     #expect(harness.center.agent("bob")?.pendingOffer == ChatID(3))
     harness.agent("alice", .end(nil))
-    #expect(harness.agent("alice", .finish(nil)) == [
-      "chat-1 finished by alice after 0s of wrap-up",
-      "chat-4 offered to alice (accept within 30s)",
-      "chat-4 screen pop for alice: new customer form",
-    ])
+    #expect(
+      harness.agent("alice", .finish(nil)) == [
+        "chat-1 finished by alice after 0s of wrap-up",
+        "chat-4 offered to alice (accept within 30s)",
+        "chat-4 screen pop for alice: new customer form",
+      ])
   }
 
   @Test("END-3: Finish by an agent who is not Available frees the place but brings no offer")
@@ -250,11 +293,12 @@ import Testing
     #expect(harness.agent("alice", .finish(nil)) == ["chat-1 finished by alice after 0s of wrap-up"])
     #expect(harness.heldChatCount("alice") == 0)
     #expect(harness.center.waitingChats(in: "support") == [ChatID(2)])
-    #expect(harness.agent("alice", .setStatus(.available)) == [
-      "alice is now Available",
-      "chat-2 offered to alice (accept within 30s)",
-      "chat-2 screen pop for alice: new customer form",
-    ])
+    #expect(
+      harness.agent("alice", .setStatus(.available)) == [
+        "alice is now Available",
+        "chat-2 offered to alice (accept within 30s)",
+        "chat-2 screen pop for alice: new customer form",
+      ])
   }
 
   @Test("END-3: a finished chat is no longer the agent's; Finish again is refused")

@@ -12,7 +12,8 @@ import Testing
     for number in 0..<40_000 {
       let chat = number % 7 == 0 ? 2 : number % 2
       let text = "m\(number)"
-      last[chat] = store.append(ChatMessage(author: .customer("v"), text: text, at: .start), after: last[chat])
+      last[chat] = store.append(
+        ChatMessage(author: .customer("v"), text: text, at: .start), after: last[chat])
       sent[chat].append(text)
     }
     #expect(store.count == 40_000)

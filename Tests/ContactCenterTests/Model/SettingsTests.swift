@@ -20,27 +20,29 @@ import Testing
     #expect(settings.automaticChatLog == false)  // LOG-1
     #expect(Settings.maximumChatsPerAgent == 6)
     #expect(Settings.acceptIntervalRange == Interval.seconds(1)...Interval.seconds(3600))
-    #expect(settings.all.map(\.description) == [
-      "reject-permission denied",
-      "queue-permission granted",
-      "accept-interval 30s",
-      "missed-offer-status working-offline",
-      "chats-per-agent 6",
-      "screen-pop case-record",
-      "screen-pop-moment offer",
-      "disposition optional",
-      "chat-log off",
-    ])
+    #expect(
+      settings.all.map(\.description) == [
+        "reject-permission denied",
+        "queue-permission granted",
+        "accept-interval 30s",
+        "missed-offer-status working-offline",
+        "chats-per-agent 6",
+        "screen-pop case-record",
+        "screen-pop-moment offer",
+        "disposition optional",
+        "chat-log off",
+      ])
     #expect(Center().settings == settings)
   }
 
   @Test("LOG-1: the keys list names every setting, in the order of `all`")
   func keysMatchSettings() {
     #expect(Setting.keys.map(\.key) == Settings().all.map(\.key))
-    #expect(Setting.keys.map(\.key) == [
-      "reject-permission", "queue-permission", "accept-interval", "missed-offer-status", "chats-per-agent",
-      "screen-pop", "screen-pop-moment", "disposition", "chat-log",
-    ])
+    #expect(
+      Setting.keys.map(\.key) == [
+        "reject-permission", "queue-permission", "accept-interval", "missed-offer-status", "chats-per-agent",
+        "screen-pop", "screen-pop-moment", "disposition", "chat-log",
+      ])
   }
 
   static let goodValues: [(key: String, value: String, setting: Setting)] = [
@@ -95,24 +97,45 @@ import Testing
 
   static let badValues: [(key: String, value: String, message: String)] = [
     ("reject-permission", "yes", #""yes" is not a value of reject-permission; expected granted, denied"#),
-    ("reject-permission", "Granted", #""Granted" is not a value of reject-permission; expected granted, denied"#),
+    (
+      "reject-permission", "Granted",
+      #""Granted" is not a value of reject-permission; expected granted, denied"#
+    ),
     ("queue-permission", "", #""" is not a value of queue-permission; expected granted, denied"#),
     ("accept-interval", "0s", #""0s" is not a value of accept-interval; expected "# + intervalExpected),
     ("accept-interval", "999ms", #""999ms" is not a value of accept-interval; expected "# + intervalExpected),
     ("accept-interval", "1h1ms", #""1h1ms" is not a value of accept-interval; expected "# + intervalExpected),
     ("accept-interval", "30", #""30" is not a value of accept-interval; expected "# + intervalExpected),
     ("accept-interval", "-30s", #""-30s" is not a value of accept-interval; expected "# + intervalExpected),
-    ("accept-interval", "half a minute", #""half a minute" is not a value of accept-interval; expected "# + intervalExpected),
-    ("accept-interval", "99999999999999999999s", #""99999999999999999999s" is not a value of accept-interval; expected "# + intervalExpected),
-    ("missed-offer-status", "available", #""available" is not a value of missed-offer-status; expected working-offline, on-break"#),
-    ("missed-offer-status", "On Break", #""On Break" is not a value of missed-offer-status; expected working-offline, on-break"#),
+    (
+      "accept-interval", "half a minute",
+      #""half a minute" is not a value of accept-interval; expected "# + intervalExpected
+    ),
+    (
+      "accept-interval", "99999999999999999999s",
+      #""99999999999999999999s" is not a value of accept-interval; expected "# + intervalExpected
+    ),
+    (
+      "missed-offer-status", "available",
+      #""available" is not a value of missed-offer-status; expected working-offline, on-break"#
+    ),
+    (
+      "missed-offer-status", "On Break",
+      #""On Break" is not a value of missed-offer-status; expected working-offline, on-break"#
+    ),
     ("chats-per-agent", "0", #""0" is not a value of chats-per-agent; expected 1, 2, 3, 4, 5, 6"#),
     ("chats-per-agent", "7", #""7" is not a value of chats-per-agent; expected 1, 2, 3, 4, 5, 6"#),
     ("chats-per-agent", "06", #""06" is not a value of chats-per-agent; expected 1, 2, 3, 4, 5, 6"#),
     ("chats-per-agent", " 6", #"" 6" is not a value of chats-per-agent; expected 1, 2, 3, 4, 5, 6"#),
-    ("screen-pop", "case", #""case" is not a value of screen-pop; expected off, customer-record, case-record"#),
+    (
+      "screen-pop", "case",
+      #""case" is not a value of screen-pop; expected off, customer-record, case-record"#
+    ),
     ("screen-pop-moment", "never", #""never" is not a value of screen-pop-moment; expected offer, accept"#),
-    ("disposition", "mandatory", #""mandatory" is not a value of disposition; expected off, optional, required"#),
+    (
+      "disposition", "mandatory",
+      #""mandatory" is not a value of disposition; expected off, optional, required"#
+    ),
     ("chat-log", "on", #""on" is not a value of chat-log; expected automatic, off"#),
     ("chat-log", "auto\u{1B}[2J", #""auto\u{1B}[2J" is not a value of chat-log; expected automatic, off"#),
   ]
@@ -127,13 +150,18 @@ import Testing
     }
   }
 
-  @Test("LOG-1: an unknown key is refused with the list of keys", arguments: ["colour", "", "Chat-Log", "chat_log"])
+  @Test(
+    "LOG-1: an unknown key is refused with the list of keys",
+    arguments: ["colour", "", "Chat-Log", "chat_log"])
   func refusesUnknownKeys(key: String) {
     do {
       let parsed = try Setting.parse(key: key, value: "off")
       Issue.record("parsed \(parsed)")
     } catch {
-      #expect(error.description == "there is no setting \"\(key)\"; settings are reject-permission, queue-permission, accept-interval, missed-offer-status, chats-per-agent, screen-pop, screen-pop-moment, disposition, chat-log")
+      #expect(
+        error.description
+          == "there is no setting \"\(key)\"; settings are reject-permission, queue-permission, accept-interval, missed-offer-status, chats-per-agent, screen-pop, screen-pop-moment, disposition, chat-log"
+      )
     }
   }
 }

@@ -25,7 +25,8 @@ import Testing
         if waitingSince < clock { outOfOrder += 1 }
         stamps[slot] &+= 1
         let candidate = RoutingIndex.Candidate(
-          waitingSince: waitingSince, availableSince: Int64(random.below(3)), slot: Int32(slot), stamp: stamps[slot])
+          waitingSince: waitingSince, availableSince: Int64(random.below(3)), slot: Int32(slot),
+          stamp: stamps[slot])
         eligible.insert(candidate, by: order)
         live[slot] = candidate
       case 5...7:

@@ -20,7 +20,9 @@ import Testing
       } else {
         #expect(heap.min == reference.min())
         heap.removeMin(by: Ascending())
-        if let smallest = reference.indices.min(by: { reference[$0] < reference[$1] }) { reference.remove(at: smallest) }
+        if let smallest = reference.indices.min(by: { reference[$0] < reference[$1] }) {
+          reference.remove(at: smallest)
+        }
       }
       #expect(heap.count == reference.count)
     }

@@ -6,7 +6,9 @@ import Testing
 extension Harness {
   /// Advances the clock by a number of milliseconds; returns the event lines of timers that fired.
   @discardableResult
-  mutating func advance(byMilliseconds milliseconds: Int64, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+  mutating func advance(byMilliseconds milliseconds: Int64, sourceLocation: SourceLocation = #_sourceLocation)
+    -> [String]
+  {
     let events = center.advance(by: Interval(milliseconds: milliseconds))
     checkInvariants(sourceLocation: sourceLocation)
     return events.map(\.description)
@@ -15,7 +17,9 @@ extension Harness {
   /// Advances the clock to an instant given in milliseconds since the start; returns the event
   /// lines of timers that fired.
   @discardableResult
-  mutating func advance(toMilliseconds milliseconds: Int64, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+  mutating func advance(toMilliseconds milliseconds: Int64, sourceLocation: SourceLocation = #_sourceLocation)
+    -> [String]
+  {
     do {
       let events = try center.advance(to: Instant(milliseconds: milliseconds))
       checkInvariants(sourceLocation: sourceLocation)
@@ -28,12 +32,16 @@ extension Harness {
 
   /// A visitor opens a chat in support with the given pre-chat form.
   @discardableResult
-  mutating func open(_ visitor: VisitorID, request: ChatRequest, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+  mutating func open(
+    _ visitor: VisitorID, request: ChatRequest, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> [String] {
     customer(visitor, .open("support", request), sourceLocation: sourceLocation)
   }
 
   /// A chat queue with one available agent `alice`, and `marie`'s chat-1 accepted by alice.
-  static func withAcceptedChat(settings: Settings = Settings(), sourceLocation: SourceLocation = #_sourceLocation) -> Harness {
+  static func withAcceptedChat(
+    settings: Settings = Settings(), sourceLocation: SourceLocation = #_sourceLocation
+  ) -> Harness {
     var harness = Harness(settings: settings)
     harness.defineSupport(agents: ["alice"], sourceLocation: sourceLocation)
     harness.makeAvailable("alice", sourceLocation: sourceLocation)
@@ -49,13 +57,17 @@ extension Harness {
 
   /// The refusal message of an agent action.
   @discardableResult
-  mutating func agentRefusal(_ id: AgentID, _ action: AgentAction, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+  mutating func agentRefusal(
+    _ id: AgentID, _ action: AgentAction, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> String? {
     refusal(.agent(id, action), sourceLocation: sourceLocation)
   }
 
   /// The refusal message of a customer action.
   @discardableResult
-  mutating func customerRefusal(_ id: VisitorID, _ action: CustomerAction, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+  mutating func customerRefusal(
+    _ id: VisitorID, _ action: CustomerAction, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> String? {
     refusal(.customer(id, action), sourceLocation: sourceLocation)
   }
 }

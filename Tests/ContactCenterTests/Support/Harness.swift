@@ -27,13 +27,17 @@ struct Harness {
 
   /// Runs an agent action.
   @discardableResult
-  mutating func agent(_ id: AgentID, _ action: AgentAction, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+  mutating func agent(_ id: AgentID, _ action: AgentAction, sourceLocation: SourceLocation = #_sourceLocation)
+    -> [String]
+  {
     run(.agent(id, action), sourceLocation: sourceLocation)
   }
 
   /// Runs a customer action.
   @discardableResult
-  mutating func customer(_ id: VisitorID, _ action: CustomerAction, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+  mutating func customer(
+    _ id: VisitorID, _ action: CustomerAction, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> [String] {
     run(.customer(id, action), sourceLocation: sourceLocation)
   }
 
@@ -70,10 +74,13 @@ struct Harness {
   /// A chat queue `support` (dispositions resolved, callback), a phone queue `phone`, and the
   /// given agents assigned to both.
   mutating func defineSupport(agents: [AgentID], sourceLocation: SourceLocation = #_sourceLocation) {
-    run(.defineQueue("support", media: .chat, dispositions: ["resolved", "callback"]), sourceLocation: sourceLocation)
+    run(
+      .defineQueue("support", media: .chat, dispositions: ["resolved", "callback"]),
+      sourceLocation: sourceLocation)
     run(.defineQueue("phone", media: .phone, dispositions: []), sourceLocation: sourceLocation)
     for agent in agents {
-      run(.defineAgent(agent, queues: ["support", "phone"], maximumChats: nil), sourceLocation: sourceLocation)
+      run(
+        .defineAgent(agent, queues: ["support", "phone"], maximumChats: nil), sourceLocation: sourceLocation)
     }
   }
 
@@ -88,8 +95,10 @@ struct Harness {
 
   /// A visitor opens a chat in support with valid details.
   @discardableResult
-  mutating func open(_ visitor: VisitorID, name: String = "Marie Tremblay", email: String? = nil, account: String? = nil,
-                     caseNumber: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+  mutating func open(
+    _ visitor: VisitorID, name: String = "Marie Tremblay", email: String? = nil, account: String? = nil,
+    caseNumber: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> [String] {
     let request = ChatRequest(
       name: name, email: email ?? "\(visitor)@example.com", ipAddress: "203.0.113.7", account: account,
       caseNumber: caseNumber)
