@@ -1,119 +1,104 @@
 import Conformance
 import ContactCenter
 
-/// Completion of what agents and customers type after `name>`.
+/// Completion of commands of ``Vocabulary/commands``: their words, then their arguments.
 extension Completer {
-  // MARK: Actors' commands
-
+  /// The first words an actor may type: an agent's if one of that name is defined, else a
+  /// customer's.
   static func commandWords(for actor: String, _ context: CompletionContext) -> [String] {
-    context.center.agent(AgentID(actor)) != nil ? agentWords : customerWords
+    let roles: CommandSpec.Roles = context.center.agent(AgentID(actor)) != nil ? .agent : .customer
+    return firstWords(roles)
   }
 
-  static let agentWords = [
-    "login", "ready", "status", "queues", "profile", "preview", "accept", "reject", "info", "typing", "say",
-    "faq",
-    "send", "customer", "end", "timer", "disposition", "continue", "finish", "log", "logout",
-  ]
-  static let customerWords = ["open", "typing", "say", "leave"]
+  static func firstWords(_ roles: CommandSpec.Roles) -> [String] {
+    unique(Vocabulary.commands.filter { !$0.roles.isDisjoint(with: roles) }.map { $0.words[0] })
+  }
 
   static func actorCommand(_ actor: String, _ words: Words, _ context: CompletionContext) -> Completion {
     guard !words.inQuote else { return .candidates([]) }
-    guard let command = words.complete.first else {
-      return .candidates(filter(commandWords(for: actor, context), words.partial))
-    }
-    guard let agent = context.center.agent(AgentID(actor)) else {
-      return .candidates(customerCommand(command, words, context))
-    }
-    return .candidates(agentCommand(agent, command, words, context))
+    let agent = context.center.agent(AgentID(actor))
+    return .candidates(command(words, roles: agent != nil ? .agent : .customer, agent: agent, context))
   }
 
-  static func customerCommand(_ command: String, _ words: Words, _ context: CompletionContext) -> [String] {
-    let args = Array(words.complete.dropFirst())
-    switch command {
-    case "open":
-      if args.isEmpty, !words.partial.contains("=") {
-        return filter(
-          context.center.queues.values.filter { $0.media == .chat }.map(\.id.rawValue), words.partial)
+  /// The candidates at the cursor in a command's line: its words, then its arguments in their
+  /// order, then its `key=` options.
+  static func command(
+    _ words: Words, roles: CommandSpec.Roles, agent: AgentRecord?, _ context: CompletionContext
+  )
+    -> [String]
+  {
+    guard !words.inQuote else { return [] }
+    guard let first = words.complete.first else { return filter(firstWords(roles), words.partial) }
+    var consumed = [first]
+    var candidates = Vocabulary.commands.filter { !$0.roles.isDisjoint(with: roles) && $0.words[0] == first }
+    var given = Array(words.complete.dropFirst())
+    while let next = given.first,
+      candidates.contains(where: { $0.words.count > consumed.count && $0.words[consumed.count] == next })
+    {
+      consumed.append(next)
+      given.removeFirst()
+      candidates = candidates.filter {
+        $0.words.count >= consumed.count && Array($0.words.prefix(consumed.count)) == consumed
       }
-      return options(["name", "email", "ip", "account", "case"], words, context)
-    case "typing":
-      return args.isEmpty ? filter(["stop"], words.partial) : []
-    default:
-      return []
     }
+    let spec = candidates.first { $0.words == consumed }
+    if words.partial.contains("="), let spec {
+      // The value alone is replaced: libedit breaks words at `=` and `,`.
+      return arguments(
+        of: spec, given: given, partial: words.partial, keys: words.keys, agent: agent, context)
+    }
+    var result: [String] = []
+    if given.isEmpty {
+      result += unique(
+        candidates.compactMap { $0.words.count > consumed.count ? $0.words[consumed.count] : nil })
+    }
+    if let spec {
+      result += arguments(
+        of: spec, given: given, partial: words.partial, keys: words.keys, agent: agent, context)
+    }
+    return filter(unique(result), words.partial)
   }
 
-  static func agentCommand(
-    _ agent: AgentRecord, _ command: String, _ words: Words, _ context: CompletionContext
+  /// What the argument at the cursor may be: the next positional argument (and those after it
+  /// while they are optional), then the `key=` options not given yet; after `key=`, its values.
+  private static func arguments(
+    of spec: CommandSpec, given: [String], partial: String, keys: Set<String>, agent: AgentRecord?,
+    _ context: CompletionContext
   ) -> [String] {
-    let center = context.center
-    let args = Array(words.complete.dropFirst())
-    let partial = words.partial
-    let held = agent.chats.map(\.description)
-    let wrappingUp = agent.chats.filter { if case .wrapUp = center.chat($0)?.state { true } else { false } }
-      .map(\.description)
-    let assigned = agent.assignedQueues.map(\.rawValue)
-    let enabled = agent.enabledQueues.map(\.rawValue)
-    func queues(_ verb: String) -> [String] {
-      let wanted = verb == "enable" ? assigned.filter { !enabled.contains($0) } : enabled
-      return filter(wanted.isEmpty ? assigned : wanted, partial)
+    let positional = spec.arguments.filter { !$0.isKey }
+    var index = 0
+    var chat: ChatID?
+    for word in given where !word.contains("=") {
+      while index < positional.count {
+        let argument = positional[index]
+        index += 1
+        if argument.form == .optionalChat, let named = ChatID(parsing: word) { chat = named }
+        if argument.form != .optionalChat || chat != nil { break }
+      }
     }
-    switch command {
-    case "status":
-      return args.isEmpty ? filter(AgentStatus.allCases.map(\.keyword), partial) : []
-    case "queues":
-      if args.isEmpty { return filter(["enable", "disable", "confirm"], partial) }
-      return args.count == 1 && (args[0] == "enable" || args[0] == "disable") ? queues(args[0]) : []
-    case "profile":
-      if args.isEmpty { return filter(["queues"], partial) }
-      if args == ["queues"] { return filter(["enable", "disable", "save"], partial) }
-      return args.count == 2 && (args[1] == "enable" || args[1] == "disable") ? queues(args[1]) : []
-    case "accept", "reject":
-      return args.isEmpty ? filter([agent.pendingOffer?.description].compactMap { $0 }, partial) : []
-    case "info", "send", "end", "say":
-      return args.isEmpty ? filter(held, partial) : []
-    case "timer", "continue", "finish":
-      return args.isEmpty ? filter(wrappingUp, partial) : []
-    case "typing":
-      if args.isEmpty { return filter(["stop"] + held, partial) }
-      return args == ["stop"] ? filter(held, partial) : []
-    case "faq":
-      let faqs = center.faqs.keys.map(\.rawValue)
-      if args.isEmpty { return filter(held + faqs, partial) }
-      return args.count == 1 && ChatID(parsing: args[0]) != nil ? filter(faqs, partial) : []
-    case "disposition":
-      func codes(_ chats: [ChatID]) -> [String] {
-        unique(
-          chats.compactMap { center.chat($0) }.flatMap {
-            center.queues[$0.queue]?.dispositions.map(\.rawValue) ?? []
-          })
-      }
-      let wrapUpChats = agent.chats.filter { wrappingUp.contains($0.description) }
-      if args.isEmpty {
-        return filter(
-          wrappingUp + codes(wrapUpChats.isEmpty ? Array(agent.chats) : Array(wrapUpChats)), partial)
-      }
-      if args.count == 1, let chat = ChatID(parsing: args[0]) { return filter(codes([chat]), partial) }
-      return []
-    case "customer":
-      if args.isEmpty { return filter(["save"], partial) }
-      guard args.first == "save" else { return [] }
-      var candidates: [String] = []
-      if words.complete.count == 2, !partial.contains("=") { candidates += filter(held, partial) }
-      return candidates + options(["name", "email", "account"], words, context)
-    case "log":
-      let logChats = unique(([agent.lastFinishedChat].compactMap { $0 } + agent.openLogs).map(\.description))
-      if args.isEmpty { return filter(["open", "edit", "customer", "save", "draft"] + logChats, partial) }
-      guard args.count == 1 || (args.count == 2 && args[0] == "customer" && ChatID(parsing: args[1]) != nil)
-      else { return [] }
-      let customers = center.crm.customers.keys.map(\.rawValue)
-      switch args[0] {
-      case "open", "save", "draft", "edit": return args.count == 1 ? filter(logChats, partial) : []
-      case "customer": return filter((args.count == 1 ? logChats : []) + customers, partial)
-      default: return []
-      }
-    default:
-      return []
+    let lookup = Lookup(context: context, agent: agent, chat: chat)
+    if let equals = partial.firstIndex(of: "=") {
+      let name = String(partial[..<equals])
+      guard let key = spec.arguments.first(where: { $0.isKey && $0.name == name }) else { return [] }
+      return keyValues(key.kind, typed: partial[partial.index(after: equals)...], lookup)
     }
+    var result: [String] = []
+    // Once a `key=` option is written, the positional arguments are behind the cursor.
+    let optionsStarted = given.contains { $0.contains("=") }
+    while !optionsStarted, index < positional.count {
+      let argument = positional[index]
+      result += lookup.values(of: argument.kind)
+      guard argument.form == .optionalChat || argument.form == .optionalLast else { return result }
+      index += 1
+    }
+    return result + spec.arguments.filter { $0.isKey && !keys.contains($0.name) }.map { $0.name + "=" }
+  }
+
+  /// The values after `key=`; a comma-separated list completes its last item.
+  private static func keyValues(_ kind: ValueKind, typed value: Substring, _ lookup: Lookup) -> [String] {
+    let items = value.split(separator: ",", omittingEmptySubsequences: false)
+    let before = Set(items.dropLast().map(String.init))
+    let current = items.last.map(String.init) ?? ""
+    return filter(lookup.values(of: kind).filter { !before.contains($0) }, current)
   }
 }

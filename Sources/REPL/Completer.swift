@@ -26,9 +26,10 @@ public struct CompletionContext: Sendable {
   var center: Center { session.center }
 }
 
-/// Tab completion, aware of where the cursor is in the line: command words and their
-/// sub-words, actor names, queue names, chat ids, FAQ ids, case and customer ids, setting keys
-/// and values, `key=` options and their values, and for `expect` the actual value first.
+/// Tab completion, aware of where the cursor is in the line. What a position takes comes from
+/// ``Vocabulary``: command words and their continuations, then each argument's candidates by
+/// its kind (queues the agent may switch on, the chats it holds, FAQ ids, `key=` options and
+/// their values), and for `expect` the actual answer first.
 ///
 /// Pure: the same text and state give the same candidates. Candidates come filtered by the
 /// word being completed, in a useful order (words before names, names in definition order).
@@ -54,7 +55,7 @@ public enum Completer {
     let words = Words(line)
     guard !words.inQuote else { return .candidates([]) }
     guard let first = words.complete.first else {
-      var candidates = filter(ScriptParser.keywords + ["as"], words.partial)
+      var candidates = filter(Vocabulary.lineWords + [DotCommand.actor.rawValue], words.partial)
       if let actor = context.defaultActor {
         candidates += filter(commandWords(for: actor, context), words.partial)
       }
@@ -62,18 +63,20 @@ public enum Completer {
       for name in actorNames(context, prefix: words.partial) { candidates.append(name + ">") }
       return .candidates(candidates)
     }
-    if first == "as" {
+    if first == DotCommand.actor.rawValue {
       return .candidates(words.complete.count == 1 ? actorNames(context, prefix: words.partial) : [])
     }
-    if ScriptParser.keywords.contains(first) {
-      var result = keywordCommand(first, words, context)
+    if let keyword = Vocabulary.Keyword(rawValue: first) {
+      return keywordCommand(keyword, words, context)
+    }
+    if Vocabulary.definitions.contains(where: { $0.words[0] == first }) {
+      var candidates = command(Words(line), roles: .tenant, agent: nil, context)
       // `faq hours` is also the default actor's FAQ insert.
-      if first == "faq", let actor = context.defaultActor, case .candidates(let own) = result,
-        case .candidates(let asActor) = actorCommand(actor, words, context)
+      if let actor = context.defaultActor, case .candidates(let asActor) = actorCommand(actor, words, context)
       {
-        result = .candidates(unique(own + asActor))
+        candidates = unique(candidates + asActor)
       }
-      return result
+      return .candidates(candidates)
     }
     if let actor = context.defaultActor { return actorCommand(actor, words, context) }
     return .candidates([])
@@ -117,9 +120,6 @@ public enum Completer {
     var keys: Set<String> {
       Set(complete.compactMap { word in word.firstIndex(of: "=").map { String(word[..<$0]) } })
     }
-
-    /// The words that are not `key=value` options.
-    var positional: [String] { complete.filter { !$0.contains("=") } }
   }
 
   /// `name>` at the start of the line, as the parser reads it.
@@ -132,110 +132,42 @@ public enum Completer {
 
   // MARK: Dot-commands
 
-  static let dotCommands = [".help", ".read", ".record", ".save", ".state", ".reset", ".quit"]
-
   static func dotCommand(_ words: Words, _ context: CompletionContext) -> Completion {
-    guard let command = words.complete.first else { return .candidates(filter(dotCommands, words.partial)) }
-    guard words.complete.count == 1 else { return .candidates([]) }
+    guard let word = words.complete.first else {
+      return .candidates(
+        filter(DotCommand.allCases.map(\.rawValue).filter { $0.hasPrefix(".") }, words.partial))
+    }
+    guard words.complete.count == 1, let command = DotCommand(word: word) else { return .candidates([]) }
     switch command {
-    case ".help": return .candidates(filter(Help.names, words.partial))
-    case ".read", ".save": return .fileNames
-    case ".record": return context.isRecording ? .candidates(filter(["stop"], words.partial)) : .fileNames
-    default: return .candidates([])
+    case .help: return .candidates(filter(Help.names, words.partial))
+    case .read, .save: return .fileNames
+    case .record: return context.isRecording ? .candidates(filter(["stop"], words.partial)) : .fileNames
+    case .state, .reset, .quit, .actor: return .candidates([])
     }
   }
 
-  // MARK: Keyword commands
+  // MARK: Statements
 
-  static let definitionKeys: [String: [String]] = [
-    "queue": ["media", "dispositions"],
-    "agent": ["queues", "max-chats"],
-    "customer-record": ["name", "email", "account"],
-    "case": ["customer", "subject", "state"],
-  ]
-
-  static func keywordCommand(_ keyword: String, _ words: Words, _ context: CompletionContext) -> Completion {
+  static func keywordCommand(_ keyword: Vocabulary.Keyword, _ words: Words, _ context: CompletionContext)
+    -> Completion
+  {
     let args = Array(words.complete.dropFirst())
     let partial = words.partial
     if words.inQuote { return .candidates([]) }
     switch keyword {
-    case "queue", "agent", "customer-record", "case":
-      // The name is new: nothing to offer until it is written.
-      guard !args.isEmpty, let keys = definitionKeys[keyword] else { return .candidates([]) }
-      return .candidates(options(keys, words, context))
-    case "set":
-      if args.isEmpty { return .candidates(filter(Setting.keys.map(\.key), partial)) }
+    case .set:
+      if args.isEmpty { return .candidates(filter(Vocabulary.settings.map(\.key.rawValue), partial)) }
       guard args.count == 1 else { return .candidates([]) }
-      return .candidates(filter(settingValues(args[0], context), partial))
-    case "clock":
-      guard args.isEmpty else { return .candidates([]) }
-      var candidates: [String] = []
-      if let deadline = nextOfferDeadline(context.center) {
-        candidates += ["+" + (deadline - context.center.now).description, deadline.description]
-      }
-      candidates += ["+1s", "+10s", "+30s", "+1m", "+5m"]
-      return .candidates(unique(filter(candidates, partial)))
-    case "expect":
+      return .candidates(filter(values(of: .settingValue, subject: args[0], context), partial))
+    case .clock:
+      return .candidates(args.isEmpty ? unique(filter(values(of: .clockMove, context), partial)) : [])
+    case .expect:
       return .candidates(expect(args, partial, context))
-    case "use":
+    case .use:
       return args.isEmpty ? .fileNames : .candidates([])
-    default:  // faq (a new id), step
+    case .step:
       return .candidates([])
     }
-  }
-
-  /// When the earliest pending offer expires: the next thing the clock can make happen.
-  /// (The engine's own next deadline may be a timer of an offer already accepted.)
-  static func nextOfferDeadline(_ center: Center) -> Instant? {
-    var earliest: Instant?
-    for chat in center.chats {
-      if case .offered(_, _, _, let deadline) = chat.state, earliest.map({ deadline < $0 }) ?? true {
-        earliest = deadline
-      }
-    }
-    return earliest
-  }
-
-  static func settingValues(_ key: String, _ context: CompletionContext) -> [String] {
-    var values = Setting.keys.first { $0.key == key }?.values.filter { $0 != "..." } ?? []
-    if key == "accept-interval" { values = ["30s", "45s", "1m", "2m"] }
-    if let current = context.center.settings.all.first(where: { $0.key == key })?.valueText {
-      values = [current] + values
-    }
-    return unique(values)
-  }
-
-  // MARK: key=value options
-
-  /// The `key=` options not given yet or, after `key=`, the values of that key.
-  static func options(_ keys: [String], _ words: Words, _ context: CompletionContext) -> [String] {
-    let partial = words.partial
-    guard let equals = partial.firstIndex(of: "=") else {
-      let given = words.keys
-      return filter(keys.filter { !given.contains($0) }.map { $0 + "=" }, partial)
-    }
-    let key = String(partial[..<equals])
-    let value = partial[partial.index(after: equals)...]
-    // A comma-separated list completes its last item.
-    let items = value.split(separator: ",", omittingEmptySubsequences: false)
-    let current = items.last.map(String.init) ?? ""
-    let before = Set(items.dropLast().map(String.init))
-    let center = context.center
-    let values: [String]
-    switch key {
-    case "queues": values = center.queues.keys.map(\.rawValue)
-    case "media": values = ["chat", "phone", "email"]
-    case "max-chats": values = (1...Settings.maximumChatsPerAgent).map(String.init)
-    case "customer": values = center.crm.customers.keys.map(\.rawValue)
-    case "state": values = CaseState.allCases.map(\.rawValue)
-    case "account":
-      values = center.crm.customers.values.compactMap(\.account).filter {
-        !$0.contains(" ") && !$0.contains("\"")
-      }
-    case "case": values = center.crm.cases.keys.map(\.rawValue)
-    default: values = []
-    }
-    return filter(values.filter { !before.contains($0) }, current)
   }
 
   // MARK: Names
@@ -267,11 +199,6 @@ public enum Completer {
       }
     }
     return names
-  }
-
-  static func chatIDs(_ ids: [ChatID], _ partial: String) -> [String] {
-    guard partial.isEmpty || "chat-".hasPrefix(partial) || partial.hasPrefix("chat-") else { return [] }
-    return filter(ids.map(\.description), partial)
   }
 
   static func filter(_ candidates: [String], _ prefix: String) -> [String] {

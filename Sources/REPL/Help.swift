@@ -1,11 +1,9 @@
-/// What `.help` says: every command of the script language and of the REPL, with its usage.
-public enum Help {
-  public struct Entry: Hashable, Sendable {
-    public var name: String
-    public var usage: [String]
-    public var summary: String
-  }
+import Conformance
+import ContactCenter
 
+/// What `.help` says, written from ``Vocabulary``: every command with its usage, what it does,
+/// the requirements it concerns and an example.
+public enum Help {
   public enum Group: String, CaseIterable, Sendable {
     case repl = "REPL commands"
     case definitions = "Definitions, settings, time and checks"
@@ -23,191 +21,68 @@ public enum Help {
     }
   }
 
-  public static let entries: [(Group, Entry)] = [
-    (
-      .repl,
-      Entry(name: ".help", usage: [".help [command]"], summary: "this list, or how to write one command")
-    ),
-    (
-      .repl,
+  /// One name `.help` knows: a REPL command, a line's first word, or an actor's command word.
+  public struct Entry: Hashable, Sendable {
+    public var group: Group
+    public var name: String
+    public var usage: [String]
+    public var summary: String
+    public var requirements: [String]
+    public var example: String?
+  }
+
+  /// Every entry, by group, in the vocabulary's order (the procedure's, for agents).
+  public static let entries: [Entry] = {
+    var entries = DotCommand.allCases.map { command in
       Entry(
-        name: ".read", usage: [".read FILE"],
-        summary: "run a script here, checking its < and ! lines; stops at its first failure and says where")
-    ),
-    (
-      .repl,
-      Entry(
-        name: ".record", usage: [".record FILE", ".record stop"],
-        summary:
-          "write the session so far to a new FILE, then append each command with its events as it runs; the file passes `clavard run`"
+        group: .repl, name: command.rawValue, usage: command.usage, summary: command.summary, requirements: []
       )
-    ),
-    (
-      .repl,
-      Entry(
-        name: ".save", usage: [".save FILE"], summary: "write the whole session so far to FILE as a script")
-    ),
-    (
-      .repl,
-      Entry(
-        name: ".state", usage: [".state"],
-        summary: "the clock, queues, agents, chats and changed settings at a glance")
-    ),
-    (.repl, Entry(name: ".reset", usage: [".reset"], summary: "start again from an empty contact center")),
-    (.repl, Entry(name: ".quit", usage: [".quit"], summary: "leave (Ctrl-D on an empty line too)")),
-    (
-      .repl,
-      Entry(
-        name: "as", usage: ["as NAME", "as"],
-        summary: "send later lines without `name>` to NAME (keywords still work); `as` alone stops")
-    ),
-    (
-      .definitions,
-      Entry(
-        name: "queue", usage: ["queue NAME [media=chat|phone|email] [dispositions=CODE,...]"],
-        summary: "define a queue")
-    ),
-    (
-      .definitions,
-      Entry(
-        name: "agent", usage: ["agent NAME [queues=QUEUE,...] [max-chats=N]"],
-        summary: "define an agent and the queues assigned to it")
-    ),
-    (
-      .definitions,
-      Entry(
-        name: "customer-record", usage: ["customer-record ID name=\"...\" email=... [account=...]"],
-        summary: "define a customer record of the CRM")
-    ),
-    (
-      .definitions,
-      Entry(
-        name: "case", usage: ["case ID customer=ID subject=\"...\" [state=open|closed|draft]"],
-        summary: "define a case record of the CRM")
-    ),
-    (.definitions, Entry(name: "faq", usage: ["faq ID \"answer\""], summary: "define an FAQ answer")),
-    (
-      .definitions,
-      Entry(
-        name: "set", usage: ["set KEY VALUE"],
-        summary: "change a tenant setting (Tab lists the keys and values)")
-    ),
-    (
-      .definitions,
-      Entry(
-        name: "clock", usage: ["clock +30s", "clock 00:02:00"],
-        summary: "move the virtual clock forward; timers due by then fire in order")
-    ),
-    (
-      .definitions,
-      Entry(
-        name: "expect",
-        usage: [
-          "expect AGENT status|chats|offer|queues VALUE", "expect NAME sees \"text\"",
-          "expect chat-N state|agent|log|disposition|wrap-up|messages VALUE", "expect queue NAME waiting N",
-          "expect case ID customer ID state STATE", "expect customer ID name \"...\" email ...",
-          "expect setting KEY VALUE", "expect clock 00:01:30",
-        ], summary: "check the state (Tab offers the actual value)")
-    ),
-    (
-      .definitions,
-      Entry(name: "step", usage: ["step ID \"title\""], summary: "start a step of the documented procedure")
-    ),
-    (.definitions, Entry(name: "use", usage: ["use FILE"], summary: "run another script here (as .read)")),
-    (.agent, Entry(name: "login", usage: ["NAME> login"], summary: "log in to the agent workspace")),
-    (
-      .agent,
-      Entry(
-        name: "ready", usage: ["NAME> ready"], summary: "Ready to Work (the status becomes Working Offline)")
-    ),
-    (
-      .agent,
-      Entry(
-        name: "status", usage: ["NAME> status available|working-offline|on-break"], summary: "choose a status"
-      )
-    ),
-    (
-      .agent,
-      Entry(
-        name: "queues", usage: ["NAME> queues", "NAME> queues enable|disable QUEUE", "NAME> queues confirm"],
-        summary: "list, switch and confirm the assigned queues")
-    ),
-    (
-      .agent,
-      Entry(
-        name: "profile", usage: ["NAME> profile queues enable|disable QUEUE", "NAME> profile queues save"],
-        summary: "switch queues in My profile, then save")
-    ),
-    (
-      .agent, Entry(name: "preview", usage: ["NAME> preview"], summary: "preview the offered chat's customer")
-    ),
-    (.agent, Entry(name: "accept", usage: ["NAME> accept [chat-N]"], summary: "accept the offered chat")),
-    (
-      .agent,
-      Entry(
-        name: "reject", usage: ["NAME> reject [chat-N]"],
-        summary: "reject the offered chat (needs the reject permission)")
-    ),
-    (.agent, Entry(name: "info", usage: ["NAME> info [chat-N]"], summary: "show the customer's information")),
-    (
-      .agent,
-      Entry(
-        name: "typing", usage: ["NAME> typing [stop] [chat-N]"], summary: "start or stop the typing indicator"
-      )
-    ),
-    (
-      .agent,
-      Entry(
-        name: "say", usage: ["NAME> say [chat-N] \"text\""],
-        summary: "send a message (1 to 1940 characters; \"a\"*1940 repeats)")
-    ),
-    (
-      .agent,
-      Entry(name: "faq", usage: ["NAME> faq [chat-N] ID"], summary: "insert an FAQ answer into the draft")
-    ),
-    (.agent, Entry(name: "send", usage: ["NAME> send [chat-N]"], summary: "send the draft")),
-    (
-      .agent,
-      Entry(
-        name: "customer", usage: ["NAME> customer save [chat-N] name=\"...\" email=... [account=...]"],
-        summary: "save the new-customer form")
-    ),
-    (.agent, Entry(name: "end", usage: ["NAME> end [chat-N]"], summary: "end the chat; wrap-up starts")),
-    (.agent, Entry(name: "timer", usage: ["NAME> timer [chat-N]"], summary: "show the wrap-up timer")),
-    (
-      .agent,
-      Entry(name: "disposition", usage: ["NAME> disposition [chat-N] CODE"], summary: "choose a disposition")
-    ),
-    (.agent, Entry(name: "continue", usage: ["NAME> continue [chat-N]"], summary: "confirm the disposition")),
-    (.agent, Entry(name: "finish", usage: ["NAME> finish [chat-N]"], summary: "finish the wrap-up")),
-    (
-      .agent,
-      Entry(
-        name: "log",
-        usage: [
-          "NAME> log [chat-N]", "NAME> log open [chat-N]", "NAME> log edit [chat-N] \"text\"",
-          "NAME> log customer [chat-N] ID", "NAME> log save|draft [chat-N]",
-        ], summary: "show, open, edit and save the chat log")
-    ),
-    (.agent, Entry(name: "logout", usage: ["NAME> logout"], summary: "log out")),
-    (
-      .customer,
-      Entry(
-        name: "open", usage: ["NAME> open QUEUE name=\"...\" email=... ip=... [account=...] [case=...]"],
-        summary: "open a chat in a queue")
-    ),
-    (
-      .customer,
-      Entry(name: "typing", usage: ["NAME> typing [stop]"], summary: "start or stop the typing indicator")
-    ),
-    (.customer, Entry(name: "say", usage: ["NAME> say \"text\""], summary: "send a message")),
-    (.customer, Entry(name: "leave", usage: ["NAME> leave"], summary: "leave the chat")),
+    }
+    entries += grouped(Vocabulary.definitions, group: .definitions, actor: nil)
+    for keyword in Vocabulary.Keyword.allCases {
+      let (usage, summary, requirements) = Vocabulary.usage(of: keyword)
+      entries.append(
+        Entry(
+          group: .definitions, name: keyword.rawValue, usage: usage, summary: summary,
+          requirements: requirements))
+    }
+    let agents = Vocabulary.commands.filter { $0.roles.contains(.agent) }
+    let customers = Vocabulary.commands.filter { $0.roles.contains(.customer) }
+    return entries + grouped(agents, group: .agent, actor: "NAME")
+      + grouped(customers, group: .customer, actor: "NAME")
+  }()
+
+  /// One entry per first word: `queues` covers `queues`, `queues enable`, ... .
+  private static func grouped(_ specs: [CommandSpec], group: Group, actor: String?) -> [Entry] {
+    var entries: [Entry] = []
+    for spec in specs {
+      let prefix = actor.map { "\($0)> " } ?? ""
+      let usage = prefix + spec.usage
+      if let index = entries.firstIndex(where: { $0.name == spec.words[0] }) {
+        entries[index].usage.append(usage)
+        entries[index].requirements += spec.requirements.filter { !entries[index].requirements.contains($0) }
+      } else {
+        entries.append(
+          Entry(
+            group: group, name: spec.words[0], usage: [usage], summary: spec.summary,
+            requirements: spec.requirements,
+            example: prefix.isEmpty ? spec.example : "alice> " + spec.example))
+      }
+    }
+    return entries
+  }
+
+  /// The agent's path from login to Finish: where `.help` places each command.
+  public static let procedure = [
+    "login", "ready", "queues enable", "queues confirm", "status", "accept", "say", "end", "disposition",
+    "continue",
+    "finish",
   ]
 
   /// The names `.help` knows, for completion.
   public static var names: [String] {
     var seen: Set<String> = []
-    return entries.map(\.1.name).filter { seen.insert($0).inserted }
+    return entries.map(\.name).filter { seen.insert($0).inserted }
   }
 
   /// `.help`: a line per command, by group.
@@ -215,7 +90,7 @@ public enum Help {
     var lines: [(String?, String)] = []
     for group in Group.allCases {
       lines.append((group.rawValue, ""))
-      for (entryGroup, entry) in entries where entryGroup == group {
+      for entry in entries where entry.group == group {
         let usage = entry.usage[0]
         if usage.count <= 30 {
           lines.append((nil, "  " + usage.padded(to: 30) + "  " + entry.summary))
@@ -235,15 +110,24 @@ public enum Help {
   }
 
   /// `.help NAME`: the usage of one command (both readings for a word that is a definition
-  /// and an agent command, such as `faq`); nil when there is no such command.
+  /// and an agent command, such as `faq`), where it comes in the procedure, the requirements
+  /// it concerns and an example; nil when there is no such command.
   public static func detail(_ name: String) -> [String]? {
-    let wanted = name.hasPrefix(".") || entries.contains(where: { $0.1.name == name }) ? name : "." + name
-    let found = entries.filter { $0.1.name == wanted }
+    let wanted = DotCommand(word: name)?.rawValue ?? DotCommand(word: "." + name)?.rawValue ?? name
+    let found = entries.filter { $0.name == wanted }
     guard !found.isEmpty else { return nil }
     var lines: [String] = []
-    for (group, entry) in found {
+    for entry in found {
       lines += entry.usage.map { "  " + $0 }
-      lines.append("    " + entry.summary + " (" + group.kind + ")")
+      lines.append("    " + entry.summary + " (" + entry.group.kind + ")")
+      if entry.group == .agent, let step = procedure.firstIndex(where: { $0.hasPrefix(entry.name) }) {
+        let path = procedure.enumerated().map { $0.offset == step ? "[\($0.element)]" : $0.element }
+        lines.append("    in the procedure: " + path.joined(separator: " → "))
+      }
+      if !entry.requirements.isEmpty {
+        lines.append("    requirements: " + entry.requirements.joined(separator: ", "))
+      }
+      if let example = entry.example { lines.append("    example: " + example) }
     }
     return lines
   }

@@ -90,9 +90,17 @@ public final class ReplSession {
       append([ScriptText.comment(text)])
       return .proceed
     }
-    if first == "." { return dotCommand(text, into: &output) }
-    if text == "as" || text.hasPrefix("as ") || text.hasPrefix("as\t") {
-      setDefaultActor(text.dropFirst(2).trimmingWhitespace(), into: &output)
+    let firstWord = String(text.prefix { $0 != " " && $0 != "\t" })
+    if let command = DotCommand(word: firstWord) {
+      return dotCommand(
+        command, argument: text.dropFirst(firstWord.count).trimmingWhitespace(), into: &output)
+    }
+    if first == "." {
+      let known = DotCommand.allWords.filter { $0.hasPrefix(".") }
+      let hint = Suggestions.closest(to: firstWord, among: known).map { "; did you mean \($0)?" } ?? ""
+      say(
+        style.error("error: ")
+          + "unknown command '\(Style.visible(firstWord, limit: 80))'\(hint) (.help lists them)", to: &output)
       return .proceed
     }
     switch parse(text) {
@@ -131,9 +139,9 @@ public final class ReplSession {
     }
     let firstWord = String(text.prefix { $0 != " " && $0 != "\t" })
     let asActor = parseLine("\(actor)> \(text)", prefix: actor.count + 2)
-    guard ScriptParser.keywords.contains(firstWord) else { return asActor }
+    guard Vocabulary.lineWords.contains(firstWord) else { return asActor }
     let asKeyword = parseLine(text, prefix: 0)
-    if case .error = asKeyword, Completer.agentWords.contains(firstWord), case .statement = asActor {
+    if case .error = asKeyword, Completer.firstWords(.agent).contains(firstWord), case .statement = asActor {
       return asActor
     }
     return asKeyword
@@ -241,21 +249,23 @@ public final class ReplSession {
 
   // MARK: Dot-commands
 
-  private func dotCommand(_ text: String, into output: inout some TextOutputStream) -> ReplAction {
-    let name = String(text.prefix { $0 != " " && $0 != "\t" })
-    let argument = text.dropFirst(name.count).trimmingWhitespace()
-    switch name {
-    case ".help":
+  private func dotCommand(_ command: DotCommand, argument: String, into output: inout some TextOutputStream)
+    -> ReplAction
+  {
+    switch command {
+    case .actor:
+      setDefaultActor(argument, into: &output)
+    case .help:
       help(argument, into: &output)
-    case ".quit", ".exit":
+    case .quit:
       return .quit
-    case ".state":
+    case .state:
       for (heading, line) in StateView.lines(session.center) {
         say(
           heading ? style.heading(Style.visible(line, limit: 2000)) : Style.visible(line, limit: 2000),
           to: &output)
       }
-    case ".reset":
+    case .reset:
       guard recording == nil else {
         say(
           style.error("error: ")
@@ -267,10 +277,10 @@ public final class ReplSession {
       defaultActor = nil
       routingViolationsShown = 0
       say(style.note("# a new, empty contact center; the clock is at \(session.center.now)"), to: &output)
-    case ".read":
+    case .read:
       guard let path = singlePath(argument, usage: ".read FILE", into: &output) else { break }
       read(path, into: &output)
-    case ".save":
+    case .save:
       guard let path = singlePath(argument, usage: ".save FILE", into: &output) else { break }
       do {
         try files.write(ScriptText.document(transcript), to: path)
@@ -280,17 +290,8 @@ public final class ReplSession {
           style.error("error: ")
             + "cannot write \(Style.visible(path)): \(Style.visible(String(describing: error)))", to: &output)
       }
-    case ".record":
+    case .record:
       record(argument, into: &output)
-    default:
-      let known = [".help", ".read", ".record", ".save", ".state", ".reset", ".quit"]
-      let hint =
-        Suggestions.closest(to: name, among: known.filter { Help.detail($0) != nil }).map {
-          "; did you mean \($0)?"
-        } ?? ""
-      say(
-        style.error("error: ")
-          + "unknown command '\(Style.visible(name, limit: 80))'\(hint) (.help lists them)", to: &output)
     }
     return .proceed
   }

@@ -1,104 +1,101 @@
 import ContactCenter
 
-/// `expect SUBJECT WHAT VALUE` lines.
+/// `expect SUBJECT QUESTION ANSWER` lines, read with ``Vocabulary/questions``: the answer is
+/// checked for its kind here, so `expect chat-1 state wrapup` is a parse error ("did you mean
+/// wrap-up"), not a failure when the script runs.
 enum ExpectParser {
-  static let chatQuestions = ["state", "agent", "log", "disposition", "wrap-up", "messages"]
-  static let actorQuestions = ["status", "chats", "offer", "queues", "sees"]
-
   static func parse(_ reader: inout TokenReader) throws(ParseError) -> Query {
+    let keywordSubjects = Vocabulary.questions.compactMap { spec -> String? in
+      if case .keyword(let word, _) = spec.subject { word } else { nil }
+    }
     let subject = try reader.value(
-      "what to check: an agent, a customer, a chat, queue, case, customer, setting or clock")
+      "what to check: an agent, a customer, a chat, \(Choice.alternatives(keywordSubjects))")
     let query: Query
-    switch subject {
-    case "queue":
-      let queue = try reader.value("a queue name")
-      try keyword("waiting", &reader)
-      query = .queueWaiting(QueueID(queue), try reader.number("a number of waiting chats"))
-    case "case":
-      let id = try reader.value("a case id")
-      try keyword("customer", &reader)
-      let customer = try reader.value("a customer record id")
-      try keyword("state", &reader)
-      let text = try reader.word("a case state: open, closed or draft")
-      guard let state = CaseState(rawValue: text) else {
+    if keywordSubjects.contains(subject) {
+      let named = Vocabulary.questions.first { spec in
+        if case .keyword(subject, _) = spec.subject { true } else { false }
+      }
+      guard let spec = named else {
+        preconditionFailure("the keyword \(subject) names no question")
+      }
+      var value = ""
+      if case .keyword(_, let kind?) = spec.subject {
+        value = try reader.read(kind, expected: subjectExpected(kind)).canonicalText
+        if kind == .settingKey { try checkSetting(value, at: reader.previousLocation) }
+      }
+      query = try made(spec, value, try fields(of: spec, subject: value, &reader))
+    } else {
+      let about: QuestionSpec.Subject = ChatID(parsing: subject) != nil ? .chat : .agent
+      let specs = Vocabulary.questions.filter {
+        $0.subject == about || (about == .agent && $0.subject == .actor)
+      }
+      let words = specs.compactMap { $0.fields.first?.word }
+      let question = try reader.word("what to check of \(subject): \(words.joined(separator: ", "))")
+      guard let spec = specs.first(where: { $0.fields.first?.word == question }) else {
         throw ParseError(
-          "unknown case state '\(text)'; expected open, closed or draft", at: reader.previousLocation)
+          "unknown question '\(Escaping.escaped(question))' about \(subject)\(Suggestions.hint(for: question, among: words)); expected \(words.joined(separator: ", "))",
+          at: reader.previousLocation)
       }
-      query = .caseRecord(CaseID(id), customer: CustomerID(customer), state: state)
-    case "customer":
-      let id = try reader.value("a customer record id")
-      try keyword("name", &reader)
-      let name = try reader.value("the customer's name")
-      try keyword("email", &reader)
-      query = .customerRecord(CustomerID(id), name: name, email: try reader.value("the customer's e-mail"))
-    case "setting":
-      let key = try reader.word("a setting")
-      query = .setting(key: key, value: try reader.value("its value"))
-    case "clock":
-      let text = try reader.word("a time such as 00:01:30")
-      guard let instant = Instant(parsing: text) else {
-        throw ParseError("expected a time such as 00:01:30, not '\(text)'", at: reader.previousLocation)
-      }
-      query = .clock(instant)
-    default:
-      if let chat = ChatID(parsing: subject) {
-        query = try chatQuery(chat, &reader)
-      } else {
-        query = try actorQuery(subject, &reader)
-      }
+      query = try made(spec, subject, try fields(of: spec, subject: subject, &reader, questionWordRead: true))
     }
     try reader.end()
     return query
   }
 
-  private static func chatQuery(_ chat: ChatID, _ reader: inout TokenReader) throws(ParseError) -> Query {
-    let question = try reader.word("what to check of \(chat): \(chatQuestions.joined(separator: ", "))")
-    switch question {
-    case "state": return .chatState(chat, try reader.word("a chat state"))
-    case "agent": return .chatAgent(chat, AgentID(try reader.value("an agent name")))
-    case "log": return .chatLog(chat, try reader.word("view, edit, draft, saved or none"))
-    case "disposition": return .chatDisposition(chat, try reader.value("a disposition code or none"))
-    case "messages": return .chatMessages(chat, try reader.number("a number of messages"))
-    case "wrap-up":
-      let text = try reader.word("a duration such as 45s")
-      guard let interval = Interval(parsing: text) else {
-        throw ParseError("expected a duration such as 45s, not '\(text)'", at: reader.previousLocation)
-      }
-      return .chatWrapUp(chat, interval)
-    default:
-      throw ParseError(
-        "unknown question '\(question)' about \(chat)\(Suggestions.hint(for: question, among: chatQuestions)); expected \(chatQuestions.joined(separator: ", "))",
-        at: reader.previousLocation)
+  /// The query of a subject and fields this parser has checked.
+  private static func made(_ spec: QuestionSpec, _ subject: String, _ fields: [String]) throws(ParseError)
+    -> Query
+  {
+    guard let query = spec.make(subject, fields) else {
+      preconditionFailure("\(subject) was read as the subject of \(spec.kind.rawValue)")
+    }
+    return query
+  }
+
+  private static func subjectExpected(_ kind: ValueKind) -> String {
+    switch kind {
+    case .queue: "a queue name"
+    case .caseRecord: "a case id"
+    case .customerRecord: "a customer record id"
+    default: "a setting"
     }
   }
 
-  private static func actorQuery(_ name: String, _ reader: inout TokenReader) throws(ParseError) -> Query {
-    let question = try reader.word("what to check of \(name): \(actorQuestions.joined(separator: ", "))")
-    switch question {
-    case "status": return .agentStatus(AgentID(name), try reader.word("a status"))
-    case "chats": return .agentChats(AgentID(name), try reader.number("a number of chats"))
-    case "offer":
-      let text = try reader.word("a chat id or none")
-      if text == "none" { return .agentOffer(AgentID(name), nil) }
-      guard let chat = ChatID(parsing: text) else {
-        throw ParseError(
-          "expected a chat id such as chat-1, or none, not '\(text)'", at: reader.previousLocation)
+  private static func checkSetting(_ key: String, at location: SourceLocation) throws(ParseError) {
+    guard Setting.Key(rawValue: key) == nil else { return }
+    let keys = Setting.Key.allCases.map(\.rawValue)
+    throw ParseError(
+      "there is no setting \(Escaping.quoted(key)); settings are \(keys.joined(separator: ", "))\(Suggestions.hint(for: key, among: keys))",
+      at: location)
+  }
+
+  /// Each field: its word (already read for the first when `questionWordRead`), then its value,
+  /// canonical.
+  private static func fields(
+    of spec: QuestionSpec, subject: String, _ reader: inout TokenReader, questionWordRead: Bool = false
+  ) throws(ParseError) -> [String] {
+    var values: [String] = []
+    for (index, field) in spec.fields.enumerated() {
+      if let word = field.word, !(questionWordRead && index == 0) { try keyword(word, &reader) }
+      if field.kind == .settingValue {
+        let text = try reader.value(field.expected)
+        do {
+          values.append(try Setting.parse(key: subject, value: text).valueText)
+        } catch {
+          throw ParseError(error.description, at: reader.previousLocation)
+        }
+      } else {
+        values.append(try reader.read(field.kind, expected: field.expected).canonicalText)
       }
-      return .agentOffer(AgentID(name), chat)
-    case "queues":
-      let text = try reader.word("the enabled queues, comma-separated, or none")
-      return .agentQueues(AgentID(name), text == "none" ? [] : list(text).map { QueueID($0) })
-    case "sees": return .sees(name, try reader.value("a message text, in quotes"))
-    default:
-      throw ParseError(
-        "unknown question '\(question)' about \(name)\(Suggestions.hint(for: question, among: actorQuestions)); expected \(actorQuestions.joined(separator: ", "))",
-        at: reader.previousLocation)
     }
+    return values
   }
 
   private static func keyword(_ expected: String, _ reader: inout TokenReader) throws(ParseError) {
     let here = reader.location
     let word = try reader.word("'\(expected)'")
-    guard word == expected else { throw ParseError("expected '\(expected)', not '\(word)'", at: here) }
+    guard word == expected else {
+      throw ParseError("expected '\(expected)', not '\(Escaping.escaped(word))'", at: here)
+    }
   }
 }

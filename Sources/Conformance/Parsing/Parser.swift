@@ -7,11 +7,6 @@ import ContactCenter
 /// let script = try ScriptParser.parse("alice> login\n< alice logged in\n", path: "a.chat")
 /// ```
 public enum ScriptParser {
-  /// The keywords that start a line without an actor.
-  public static let keywords = [
-    "queue", "agent", "customer-record", "case", "faq", "set", "clock", "expect", "step", "use",
-  ]
-
   /// Parses a file's bytes, which must be UTF-8.
   public static func parse(bytes: [UInt8], path: String) throws(ParseError) -> Script {
     guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -123,31 +118,57 @@ public enum ScriptParser {
       guard !reader.isAtEnd else {
         throw ParseError("expected a command after '\(actor)>'", at: reader.location)
       }
-      return .command(.actor(actor, try ActorCommandParser.parse(&reader)), expected: Expected())
+      let here = reader.location
+      let word = try reader.word("a command")
+      guard Vocabulary.actorWords.contains(word) else {
+        let hint = Suggestions.hint(for: word, among: Vocabulary.actorWords)
+        throw ParseError("unknown command '\(Escaping.escaped(word))'\(hint)", at: here)
+      }
+      let (spec, arguments) = try CommandParser.parse(first: word, &reader, roles: [.agent, .customer])
+      return .command(.actor(actor, spec.actorCommand(arguments)), expected: Expected())
     }
     var reader = try TokenReader(content, file: location.file, line: location.line, column: location.column)
-    let keyword = try reader.word("a command")
-    switch keyword {
-    case "step":
+    let word = try reader.word("a command")
+    switch Vocabulary.Keyword(rawValue: word) {
+    case .step:
       let id = try reader.word("a step id, such as CHAT-4")
       let title = try reader.optionalText() ?? ""
       try reader.end()
       return .step(id: id, title: title)
-    case "use":
+    case .use:
       let path = try reader.value("the path of the script to run")
       try reader.end()
       return .use(path: path)
-    case "clock":
+    case .clock:
       return .command(.clock(try clock(&reader)), expected: Expected())
-    case "expect":
+    case .expect:
       return .command(.expect(try ExpectParser.parse(&reader)), expected: Expected())
-    case "queue", "agent", "customer-record", "case", "faq", "set":
-      return .command(.engine(try DefinitionParser.parse(keyword, &reader)), expected: Expected())
-    default:
-      let hint = Suggestions.hint(for: keyword, among: keywords)
-      throw ParseError(
-        "unknown command '\(keyword)'\(hint); an actor's command is written 'name> command'",
-        at: reader.previousLocation)
+    case .set:
+      return .command(.engine(try setting(&reader)), expected: Expected())
+    case nil:
+      guard Vocabulary.definitions.contains(where: { $0.words[0] == word }) else {
+        let hint = Suggestions.hint(for: word, among: Vocabulary.lineWords)
+        throw ParseError(
+          "unknown command '\(Escaping.escaped(word))'\(hint); an actor's command is written 'name> command'",
+          at: reader.previousLocation)
+      }
+      let (spec, arguments) = try CommandParser.parse(first: word, &reader, roles: .tenant)
+      return .command(.engine(spec.tenantCommand(arguments)), expected: Expected())
+    }
+  }
+
+  private static func setting(_ reader: inout TokenReader) throws(ParseError) -> Command {
+    let keys = Setting.Key.allCases.map(\.rawValue)
+    let keyLocation = reader.location
+    let key = try reader.word("a setting (\(keys.joined(separator: ", ")))")
+    let value = try reader.value("a value for \(key)")
+    try reader.end()
+    do {
+      return .set(try Setting.parse(key: key, value: value))
+    } catch {
+      var message = error.description
+      if case .unknownSetting = error { message += Suggestions.hint(for: key, among: keys) }
+      throw ParseError(message, at: keyLocation)
     }
   }
 

@@ -1,86 +1,96 @@
 import ContactCenter
 
+/// Why a question has no answer: its subject does not exist.
+public struct Unanswerable: Error, Hashable, Sendable {
+  public var message: String
+}
+
 extension Session {
-  /// Answers an `expect` query: nil when it holds, else what differs.
-  func check(_ query: Query) -> String? {
-    func differ(_ what: String, expected: String, actual: String) -> String? {
-      expected == actual ? nil : "expected \(what) \(expected), but it is \(actual)"
+  /// The actual answer to a question: the one place it is computed, for `expect`, the REPL's
+  /// completion and the comparison with a system under test.
+  public func answer(_ question: Question) -> Result<Answer, Unanswerable> {
+    func noAgent(_ id: AgentID) -> Result<Answer, Unanswerable> {
+      .failure(Unanswerable(message: "no agent named \(id) is defined"))
     }
-    switch query {
-    case .agentStatus(let id, let expected):
-      guard let agent = center.agent(id) else { return "no agent named \(id) is defined" }
-      let actual: String =
-        switch agent.session {
-        case .loggedOut: "logged-out"
-        case .loggedIn: "not-ready"
-        case .ready(let status): status.keyword
-        }
-      return differ("\(id) status", expected: expected, actual: actual)
-    case .agentChats(let id, let expected):
-      guard let agent = center.agent(id) else { return "no agent named \(id) is defined" }
-      return differ("\(id) chats", expected: "\(expected)", actual: "\(agent.chats.count)")
-    case .agentOffer(let id, let expected):
-      guard let agent = center.agent(id) else { return "no agent named \(id) is defined" }
-      return differ(
-        "\(id) offer", expected: expected?.description ?? "none",
-        actual: agent.pendingOffer?.description ?? "none")
-    case .agentQueues(let id, let expected):
-      guard let agent = center.agent(id) else { return "no agent named \(id) is defined" }
-      let actual = agent.enabledQueues.map(\.rawValue).sorted()
-      return differ(
-        "\(id) queues",
-        expected: expected.isEmpty ? "none" : expected.map(\.rawValue).sorted().joined(separator: ","),
-        actual: actual.isEmpty ? "none" : actual.joined(separator: ","))
-    case .queueWaiting(let queue, let expected):
-      guard center.queues[queue] != nil else { return "queue \(queue) is not defined" }
-      return differ(
-        "queue \(queue) waiting", expected: "\(expected)", actual: "\(center.waitingChats(in: queue).count)")
-    case .chatState(let id, let expected):
-      guard let chat = center.chat(id) else { return "\(id) does not exist" }
-      return differ("\(id) state", expected: expected, actual: chat.state.keyword)
-    case .chatAgent(let id, let expected):
-      guard let chat = center.chat(id) else { return "\(id) does not exist" }
-      return differ(
-        "\(id) agent", expected: expected.rawValue, actual: agent(of: chat.state)?.rawValue ?? "none")
-    case .chatLog(let id, let expected):
-      guard let chat = center.chat(id) else { return "\(id) does not exist" }
-      return differ("\(id) log", expected: expected, actual: logWord(chat.log))
-    case .chatDisposition(let id, let expected):
-      guard let chat = center.chat(id) else { return "\(id) does not exist" }
-      return differ("\(id) disposition", expected: expected, actual: chat.disposition?.rawValue ?? "none")
-    case .chatWrapUp(let id, let expected):
-      guard center.chat(id) != nil else { return "\(id) does not exist" }
-      guard let elapsed = center.wrapUpElapsed(id) else { return "\(id) is not in wrap-up" }
-      return differ("\(id) wrap-up", expected: expected.description, actual: elapsed.description)
-    case .chatMessages(let id, let expected):
-      guard let chat = center.chat(id) else { return "\(id) does not exist" }
-      return differ("\(id) messages", expected: "\(expected)", actual: "\(chat.messages.count)")
+    func noChat(_ id: ChatID) -> Result<Answer, Unanswerable> {
+      .failure(Unanswerable(message: "\(id) does not exist"))
+    }
+    switch question {
+    case .agentStatus(let id):
+      guard let agent = center.agent(id) else { return noAgent(id) }
+      return .success(Answer(SessionAnswer(agent.session).rawValue))
+    case .agentChats(let id):
+      guard let agent = center.agent(id) else { return noAgent(id) }
+      return .success(Answer(String(agent.chats.count)))
+    case .agentOffer(let id):
+      guard let agent = center.agent(id) else { return noAgent(id) }
+      return .success(Answer(agent.pendingOffer?.description ?? "none"))
+    case .agentQueues(let id):
+      guard let agent = center.agent(id) else { return noAgent(id) }
+      return .success(Answer(Arguments.Value.list(agent.enabledQueues.map(\.rawValue)).canonicalText))
     case .sees(let name, let text):
-      return sees(name, text)
-    case .caseRecord(let id, let customer, let state):
-      guard let record = center.crm.cases[id] else { return "case \(id) is not defined" }
-      return differ(
-        "case \(id)", expected: "customer \(customer) state \(state.rawValue)",
-        actual: "customer \(record.customer) state \(record.state.rawValue)")
-    case .customerRecord(let id, let name, let email):
-      guard let record = center.crm.customers[id] else { return "customer record \(id) is not defined" }
-      return differ(
-        "customer \(id)", expected: "name \(Escaping.quoted(name)) email \(Escaping.escaped(email))",
-        actual: "name \(Escaping.quoted(record.name)) email \(Escaping.escaped(record.email))")
-    case .setting(let key, let expected):
-      guard let setting = center.settings.all.first(where: { $0.key == key }) else {
-        return
-          "there is no setting \(Escaping.quoted(key))\(Suggestions.hint(for: key, among: Setting.keys.map(\.key)))"
+      return .success(Answer(sees(name, text) == nil ? Answer.yes : Answer.no))
+    case .queueWaiting(let queue):
+      guard center.queues[queue] != nil else {
+        return .failure(Unanswerable(message: "queue \(queue) is not defined"))
       }
-      // `90s` and `1m30s` are the same accept interval: compare values as the settings read them.
-      let normalized = (try? Setting.parse(key: key, value: expected))?.valueText ?? expected
-      return differ("setting \(key)", expected: normalized, actual: setting.valueText)
-    case .clock(let expected):
-      return differ("clock", expected: expected.description, actual: center.now.description)
+      return .success(Answer(String(center.waitingChats(in: queue).count)))
+    case .chatState(let id):
+      guard let chat = center.chat(id) else { return noChat(id) }
+      return .success(Answer(chat.state.phase.rawValue))
+    case .chatAgent(let id):
+      guard let chat = center.chat(id) else { return noChat(id) }
+      return .success(Answer(Self.agent(of: chat.state)?.rawValue ?? "none"))
+    case .chatLog(let id):
+      guard let chat = center.chat(id) else { return noChat(id) }
+      return .success(Answer(LogAnswer(chat.log).rawValue))
+    case .chatDisposition(let id):
+      guard let chat = center.chat(id) else { return noChat(id) }
+      return .success(Answer(chat.disposition?.rawValue ?? "none"))
+    case .chatWrapUp(let id):
+      guard center.chat(id) != nil else { return noChat(id) }
+      guard let elapsed = center.wrapUpElapsed(id) else {
+        return .failure(Unanswerable(message: "\(id) is not in wrap-up"))
+      }
+      return .success(Answer(elapsed.description))
+    case .chatMessages(let id):
+      guard let chat = center.chat(id) else { return noChat(id) }
+      return .success(Answer(String(chat.messages.count)))
+    case .caseRecord(let id):
+      guard let record = center.crm.cases[id] else {
+        return .failure(Unanswerable(message: "case \(id) is not defined"))
+      }
+      return .success(Answer([record.customer.rawValue, record.state.rawValue]))
+    case .customerRecord(let id):
+      guard let record = center.crm.customers[id] else {
+        return .failure(Unanswerable(message: "customer record \(id) is not defined"))
+      }
+      return .success(Answer([record.name, record.email]))
+    case .setting(let key):
+      return .success(Answer(center.settings.all.first { $0.key == key }?.valueText ?? ""))
+    case .clock:
+      return .success(Answer(center.now.description))
     }
   }
 
-  private func agent(of state: ChatState) -> AgentID? {
+  /// Answers an `expect` query: nil when it holds, else what differs.
+  func check(_ query: Query) -> String? {
+    switch answer(query.question) {
+    case .failure(let problem):
+      return problem.message
+    case .success(let actual):
+      guard actual != query.expected else { return nil }
+      if case .sees(let name, let text) = query.question { return sees(name, text) }
+      let spec = query.question.spec
+      let what =
+        spec.fields.count == 1
+        ? [query.question.subjectText] + spec.fields.compactMap(\.word) : [query.question.subjectText]
+      return
+        "expected \(what.joined(separator: " ")) \(spec.render(query.expected)), but it is \(spec.render(actual))"
+    }
+  }
+
+  static func agent(of state: ChatState) -> AgentID? {
     switch state {
     case .offered(let agent, _, _, _), .active(let agent, _), .wrapUp(let agent, _, _),
       .finished(let agent, _, _):
@@ -89,14 +99,8 @@ extension Session {
     }
   }
 
-  private func logWord(_ log: ChatLog?) -> String {
-    guard let log else { return "none" }
-    if log.isSaved { return log.mode == .view ? "view" : "saved" }
-    return log.savedCase != nil ? "draft" : "edit"
-  }
-
   /// A customer sees the agent's messages in their latest chat; an agent sees the customer's
-  /// messages in the chats it holds or finished last.
+  /// messages in the chats it holds or finished last. Nil when the text is there, else why not.
   private func sees(_ name: String, _ text: String) -> String? {
     let agentID = AgentID(name)
     if let agent = center.agent(agentID) {
@@ -111,7 +115,8 @@ extension Session {
         : "expected \(name) to see \(Escaping.quoted(text)) from a customer, but no chat of \(name) has it"
     }
     guard let chatID = center.latestChat(of: VisitorID(name)), let chat = center.chat(chatID) else {
-      return "\(name) is neither an agent nor a customer who opened a chat"
+      return
+        "expected \(name) to see \(Escaping.quoted(text)), but \(name) is neither an agent nor a customer who opened a chat"
     }
     let seen = chat.messages.contains { message in
       if case .agent = message.author { message.text == text } else { false }
@@ -119,5 +124,19 @@ extension Session {
     return seen
       ? nil
       : "expected \(name) to see \(Escaping.quoted(text)) from the agent in \(chatID), but it is not there"
+  }
+}
+
+extension QuestionSpec {
+  /// An answer as messages show it: the value alone for a one-field question, else each field
+  /// after its word (`customer c-100 state open`); texts quoted where `.help` quotes them.
+  public func render(_ answer: Answer) -> String {
+    func shown(_ value: String, _ field: Field) -> String {
+      field.placeholder.hasPrefix("\"") ? Escaping.quoted(value) : Escaping.escaped(value)
+    }
+    guard fields.count > 1 else { return answer.fields.first.map { shown($0, fields[0]) } ?? "" }
+    return zip(fields, answer.fields).map { field, value in
+      (field.word.map { $0 + " " } ?? "") + shown(value, field)
+    }.joined(separator: " ")
   }
 }

@@ -68,12 +68,12 @@ extension Center {
   mutating func apply(_ setting: Setting, _ events: inout [Event]) throws(Refusal) {
     if case .acceptInterval(let interval) = setting, !Settings.acceptIntervalRange.contains(interval) {
       throw .invalidSettingValue(
-        key: setting.key, value: interval.description,
+        key: setting.key.rawValue, value: interval.description,
         expected: "a duration from 1s to 1h, such as 30s or 1m30s")
     }
     if case .chatsPerAgent(let cap) = setting, !(1...Settings.maximumChatsPerAgent).contains(cap) {
       throw .invalidSettingValue(
-        key: setting.key, value: String(cap),
+        key: setting.key.rawValue, value: String(cap),
         expected: (1...Settings.maximumChatsPerAgent).map(String.init).joined(separator: ", "))
     }
     settings.apply(setting)

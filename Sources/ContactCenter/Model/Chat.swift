@@ -52,17 +52,26 @@ public enum ChatState: Hashable, Sendable {
   /// DEC-3: the customer left before any agent accepted.
   case abandoned(at: Instant)
 
-  /// The script's word for the state: `queued`, `offered`, `active`, `wrap-up`, `finished`, `abandoned`.
-  public var keyword: String {
+  /// The state without its details; its raw value is the script's word for it.
+  public enum Phase: String, CaseIterable, Hashable, Sendable {
+    case queued, offered, active
+    case wrapUp = "wrap-up"
+    case finished, abandoned
+  }
+
+  public var phase: Phase {
     switch self {
-    case .queued: "queued"
-    case .offered: "offered"
-    case .active: "active"
-    case .wrapUp: "wrap-up"
-    case .finished: "finished"
-    case .abandoned: "abandoned"
+    case .queued: .queued
+    case .offered: .offered
+    case .active: .active
+    case .wrapUp: .wrapUp
+    case .finished: .finished
+    case .abandoned: .abandoned
     }
   }
+
+  /// The script's word for the state: `queued`, `offered`, `active`, `wrap-up`, `finished`, `abandoned`.
+  public var keyword: String { phase.rawValue }
 
   /// The agent holding the chat (accepted, not finished), if any.
   public var holder: AgentID? {

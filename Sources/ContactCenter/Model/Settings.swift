@@ -69,30 +69,46 @@ public enum Setting: Hashable, Sendable, CustomStringConvertible {
   case disposition(DispositionPolicy)
   case automaticChatLog(Bool)
 
-  /// The keys a script writes after `set`, with the values each accepts.
-  public static let keys: [(key: String, values: [String])] = [
-    ("reject-permission", ["granted", "denied"]),
-    ("queue-permission", ["granted", "denied"]),
-    ("accept-interval", ["30s", "1m", "..."]),
-    ("missed-offer-status", ["working-offline", "on-break"]),
-    ("chats-per-agent", ["1", "2", "3", "4", "5", "6"]),
-    ("screen-pop", ScreenPopMode.allCases.map(\.rawValue)),
-    ("screen-pop-moment", ScreenPopMoment.allCases.map(\.rawValue)),
-    ("disposition", DispositionPolicy.allCases.map(\.rawValue)),
-    ("chat-log", ["automatic", "off"]),
-  ]
+  /// The key a script writes after `set`.
+  public enum Key: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+    case rejectPermission = "reject-permission"
+    case queuePermission = "queue-permission"
+    case acceptInterval = "accept-interval"
+    case missedOfferStatus = "missed-offer-status"
+    case chatsPerAgent = "chats-per-agent"
+    case screenPop = "screen-pop"
+    case screenPopMoment = "screen-pop-moment"
+    case disposition
+    case chatLog = "chat-log"
 
-  public var key: String {
+    public var description: String { rawValue }
+
+    /// The words a value may be, in order; nil for the accept interval, a duration.
+    public var choices: [String]? {
+      switch self {
+      case .rejectPermission, .queuePermission: ["granted", "denied"]
+      case .acceptInterval: nil
+      case .missedOfferStatus: [AgentStatus.workingOffline.keyword, AgentStatus.onBreak.keyword]
+      case .chatsPerAgent: (1...Settings.maximumChatsPerAgent).map(String.init)
+      case .screenPop: ScreenPopMode.allCases.map(\.rawValue)
+      case .screenPopMoment: ScreenPopMoment.allCases.map(\.rawValue)
+      case .disposition: DispositionPolicy.allCases.map(\.rawValue)
+      case .chatLog: ["automatic", "off"]
+      }
+    }
+  }
+
+  public var key: Key {
     switch self {
-    case .rejectPermission: "reject-permission"
-    case .queueEditPermission: "queue-permission"
-    case .acceptInterval: "accept-interval"
-    case .missedOfferStatus: "missed-offer-status"
-    case .chatsPerAgent: "chats-per-agent"
-    case .screenPop: "screen-pop"
-    case .screenPopMoment: "screen-pop-moment"
-    case .disposition: "disposition"
-    case .automaticChatLog: "chat-log"
+    case .rejectPermission: .rejectPermission
+    case .queueEditPermission: .queuePermission
+    case .acceptInterval: .acceptInterval
+    case .missedOfferStatus: .missedOfferStatus
+    case .chatsPerAgent: .chatsPerAgent
+    case .screenPop: .screenPop
+    case .screenPopMoment: .screenPopMoment
+    case .disposition: .disposition
+    case .automaticChatLog: .chatLog
     }
   }
 
@@ -116,30 +132,36 @@ public enum Setting: Hashable, Sendable, CustomStringConvertible {
   ///
   /// Throws a refusal that names the accepted keys or values, so a typo is explained.
   public static func parse(key: String, value: String) throws(Refusal) -> Setting {
-    func choice<T>(_ options: [(String, T)]) throws(Refusal) -> T {
-      if let match = options.first(where: { $0.0 == value }) { return match.1 }
-      throw .invalidSettingValue(key: key, value: value, expected: options.map(\.0).joined(separator: ", "))
+    guard let known = Key(rawValue: key) else {
+      throw .unknownSetting(key, known: Key.allCases.map(\.rawValue))
+    }
+    return try parse(key: known, value: value)
+  }
+
+  public static func parse(key: Key, value: String) throws(Refusal) -> Setting {
+    func choice<T>(_ options: [T]) throws(Refusal) -> T {
+      // `choices` and `options` list the same values in the same order.
+      if let words = key.choices, let index = words.firstIndex(of: value), index < options.count {
+        return options[index]
+      }
+      throw .invalidSettingValue(
+        key: key.rawValue, value: value, expected: (key.choices ?? []).joined(separator: ", "))
     }
     switch key {
-    case "reject-permission": return .rejectPermission(try choice([("granted", true), ("denied", false)]))
-    case "queue-permission": return .queueEditPermission(try choice([("granted", true), ("denied", false)]))
-    case "accept-interval":
+    case .rejectPermission: return .rejectPermission(try choice([true, false]))
+    case .queuePermission: return .queueEditPermission(try choice([true, false]))
+    case .acceptInterval:
       guard let interval = Interval(parsing: value), Settings.acceptIntervalRange.contains(interval) else {
         throw .invalidSettingValue(
-          key: key, value: value, expected: "a duration from 1s to 1h, such as 30s or 1m30s")
+          key: key.rawValue, value: value, expected: "a duration from 1s to 1h, such as 30s or 1m30s")
       }
       return .acceptInterval(interval)
-    case "missed-offer-status":
-      return .missedOfferStatus(try choice([("working-offline", .workingOffline), ("on-break", .onBreak)]))
-    case "chats-per-agent":
-      return .chatsPerAgent(try choice((1...Settings.maximumChatsPerAgent).map { (String($0), $0) }))
-    case "screen-pop": return .screenPop(try choice(ScreenPopMode.allCases.map { ($0.rawValue, $0) }))
-    case "screen-pop-moment":
-      return .screenPopMoment(try choice(ScreenPopMoment.allCases.map { ($0.rawValue, $0) }))
-    case "disposition": return .disposition(try choice(DispositionPolicy.allCases.map { ($0.rawValue, $0) }))
-    case "chat-log": return .automaticChatLog(try choice([("automatic", true), ("off", false)]))
-    default:
-      throw .unknownSetting(key, known: keys.map(\.key))
+    case .missedOfferStatus: return .missedOfferStatus(try choice([.workingOffline, .onBreak]))
+    case .chatsPerAgent: return .chatsPerAgent(try choice(Array(1...Settings.maximumChatsPerAgent)))
+    case .screenPop: return .screenPop(try choice(ScreenPopMode.allCases))
+    case .screenPopMoment: return .screenPopMoment(try choice(ScreenPopMoment.allCases))
+    case .disposition: return .disposition(try choice(DispositionPolicy.allCases))
+    case .chatLog: return .automaticChatLog(try choice([true, false]))
     }
   }
 }

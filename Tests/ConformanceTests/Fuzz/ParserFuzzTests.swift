@@ -87,7 +87,7 @@ private let corpus = [
 
 /// The language's words and punctuation, for token soups.
 private let vocabulary =
-  ScriptParser.keywords + ActorCommandParser.words + ExpectParser.chatQuestions + ExpectParser.actorQuestions
+  Vocabulary.lineWords + Vocabulary.actorWords + Vocabulary.questions.flatMap { $0.fields.compactMap(\.word) }
   + [
     "enable", "disable", "confirm", "save", "stop", "draft", "edit", "none", "waiting", "available",
     "on-break",

@@ -87,7 +87,7 @@ struct ActorCommandParserTests {
       ("continue chat-1", ActorCommand(name: "continue", agent: .continueDisposition(one))),
       ("finish chat-1", ActorCommand(name: "finish", agent: .finish(one))),
       ("typing chat-2", ActorCommand(name: "typing", agent: .typing(two, true))),
-      ("typing stop chat-2", ActorCommand(name: "typing", agent: .typing(two, false))),
+      ("typing stop chat-2", ActorCommand(name: "typing stop", agent: .typing(two, false))),
       ("say chat-2 \"Bonjour\"", ActorCommand(name: "say", agent: .say(two, "Bonjour"))),
       ("say chat-2 Bonjour", ActorCommand(name: "say", agent: .say(two, "Bonjour"))),
       ("faq chat-1 hours", ActorCommand(name: "faq", agent: .insertFAQ(one, "hours"))),
@@ -164,7 +164,7 @@ struct ActorCommandParserTests {
         == ActorCommand(name: "typing", agent: .typing(nil, true), customer: .typing(true)))
     #expect(
       try actorCommand("x> typing stop")
-        == ActorCommand(name: "typing", agent: .typing(nil, false), customer: .typing(false)))
+        == ActorCommand(name: "typing stop", agent: .typing(nil, false), customer: .typing(false)))
     #expect(
       try actorCommand("x> say \"Bonjour\"")
         == ActorCommand(name: "say", agent: .say(nil, "Bonjour"), customer: .say("Bonjour")))
@@ -199,10 +199,9 @@ struct ActorCommandParserTests {
   @Test("The words listed for completion and suggestions")
   func words() {
     #expect(
-      ActorCommandParser.words == [
-        "login", "ready", "status", "logout", "queues", "profile", "preview", "accept", "reject", "info",
-        "typing", "say", "faq", "send", "customer", "end", "timer", "disposition", "continue", "finish",
-        "log",
+      Vocabulary.actorWords == [
+        "login", "ready", "queues", "profile", "status", "preview", "accept", "reject", "info", "customer",
+        "typing", "say", "faq", "send", "end", "timer", "disposition", "continue", "finish", "log", "logout",
         "open", "leave",
       ])
   }
@@ -244,7 +243,7 @@ struct ActorCommandParserTests {
       ("alice> queues confirm now", "t.chat:1:23: unexpected 'now'; quote text that contains spaces"),
       ("alice> profile", "t.chat:1:15: expected 'queues' after 'profile'"),
       ("alice> profile x", "t.chat:1:16: expected 'queues' after 'profile'"),
-      ("alice> profile queues", "t.chat:1:22: expected enable, disable or save"),
+      ("alice> profile queues", "t.chat:1:22: expected enable, disable or save after 'profile queues'"),
       (
         "alice> profile queues sav",
         "t.chat:1:23: expected enable, disable or save after 'profile queues'; did you mean 'save'?"
@@ -263,7 +262,7 @@ struct ActorCommandParserTests {
       ("alice> disposition chat-1", "t.chat:1:26: expected a disposition code"),
       // customer save
       ("alice> customer", "t.chat:1:16: expected 'save' after 'customer'"),
-      ("alice> customer x", "t.chat:1:17: expected 'save' after 'customer' (the new-customer form)"),
+      ("alice> customer x", "t.chat:1:17: expected 'save' after 'customer'"),
       ("alice> customer save", "t.chat:1:21: missing name=..."),
       ("alice> customer save name=Paul", "t.chat:1:31: missing email=..."),
       (
@@ -275,10 +274,10 @@ struct ActorCommandParserTests {
         "t.chat:1:22: unknown key 'nme'; did you mean 'name'?; expected one of name, email, account"
       ),
       // log
-      ("alice> log foo", "t.chat:1:12: expected open, edit, customer, save, draft after 'log'"),
+      ("alice> log foo", "t.chat:1:12: expected open, edit, customer, save, draft or a chat id after 'log'"),
       (
         "alice> log sav",
-        "t.chat:1:12: expected open, edit, customer, save, draft after 'log'; did you mean 'save'?"
+        "t.chat:1:12: expected open, edit, customer, save, draft or a chat id after 'log'; did you mean 'save'?"
       ),
       ("alice> log \"x\"", "t.chat:1:12: unexpected quoted text"),
       ("alice> log edit", "t.chat:1:16: expected the log's new text, in quotes"),

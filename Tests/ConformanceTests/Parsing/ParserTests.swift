@@ -65,7 +65,9 @@ struct ParserTests {
         == .command(
           .actor("bob", ActorCommand(name: "accept", agent: .accept(ChatID(1)))),
           expected: Expected(refusal: ExpectedLine(text: "bob has no offer for chat-1", line: 14))))
-    #expect(script.statements[5].kind == .command(.expect(.agentChats("alice", 0)), expected: Expected()))
+    #expect(
+      script.statements[5].kind
+        == .command(.expect(Query(.agentChats("alice"), Answer("0"))), expected: Expected()))
   }
 
   @Test("An empty file, and a file of comments only, have no statements")
@@ -162,7 +164,7 @@ struct ParserTests {
     #expect(
       script.statements[0].kind
         == .command(
-          .expect(.agentChats("alice", 1)),
+          .expect(Query(.agentChats("alice"), Answer("1"))),
           expected: Expected(events: [ExpectedLine(text: "nothing", line: 2)])))
   }
 
@@ -326,7 +328,9 @@ struct ParserTests {
     #expect(
       try command("marie.t_2> leave") == .actor("marie.t_2", ActorCommand(name: "leave", customer: .leave)))
     // The first '>' ends the name: a '>' in the command's text is not an actor marker.
-    #expect(try command("expect marie sees \"a > b\"") == .expect(.sees("marie", "a > b")))
+    #expect(
+      try command("expect marie sees \"a > b\"")
+        == .expect(Query(.sees("marie", text: "a > b"), Answer("yes"))))
     #expect(
       try command("marie> say \"x>y\"")
         == .actor("marie", ActorCommand(name: "say", agent: .say(nil, "x>y"), customer: .say("x>y"))))
@@ -493,7 +497,7 @@ struct ParserTests {
   @Test("The keywords of lines without an actor")
   func keywords() {
     #expect(
-      ScriptParser.keywords == [
+      Vocabulary.lineWords == [
         "queue", "agent", "customer-record", "case", "faq", "set", "clock", "expect", "step", "use",
       ])
   }

@@ -24,7 +24,7 @@ struct SuggestionsTests {
 
   @Test("The closest candidate within 2 edits and less than half the word")
   func closest() {
-    let keywords = ScriptParser.keywords
+    let keywords = Vocabulary.lineWords
     #expect(Suggestions.closest(to: "queu", among: keywords) == "queue")
     #expect(Suggestions.closest(to: "expct", among: keywords) == "expect")
     #expect(Suggestions.closest(to: "sett", among: keywords) == "set")
@@ -51,7 +51,7 @@ struct SuggestionsTests {
 
   @Test("The hint is '; did you mean 'X'?' or nothing")
   func hint() {
-    #expect(Suggestions.hint(for: "stauts", among: ActorCommandParser.words) == "; did you mean 'status'?")
-    #expect(Suggestions.hint(for: "xyzzy", among: ActorCommandParser.words) == "")
+    #expect(Suggestions.hint(for: "stauts", among: Vocabulary.actorWords) == "; did you mean 'status'?")
+    #expect(Suggestions.hint(for: "xyzzy", among: Vocabulary.actorWords) == "")
   }
 }

@@ -37,9 +37,9 @@ import Testing
 
   @Test("LOG-1: the keys list names every setting, in the order of `all`")
   func keysMatchSettings() {
-    #expect(Setting.keys.map(\.key) == Settings().all.map(\.key))
+    #expect(Setting.Key.allCases == Settings().all.map(\.key))
     #expect(
-      Setting.keys.map(\.key) == [
+      Setting.Key.allCases.map(\.rawValue) == [
         "reject-permission", "queue-permission", "accept-interval", "missed-offer-status", "chats-per-agent",
         "screen-pop", "screen-pop-moment", "disposition", "chat-log",
       ])
@@ -79,10 +79,18 @@ import Testing
   @Test("LOG-1: every key parses each of its good values", arguments: goodValues)
   func parsesGoodValues(key: String, value: String, setting: Setting) throws {
     #expect(try Setting.parse(key: key, value: value) == setting)
-    #expect(setting.key == key)
+    #expect(setting.key.rawValue == key)
     // What a setting prints parses back to the same setting.
     #expect(try Setting.parse(key: setting.key, value: setting.valueText) == setting)
     #expect(setting.description == "\(key) \(setting.valueText)")
+  }
+
+  @Test("LOG-1: every value a key lists as a choice parses; the accept interval is a duration")
+  func choicesParse() throws {
+    for key in Setting.Key.allCases {
+      for word in key.choices ?? [] { #expect(try Setting.parse(key: key, value: word).valueText == word) }
+    }
+    #expect(Setting.Key.acceptInterval.choices == nil)
   }
 
   @Test("LOG-1: a parsed setting applied to the center changes exactly that setting", arguments: goodValues)

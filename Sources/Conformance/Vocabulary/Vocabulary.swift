@@ -1,0 +1,61 @@
+import ContactCenter
+
+/// The words of the script language, as data: every command with its arguments, every `set`
+/// key with its values, every `expect` question with the kind of its answer, the statements
+/// (`clock`, `step`, `use`) and the REPL's dot-commands.
+///
+/// The parser, its "did you mean", the REPL's completion and `.help`, the reference tables of
+/// `docs/script-language.md` (checked by a test), the protocol's JSON forms and random
+/// exploration all derive from these tables, so a word is added in one place.
+public enum Vocabulary {
+  /// The words that start a line without an actor, other than definitions.
+  public enum Keyword: String, CaseIterable, Hashable, Sendable {
+    case set, clock, expect, step, use
+  }
+
+  /// A line's first word that is not an actor's `name>`: definitions, then the statements.
+  public static let lineWords: [String] =
+    definitions.map(\.name) + Keyword.allCases.map(\.rawValue)
+
+  /// The first words of actors' commands: agents' then customers' (each once).
+  public static let actorWords: [String] = {
+    var seen: Set<String> = []
+    return (agentCommands + customerCommands).compactMap { $0.words.first }.filter {
+      seen.insert($0).inserted
+    }
+  }()
+
+  /// The commands whose first words are `words`, for a role.
+  static func commands(startingWith words: [String], roles: CommandSpec.Roles) -> [CommandSpec] {
+    let table = roles == .tenant ? definitions : agentCommands + customerCommands
+    return table.filter { spec in
+      !spec.roles.isDisjoint(with: roles) && spec.words.count >= words.count
+        && Array(spec.words.prefix(words.count)) == words
+    }
+  }
+
+  /// The command written with exactly these words.
+  public static func command(_ words: [String], roles: CommandSpec.Roles) -> CommandSpec? {
+    commands(startingWith: words, roles: roles).first { $0.words == words }
+  }
+
+  /// What each statement keyword does, for `.help` and the docs.
+  public static func usage(of keyword: Keyword) -> (usage: [String], summary: String, requirements: [String])
+  {
+    switch keyword {
+    case .set:
+      (["set KEY VALUE"], "change a tenant setting (Tab lists the keys and values)", [])
+    case .clock:
+      (
+        ["clock +30s", "clock 00:02:00"], "move the virtual clock forward; timers due by then fire in order",
+        ["DEC-5"]
+      )
+    case .expect:
+      (questions.map(\.usage), "check the state (Tab offers the actual value)", [])
+    case .step:
+      (["step ID \"title\""], "start a step of the documented procedure", [])
+    case .use:
+      (["use FILE"], "run another script here (as .read)", [])
+    }
+  }
+}
