@@ -129,3 +129,25 @@ struct DocumentationTests {
     }
   }
 }
+
+@Suite("docs/script-language.md: the reference tables are the vocabulary's")
+struct DocumentationTableTests {
+  /// The lines of the table after `<!-- table: NAME -->`.
+  private func table(_ name: String) -> [String]? {
+    guard let document = readFile(documentPath) else { return nil }
+    let lines = document.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    guard let marker = lines.firstIndex(of: "<!-- table: \(name) -->") else { return nil }
+    return Array(lines[(marker + 1)...].prefix { $0.hasPrefix("|") })
+  }
+
+  @Test("Each table of the page is written from Vocabulary", arguments: Vocabulary.Table.allCases)
+  func matches(_ name: Vocabulary.Table) {
+    let expected = Vocabulary.markdown(name)
+    let written = table(name.rawValue)
+    #expect(written != nil, "docs/script-language.md has no <!-- table: \(name.rawValue) --> marker")
+    #expect(
+      written == expected,
+      "docs/script-language.md's table \(name.rawValue) differs from the vocabulary; it should read:\n\(expected.joined(separator: "\n"))"
+    )
+  }
+}

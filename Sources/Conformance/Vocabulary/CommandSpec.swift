@@ -24,6 +24,8 @@ public struct CommandSpec: Sendable {
   public let requirements: [String]
   /// One line as a script writes it, without the actor (`accept chat-1`).
   public let example: String
+  /// A typical event it produces, for `.help` and the docs (`chat-1 accepted by alice`).
+  public let event: String
   let build: Build
 
   /// How parsed arguments become what the engine runs.
@@ -38,9 +40,11 @@ public struct CommandSpec: Sendable {
   }
 
   init(
-    _ words: String, _ arguments: [ArgumentSpec] = [], summary: String, requirements: [String] = [],
+    _ words: String, _ arguments: [ArgumentSpec] = [], summary: String, event: String,
+    requirements: [String] = [],
     example: String? = nil, _ build: Build
   ) {
+    self.event = event
     self.words = words.split(separator: " ").map(String.init)
     self.arguments = arguments
     self.summary = summary
