@@ -394,9 +394,11 @@ public final class ReplSession {
       return
     }
     let files = self.files
-    let runner = ScriptRunner(loader: { try files.read($0) }, isInterrupted: isInterrupted)
+    // Read afresh at each .read (the files may have been edited since), each file once.
+    let includes = IncludeResolver(loader: { try files.read($0) })
+    let runner = ScriptRunner(includes: includes, isInterrupted: isInterrupted)
     let result = runner.run(script, in: &session)
-    var sources = SourceLines(main: script, loader: { try files.read($0) })
+    var sources = SourceLines(main: script, includes: includes)
     var lines: [String] = [ScriptText.comment("# .read " + path)]
     for recorded in result.outcomes {
       let source =

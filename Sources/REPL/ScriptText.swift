@@ -13,14 +13,10 @@ public enum ScriptText {
 
   /// The lines for one command and its outcome.
   public static func lines(command source: String, outcome: Outcome) -> [String] {
-    switch outcome {
-    case .events(let events):
-      return [ExpectedLine.singleLine(source)] + events.map { ExpectedLine.written("<", $0) }
-    case .refused(let message):
-      return [ExpectedLine.singleLine(source), ExpectedLine.written("!", message)]
-    case .failed(let message):
+    if case .failed(let message) = outcome {
       return [comment("# not carried out: " + source), comment("#   " + message)]
     }
+    return [ExpectedLine.singleLine(source)] + (outcome.expectationLines ?? [])
   }
 
   /// A comment line: free text, so control characters are written as escapes (no one should

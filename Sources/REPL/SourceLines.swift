@@ -4,18 +4,17 @@ import Conformance
 /// itself or in a file it included with `use`).
 struct SourceLines {
   private var byFile: [String: [Int: String]] = [:]
-  private let loader: (String) throws -> [UInt8]
+  /// The files the run included, already parsed.
+  private let includes: IncludeResolver
 
-  init(main: Script, loader: @escaping (String) throws -> [UInt8]) {
-    self.loader = loader
+  init(main: Script, includes: IncludeResolver) {
+    self.includes = includes
     byFile[main.path] = Self.index(main)
   }
 
   mutating func source(at location: SourceLocation) -> String? {
     if byFile[location.file] == nil {
-      guard let bytes = try? loader(location.file),
-        let script = try? ScriptParser.parse(bytes: bytes, path: location.file)
-      else { return nil }
+      guard case .success(let script) = includes.script(at: location.file) else { return nil }
       byFile[location.file] = Self.index(script)
     }
     return byFile[location.file]?[location.line]

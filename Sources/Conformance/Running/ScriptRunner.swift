@@ -6,10 +6,10 @@ import ContactCenter
 public struct ScriptRunner: Sendable {
   /// Reads the file at a path (for `use`); the executable passes the file system, tests a
   /// dictionary.
-  public typealias Loader = @Sendable (String) throws -> [UInt8]
+  public typealias Loader = IncludeResolver.Loader
 
   /// How deep `use` may nest.
-  public static let maximumIncludeDepth = 32
+  public static let maximumIncludeDepth = IncludeResolver.maximumDepth
   /// How many `use` lines one script may run in all: a file that includes the next one twice,
   /// 32 deep, would otherwise run billions of times.
   public static let maximumIncludes = 10_000
@@ -17,11 +17,17 @@ public struct ScriptRunner: Sendable {
   /// Asked before each command whether to stop there (the REPL's Ctrl-C); never, by default.
   public typealias Interruption = @Sendable () -> Bool
 
-  private let loader: Loader
+  private let includes: IncludeResolver
   private let isInterrupted: Interruption
 
+  /// A runner whose `use` lines read files with `loader`, each file once.
   public init(loader: @escaping Loader, isInterrupted: @escaping Interruption = { false }) {
-    self.loader = loader
+    self.init(includes: IncludeResolver(loader: loader), isInterrupted: isInterrupted)
+  }
+
+  /// A runner that shares its included files with others (the jobs of a run, the REPL).
+  public init(includes: IncludeResolver, isInterrupted: @escaping Interruption = { false }) {
+    self.includes = includes
     self.isInterrupted = isInterrupted
   }
 
@@ -149,51 +155,14 @@ public struct ScriptRunner: Sendable {
   private func load(_ path: String, from location: SourceLocation, chain: [SourceLocation], step: String?)
     throws(RunFailure) -> Script
   {
-    let resolved = Paths.resolve(path, relativeTo: location.file)
-    if chain.contains(where: { $0.file == resolved }) || location.file == resolved {
-      throw RunFailure(
-        location: location, includedFrom: chain, step: step,
-        message: "'use \(path)' would include \(resolved) inside itself")
-    }
-    if chain.count >= Self.maximumIncludeDepth {
-      throw RunFailure(
-        location: location, includedFrom: chain, step: step,
-        message: "'use \(path)' nests scripts more than \(Self.maximumIncludeDepth) deep")
-    }
-    let bytes: [UInt8]
-    do {
-      bytes = try loader(resolved)
-    } catch {
-      throw RunFailure(
-        location: location, includedFrom: chain, step: step, message: "cannot read \(resolved): \(error)")
-    }
-    do {
-      return try ScriptParser.parse(bytes: bytes, path: resolved)
-    } catch {
+    switch includes.resolve(path, from: location, including: chain.map(\.file)) {
+    case .success(let script):
+      return script
+    case .failure(.parse(let error)):
       throw RunFailure(
         location: error.location, includedFrom: chain + [location], step: step, message: error.message)
+    case .failure(let failure):
+      throw RunFailure(location: location, includedFrom: chain, step: step, message: failure.message)
     }
-  }
-}
-
-/// Path arithmetic for `use`, without Foundation.
-enum Paths {
-  static func resolve(_ path: String, relativeTo file: String) -> String {
-    if path.hasPrefix("/") { return normalize(path) }
-    guard let slash = file.lastIndex(of: "/") else { return normalize(path) }
-    return normalize(String(file[...slash]) + path)
-  }
-
-  static func normalize(_ path: String) -> String {
-    var parts: [Substring] = []
-    for part in path.split(separator: "/", omittingEmptySubsequences: false) {
-      if part == "." || (part.isEmpty && !parts.isEmpty) { continue }
-      if part == "..", let last = parts.last, last != "..", !last.isEmpty {
-        parts.removeLast()
-      } else {
-        parts.append(part)
-      }
-    }
-    return parts.joined(separator: "/")
   }
 }

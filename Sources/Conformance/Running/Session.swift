@@ -8,6 +8,19 @@ public enum Outcome: Hashable, Sendable {
   case failed(String)
 }
 
+extension Outcome {
+  /// The `<` lines of its events, or the `!` line of its refusal, as a script writes them under
+  /// the command (`--update`, `.record`, `.save`); nil when the command could not be carried
+  /// out as written, which no line can expect.
+  public var expectationLines: [String]? {
+    switch self {
+    case .events(let events): events.map { ExpectedLine.written("<", $0) }
+    case .refused(let message): [ExpectedLine.written("!", message)]
+    case .failed: nil
+    }
+  }
+}
+
 /// A live session of the script language: a center and the commands run against it. Scripts,
 /// `.read` and the REPL all execute through here, so they behave the same.
 public struct Session: Sendable {

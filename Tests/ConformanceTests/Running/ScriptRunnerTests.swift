@@ -1,4 +1,5 @@
 import ContactCenter
+import Synchronization
 import Testing
 
 @testable import Conformance
@@ -480,6 +481,33 @@ struct ScriptRunnerTests {
       "a.chat": "use tick.chat\nuse tick.chat\nexpect clock 00:00:02\n", "tick.chat": "clock +1s\n",
     ]
     #expect(try outcome("a.chat", files: files) == "passed")
+  }
+
+  @Test("A file used many times is read and parsed once per run, across the scripts of the run")
+  func includedOncePerRun() throws {
+    let reads = Mutex<[String: Int]>([:])
+    let files = [
+      "a.chat": String(repeating: "use tick.chat\n", count: 100) + "expect clock 00:01:40\n",
+      "b.chat": "use tick.chat\nexpect clock 00:00:01\n", "tick.chat": "clock +1s\n",
+    ]
+    let loader = inMemoryLoader(files)
+    let runner = ScriptRunner(loader: { path in
+      reads.withLock { $0[path, default: 0] += 1 }
+      return try loader(path)
+    })
+    for path in ["a.chat", "b.chat"] {
+      let script = try ScriptParser.parse(bytes: try loader(path), path: path)
+      #expect(runner.run(script).failure == nil)
+    }
+    #expect(reads.withLock { $0 } == ["tick.chat": 1])
+  }
+
+  @Test("A path with a NUL character is refused, not cut at the NUL")
+  func nulInPath() throws {
+    let files = ["a.chat": "use \"tick.chat\\u{0}x\"\n", "tick.chat": "clock +1s\n"]
+    let result = try run("a.chat", files: files)
+    #expect(result.failure?.message == "'use \"tick.chat\\u{0}x\"': a path cannot hold a NUL character")
+    #expect(result.commandsRun == 0)
   }
 
   @Test("Includes nest at most 32 deep")
