@@ -12,6 +12,6 @@ public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
-  /// Never prints a control character a file contained: it is shown escaped.
-  public var description: String { Escaping.controlsEscaped("\(location): \(message)") }
+  /// Never prints a control or invisible character a file contained: it is shown escaped.
+  public var description: String { Escaping.invisiblesEscaped("\(location): \(message)") }
 }

@@ -7,6 +7,11 @@ import ContactCenter
 /// let script = try ScriptParser.parse("alice> login\n< alice logged in\n", path: "a.chat")
 /// ```
 public enum ScriptParser {
+  /// The characters the texts of one file may hold once `"a"*N` is repeated: far more than any
+  /// real script, small enough that a file of repetitions cannot fill memory (a character
+  /// takes at most 4 bytes).
+  public static let maximumTextPerFile = 16 << 20
+
   /// Parses a file's bytes, which must be UTF-8.
   public static func parse(bytes: [UInt8], path: String) throws(ParseError) -> Script {
     guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -21,6 +26,16 @@ public enum ScriptParser {
     var script = Script(path: path)
     var inLeadingComments = true
     var lineNumber = 0
+    // The `<` and `!` lines of the last command gather here and join it when the next
+    // statement starts: appending to the statement in place would copy its lines each time.
+    var pending: Pending?
+    var textBudget = maximumTextPerFile
+    func flush() {
+      if let done = pending {
+        script.statements[done.index].kind = .command(done.command, expected: done.expected)
+      }
+      pending = nil
+    }
     // "\r\n" is one Character in Swift: split on it too, or a file with Windows line endings
     // would read as one long line.
     for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
@@ -34,14 +49,28 @@ public enum ScriptParser {
         if inLeadingComments { readMetadata(content.dropFirst(), into: &script) }
       case "<", "!":
         inLeadingComments = false
-        try attachExpectation(content, kind: first, location: location, to: &script)
+        if pending == nil, let last = script.statements.indices.last,
+          case .command(let command, let expected) = script.statements[last].kind
+        {
+          pending = Pending(index: last, command: command, expected: expected)
+        }
+        try attachExpectation(content, kind: first, location: location, to: &pending)
       default:
         inLeadingComments = false
-        let kind = try statement(content, location: location)
+        flush()
+        let kind = try statement(content, location: location, textBudget: &textBudget)
         script.statements.append(Statement(kind: kind, location: location, source: String(content)))
       }
     }
+    flush()
     return script
+  }
+
+  /// A command whose `<` and `!` lines are being read.
+  private struct Pending {
+    var index: Int
+    var command: ScriptCommand
+    var expected: Expected
   }
 
   /// Parses one line typed at the REPL: a command, `step` or `use` (not a `<` or `!` line).
@@ -55,8 +84,10 @@ public enum ScriptParser {
     if first == "<" || first == "!" {
       throw ParseError("'\(first)' lines belong in scripts, after the command they describe", at: location)
     }
+    var textBudget = maximumTextPerFile
     return Statement(
-      kind: try statement(content, location: location), location: location, source: String(content))
+      kind: try statement(content, location: location, textBudget: &textBudget), location: location,
+      source: String(content))
   }
 
   // MARK: Lines
@@ -73,39 +104,39 @@ public enum ScriptParser {
   }
 
   private static func attachExpectation(
-    _ content: Substring, kind: Character, location: SourceLocation, to script: inout Script
+    _ content: Substring, kind: Character, location: SourceLocation, to pending: inout Pending?
   ) throws(ParseError) {
     var text = content.dropFirst()
     if text.first == " " { text = text.dropFirst() }
     let expected = ExpectedLine(text: String(text), line: location.line)
-    guard let last = script.statements.indices.last,
-      case .command(let command, var expectation) = script.statements[last].kind
-    else {
+    guard var current = pending else {
       throw ParseError("a '\(kind)' line must follow the command it describes", at: location)
     }
+    // Out of `pending` while it changes, so that its arrays are not shared (and copied).
+    pending = nil
     if kind == "<" {
-      guard expectation.refusal == nil else {
+      guard current.expected.refusal == nil else {
         throw ParseError("a refused command has no events: this '<' line follows a '!' line", at: location)
       }
-      expectation.events.append(expected)
+      current.expected.events.append(expected)
     } else {
-      guard expectation.events.isEmpty else {
+      guard current.expected.events.isEmpty else {
         throw ParseError(
           "a command that produced events was not refused: this '!' line follows '<' lines", at: location)
       }
-      guard expectation.refusal == nil else {
+      guard current.expected.refusal == nil else {
         throw ParseError("a command is refused once: this is a second '!' line", at: location)
       }
-      if case .expect = command {
+      if case .expect = current.command {
         throw ParseError("an 'expect' line is checked, not refused: it takes no '!' line", at: location)
       }
-      expectation.refusal = expected
+      current.expected.refusal = expected
     }
-    script.statements[last].kind = .command(command, expected: expectation)
+    pending = current
   }
 
-  private static func statement(_ content: Substring, location: SourceLocation) throws(ParseError)
-    -> Statement.Kind
+  private static func statement(_ content: Substring, location: SourceLocation, textBudget: inout Int)
+    throws(ParseError) -> Statement.Kind
   {
     // `name> command`
     if let marker = content.firstIndex(of: ">"), marker > content.startIndex,
@@ -114,7 +145,8 @@ public enum ScriptParser {
       let actor = String(content[content.startIndex..<marker])
       let rest = content[content.index(after: marker)...]
       let restColumn = location.column + actor.unicodeScalars.count + 1
-      var reader = try TokenReader(rest, file: location.file, line: location.line, column: restColumn)
+      var reader = try TokenReader(
+        rest, file: location.file, line: location.line, column: restColumn, textBudget: &textBudget)
       guard !reader.isAtEnd else {
         throw ParseError("expected a command after '\(actor)>'", at: reader.location)
       }
@@ -127,7 +159,8 @@ public enum ScriptParser {
       let (spec, arguments) = try CommandParser.parse(first: word, &reader, roles: [.agent, .customer])
       return .command(.actor(actor, spec.actorCommand(arguments)), expected: Expected())
     }
-    var reader = try TokenReader(content, file: location.file, line: location.line, column: location.column)
+    var reader = try TokenReader(
+      content, file: location.file, line: location.line, column: location.column, textBudget: &textBudget)
     let word = try reader.word("a command")
     switch Vocabulary.Keyword(rawValue: word) {
     case .step:

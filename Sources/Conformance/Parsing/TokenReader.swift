@@ -11,8 +11,20 @@ struct TokenReader {
   /// Where each value of the last `keyValues` call was written, for errors about one of them.
   private(set) var valueLocations: [String: SourceLocation] = [:]
 
-  init(_ text: Substring, file: String, line: Int, column: Int) throws(ParseError) {
-    self.tokens = try Lexer(file: file, line: line).tokens(text, startColumn: column)
+  /// Reads a line's tokens; their texts count against `textBudget`, the characters the texts of
+  /// one file may still hold once repeated (``ScriptParser/maximumTextPerFile``).
+  init(_ text: Substring, file: String, line: Int, column: Int, textBudget: inout Int) throws(ParseError) {
+    let tokens = try Lexer(file: file, line: line).tokens(text, startColumn: column)
+    for token in tokens {
+      guard case .text(let text) = token.kind else { continue }
+      textBudget -= text.unicodeScalars.count
+      if textBudget < 0 {
+        throw ParseError(
+          "the texts of this file hold more than \(ScriptParser.maximumTextPerFile) characters once repeated; split it into several files",
+          at: SourceLocation(file: file, line: line, column: token.column))
+      }
+    }
+    self.tokens = tokens
     self.file = file
     self.line = line
     self.endColumn = column + text.unicodeScalars.count
@@ -63,27 +75,10 @@ struct TokenReader {
     isAtEnd ? nil : try value("a text")
   }
 
-  /// A whole number.
-  mutating func number(_ expected: String) throws(ParseError) -> Int {
-    let text = try word(expected)
-    guard text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else {
-      throw ParseError("expected \(expected), not '\(text)'", at: previousLocation)
-    }
-    return value
-  }
-
   /// `chat-N` if the next word is one.
   mutating func optionalChat() -> ChatID? {
     guard let word = peekWord, let chat = ChatID(parsing: word) else { return nil }
     _ = next()
-    return chat
-  }
-
-  mutating func chat(_ expected: String) throws(ParseError) -> ChatID {
-    let text = try word(expected)
-    guard let chat = ChatID(parsing: text) else {
-      throw ParseError("expected \(expected), such as chat-1, not '\(text)'", at: previousLocation)
-    }
     return chat
   }
 

@@ -72,6 +72,12 @@ public struct RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
 
 /// A line diff of expected against actual: `-` only expected, `+` only actual, ` ` both.
 enum LineDiff {
+  /// A line that looks like one on the other side but differs in its scalars is shown with
+  /// its non-ASCII scalars as `\u{…}`, so that the diff does not show two identical lines.
+  private static func shown(_ line: String, among others: [String]) -> String {
+    others.first { $0 == line && !$0.isExactly(line) }.map { line.showingScalars(against: $0) } ?? line
+  }
+
   static func lines(expected: [String], actual: [String]) -> [String] {
     let n = expected.count
     let m = actual.count
@@ -82,22 +88,22 @@ enum LineDiff {
     for i in stride(from: n - 1, through: 0, by: -1) {
       for j in stride(from: m - 1, through: 0, by: -1) {
         table[i][j] =
-          expected[i] == actual[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+          expected[i].isExactly(actual[j]) ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
       }
     }
     var result: [String] = []
     var i = 0
     var j = 0
     while i < n || j < m {
-      if i < n, j < m, expected[i] == actual[j] {
+      if i < n, j < m, expected[i].isExactly(actual[j]) {
         result.append("  " + expected[i])
         i += 1
         j += 1
       } else if j < m, i == n || table[i][j + 1] > table[i + 1][j] {
-        result.append("+ " + actual[j])
+        result.append("+ " + shown(actual[j], among: expected))
         j += 1
       } else {
-        result.append("- " + expected[i])
+        result.append("- " + shown(expected[i], among: actual))
         i += 1
       }
     }

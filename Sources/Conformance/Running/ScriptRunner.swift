@@ -134,8 +134,14 @@ public struct ScriptRunner: Sendable {
           LineDiff.lines(expected: expected.events.map(\.text), actual: ["! " + message])
         )
       }
-      guard refusal.text == message else {
-        return ("\(command) was refused with another message", ["- ! " + refusal.text, "+ ! " + message])
+      guard refusal.text.isExactly(message) else {
+        return (
+          "\(command) was refused with another message",
+          [
+            "- ! " + refusal.text.showingScalars(against: message),
+            "+ ! " + message.showingScalars(against: refusal.text),
+          ]
+        )
       }
       return nil
     case .events(let events):
@@ -146,7 +152,10 @@ public struct ScriptRunner: Sendable {
         )
       }
       let expectedLines = expected.events.map(\.text)
-      guard expectedLines != events else { return nil }
+      guard
+        expectedLines.count != events.count
+          || zip(expectedLines, events).contains(where: { !$0.isExactly($1) })
+      else { return nil }
       return ("the events of \(command) differ", LineDiff.lines(expected: expectedLines, actual: events))
     }
   }

@@ -107,7 +107,7 @@ extension Session {
       let chats = Array(agent.chats) + (agent.lastFinishedChat.map { [$0] } ?? [])
       let seen = chats.contains { id in
         center.chat(id)?.messages.contains { message in
-          if case .customer = message.author { message.text == text } else { false }
+          if case .customer = message.author { message.text.isExactly(text) } else { false }
         } ?? false
       }
       return seen
@@ -119,7 +119,7 @@ extension Session {
         "expected \(name) to see \(Escaping.quoted(text)), but \(name) is neither an agent nor a customer who opened a chat"
     }
     let seen = chat.messages.contains { message in
-      if case .agent = message.author { message.text == text } else { false }
+      if case .agent = message.author { message.text.isExactly(text) } else { false }
     }
     return seen
       ? nil

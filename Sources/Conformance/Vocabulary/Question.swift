@@ -70,7 +70,8 @@ public enum Question: Hashable, Sendable {
 
 /// The answer to a question: one canonical text per field of its ``QuestionSpec`` (the enabled
 /// queues sorted, a duration as the engine writes it, a setting's value as `set` reads it), so
-/// that answers compare as values: `90s` and `1m30s` are the same accept interval.
+/// that answers compare as values: `90s` and `1m30s` are the same accept interval. Texts compare
+/// scalar by scalar (`ExactText.swift`).
 public struct Answer: Hashable, Sendable {
   public var fields: [String]
 

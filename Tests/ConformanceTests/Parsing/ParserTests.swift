@@ -472,26 +472,55 @@ struct ParserTests {
 
   // MARK: TokenReader
 
-  @Test("TokenReader.chat reads chat-N (no command uses it yet)")
-  func tokenReaderChat() throws {
-    var reader = try TokenReader("chat-12 chat-x", file: "t.chat", line: 2, column: 5)
-    #expect(try reader.chat("a chat") == ChatID(12))
-    #expect(throws: ParseError("expected a chat, such as chat-1, not 'chat-x'", at: location(2, 13))) {
-      try reader.chat("a chat")
-    }
-    #expect(reader.isAtEnd)
-    #expect(reader.location == location(2, 19))
-  }
-
   @Test("TokenReader: optional text, numbers, and errors from the lexer at construction")
   func tokenReader() throws {
-    var reader = try TokenReader("\"a b\" 7", file: "t.chat", line: 1, column: 1)
+    var budget = ScriptParser.maximumTextPerFile
+    var reader = try TokenReader("\"a b\" 7", file: "t.chat", line: 1, column: 1, textBudget: &budget)
     #expect(try reader.optionalText() == "a b")
-    #expect(try reader.number("a count") == 7)
+    #expect(try reader.read(.number, expected: "a count") == .number(7))
     #expect(try reader.optionalText() == nil)
+    #expect(budget == ScriptParser.maximumTextPerFile - 3)
     #expect(throws: ParseError("this string has no closing quote", at: location(1, 3))) {
-      try TokenReader("x \"", file: "t.chat", line: 1, column: 1)
+      try TokenReader("x \"", file: "t.chat", line: 1, column: 1, textBudget: &budget)
     }
+  }
+
+  @Test("A word with an invisible character is shown with it escaped, not as its look-alike")
+  func invisibleCharacters() {
+    #expect(
+      parseFailure("queue\u{200B} support")
+        == "t.chat:1:1: unknown command 'queue\\u{200B}'; did you mean 'queue'?; an actor's command is written 'name> command'"
+    )
+    #expect(
+      parseFailure("alice> status available\u{FEFF}")
+        == "t.chat:1:15: unknown status 'available\\u{FEFF}'; did you mean 'available'?; expected available, working-offline or on-break"
+    )
+  }
+
+  @Test("The texts of one file hold at most 16 Mi characters once repeated: a clear error past it")
+  func expansionBound() {
+    let line = "alice> say \"a\"*100000\n"
+    let lines = ScriptParser.maximumTextPerFile / 100_000 + 1
+    #expect(
+      parseFailure(String(repeating: line, count: lines))
+        == "t.chat:\(lines):12: the texts of this file hold more than 16777216 characters once repeated; split it into several files"
+    )
+    #expect(parseFailure(String(repeating: line, count: lines - 1)) == "parsed")
+  }
+
+  @Test("Many '<' lines after one command are read in one pass (each is not copied again)")
+  func manyExpectationLines() throws {
+    let script = try ScriptParser.parse(
+      "queue a\n" + String(repeating: "< x\n", count: 100_000) + "queue b\n! y\n", path: "t.chat")
+    guard case .command(_, let first) = script.statements[0].kind,
+      case .command(_, let second) = script.statements[1].kind
+    else {
+      Issue.record("two commands expected")
+      return
+    }
+    #expect(first.events.count == 100_000)
+    #expect(first.events.last == ExpectedLine(text: "x", line: 100_001))
+    #expect(second.refusal == ExpectedLine(text: "y", line: 100_003))
   }
 
   @Test("The keywords of lines without an actor")

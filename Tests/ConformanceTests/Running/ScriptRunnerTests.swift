@@ -510,6 +510,30 @@ struct ScriptRunnerTests {
     #expect(result.commandsRun == 0)
   }
 
+  @Test("Expected text is compared scalar by scalar: a precomposed é does not match a decomposed one")
+  func exactText() throws {
+    let script = aliceSetup + marieOpens + "alice> accept\n< chat-1 accepted by alice\n"
+    // The message is sent decomposed (e + U+0301); the '<' line expects it precomposed (U+00E9).
+    let files = ["a.chat": script + "alice> say \"Caf\\u{65}\\u{301}\"\n< chat-1 alice says \"Caf\u{E9}\"\n"]
+    let failure = try outcome("a.chat", files: files)
+    #expect(
+      failure
+        == "a.chat:21:1: the events of `alice> say \"Caf\\u{65}\\u{301}\"` differ\n  - chat-1 alice says \"Caf\\u{E9}\"\n  + chat-1 alice says \"Cafe\\u{301}\""
+    )
+    let same = [
+      "a.chat": script
+        + "alice> say \"Caf\\u{E9}\"\n< chat-1 alice says \"Caf\u{E9}\"\nexpect marie sees \"Caf\u{E9}\"\n"
+    ]
+    #expect(try outcome("a.chat", files: same) == "passed")
+    let seen = [
+      "a.chat": script
+        + "alice> say \"Caf\\u{E9}\"\n< chat-1 alice says \"Caf\u{E9}\"\nexpect marie sees \"Cafe\\u{301}\"\n"
+    ]
+    #expect(
+      try outcome("a.chat", files: seen).contains(
+        "expected marie to see \"Cafe\u{301}\" from the agent in chat-1"))
+  }
+
   @Test("Includes nest at most 32 deep")
   func depthLimit() throws {
     var files: [String: String] = [:]
