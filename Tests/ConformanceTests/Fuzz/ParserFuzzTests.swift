@@ -395,7 +395,7 @@ private func parseAndCheck(_ bytes: [UInt8], _ problems: inout Problems) -> Scri
     return script
   } catch {
     if error.message.isEmpty { problems.add("empty message at \(error.location)", input: bytes) }
-    if error.description != Escaping.controlsEscaped("\(error.location): \(error.message)") {
+    if error.description != Escaping.invisiblesEscaped("\(error.location): \(error.message)") {
       problems.add("description \(error.description)", input: bytes)
     }
     if let problem = InputLines(bytes).problem(error.location, message: error.message) {
