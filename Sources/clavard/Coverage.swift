@@ -56,6 +56,7 @@ struct CoverageCommand: AsyncParsableCommand {
     Output.text(markdown ? coverage.markdown : coverage.text)
     for entry in report.entries where entry.isBroken { Output.annotation(Report.githubAnnotation(entry)) }
     for annotation in coverage.githubAnnotations { Output.annotation(annotation) }
-    if coverage.exitStatus != 0 { throw ExitCode(coverage.exitStatus) }
+    let status = ExitStatus.of(coverage)
+    if status != ExitStatus.success { throw ExitCode(status) }
   }
 }

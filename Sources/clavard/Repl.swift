@@ -297,6 +297,6 @@ enum ScriptFromStandardInput {
     if let error = Report.errorText(entry) { Output.error(error) }
     let report = Report(entries: [entry])
     Output.text(report.text)
-    return report.exitStatus
+    return ExitStatus.of(report)
   }
 }

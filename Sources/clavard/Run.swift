@@ -55,16 +55,6 @@ struct Run: AsyncParsableCommand {
     }
   }
 
-  func selection() throws -> Selection {
-    do {
-      return Selection(
-        filter: filter, tags: try tags.map(Selection.tags(parsing:)) ?? [],
-        shard: try shard.map(Shard.init(parsing:)))
-    } catch {
-      throw ValidationError(error.description)
-    }
-  }
-
   func run() async throws {
     let selection = try selection()
     let discovered = ScriptFiles.discover(paths)
@@ -74,7 +64,7 @@ struct Run: AsyncParsableCommand {
       let reason =
         discovered.files.isEmpty
         ? "no .chat files in \(paths.joined(separator: " "))"
-        : "no script matches \(selection.describedFilters)"
+        : "no script matches \(Self.described(selection))"
       Output.error("clavard: nothing to run: \(reason)")
       throw ExitCode(2)
     }
@@ -118,7 +108,7 @@ struct Run: AsyncParsableCommand {
       if let note = report.bailNote { Output.line(note) }
       Output.line(report.summary)
     }
-    var status = report.exitStatus
+    var status = ExitStatus.of(report)
     if let junit {
       do {
         try ScriptFiles.writeAtomically(report.junit(), to: junit)

@@ -250,11 +250,11 @@ import Testing
     #expect(output.status == 1)
     #expect(
       output.stdout == Scripts.failure
-        + "\nstopped after the first failing script (--bail): 2 not run\n0 passed, 1 failed\n")
+        + "\nstopped after the first failing script: 2 not run\n0 passed, 1 failed\n")
     let tap = try folder.run("run", ".", "--bail", "--tap")
     #expect(
       tap.stdout.hasSuffix(
-        "  ...\nBail out! stopped after the first failing script (--bail)\n# 0 passed, 1 failed\n"))
+        "  ...\nBail out! stopped after the first failing script\n# 0 passed, 1 failed\n"))
   }
 
   @Test("GITHUB_ACTIONS=true: every failure is also a ::error workflow command, escaped")

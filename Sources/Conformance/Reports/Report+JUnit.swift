@@ -4,7 +4,7 @@ extension Report {
   /// The run as JUnit XML (`--junit FILE`): one `<testsuite>` for the run, one `<testcase>` per
   /// script with its `covers` ids and tags as `<properties>`, its steps and their verdicts in
   /// `<system-out>`, and a `<failure>` (script failed), an `<error>` (file cannot be read or
-  /// parsed) or a `<skipped>` (left out by `--bail`).
+  /// parsed) or a `<skipped>` (left out when the run stopped at its first failure).
   ///
   /// Text is escaped for XML 1.0; characters XML cannot hold at all (most C0 controls, C1
   /// controls, DEL, U+FFFE, U+FFFF) are written as visible `\u{…}` escapes.
@@ -20,7 +20,7 @@ extension Report {
     for entry in entries { xml += Self.junitCase(entry) }
     for path in notRun {
       xml += "    <testcase \(Self.junitNames(path))>\n"
-      xml += "      <skipped message=\"not run: --bail stopped the run at the first failing script\"/>\n"
+      xml += "      <skipped message=\"not run: the run stopped at the first failing script\"/>\n"
       xml += "    </testcase>\n"
     }
     xml += "  </testsuite>\n"

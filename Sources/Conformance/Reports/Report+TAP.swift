@@ -3,7 +3,7 @@ import ContactCenter
 extension Report {
   /// The run as TAP version 13 (`--tap`): a plan, one test line per script, and for each
   /// failure a YAML block with the message, where, the step, the diff, the `use` chain and the
-  /// script's steps with their verdicts. `--bail` ends it with `Bail out!`.
+  /// script's steps with their verdicts. A run stopped at its first failure ends with `Bail out!`.
   ///
   /// The summary closes it as a TAP comment, `# N passed, N failed`: a bare line would be an
   /// "unknown line", tolerated by TAP 13 but an error for strict consumers; a comment is valid
@@ -21,8 +21,8 @@ extension Report {
     "TAP version 13\n1..\(planned)\n"
   }
 
-  /// After the first failing script, with `--bail`.
-  public static let tapBailOut = "Bail out! stopped after the first failing script (--bail)\n"
+  /// After the first failing script, when the run stops there.
+  public static let tapBailOut = "Bail out! stopped after the first failing script\n"
 
   /// The summary, as a TAP comment.
   public var tapSummary: String { "# \(summary)\n" }

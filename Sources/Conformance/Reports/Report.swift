@@ -38,20 +38,21 @@ public struct ScriptFile: Hashable, Sendable {
   }
 }
 
+/// What became of one script of a run: it ran (and passed or failed), or it could not.
+public enum ScriptOutcome: Hashable, Sendable {
+  case ran(ScriptResult)
+  /// The file could not be read or parsed.
+  case broken(ParseError)
+}
+
 /// One script of a run: what it did, or why it could not run.
 public struct ReportEntry: Hashable, Sendable {
-  public enum Outcome: Hashable, Sendable {
-    case ran(ScriptResult)
-    /// The file could not be read or parsed.
-    case broken(ParseError)
-  }
-
   public var path: String
-  public var outcome: Outcome
+  public var outcome: ScriptOutcome
   /// Wall-clock seconds the script took, when measured (JUnit's `time`).
   public var seconds: Double?
 
-  public init(path: String, outcome: Outcome, seconds: Double? = nil) {
+  public init(path: String, outcome: ScriptOutcome, seconds: Double? = nil) {
     self.path = path
     self.outcome = outcome
     self.seconds = seconds
@@ -79,7 +80,7 @@ public struct ReportEntry: Hashable, Sendable {
 /// The results of one run of scripts, in the order of the files, and how to print them.
 public struct Report: Hashable, Sendable {
   public var entries: [ReportEntry]
-  /// The selected scripts that did not run because `--bail` stopped the run, in order.
+  /// The selected scripts that did not run because the run stopped at its first failure, in order.
   public var notRun: [String]
 
   public init(entries: [ReportEntry], notRun: [String] = []) {
@@ -98,16 +99,10 @@ public struct Report: Hashable, Sendable {
   /// `N passed, N failed`: the line that closes every run.
   public var summary: String { "\(passed) passed, \(failed) failed" }
 
-  /// 0 every script passed, 1 a script failed, 2 a file could not be read or parsed.
-  public var exitStatus: Int32 {
-    if broken > 0 { return 2 }
-    return failed > 0 ? 1 : 0
-  }
-
-  /// What `--bail` left out, when it did.
+  /// What was left out when the run stopped at its first failing script, if it did.
   public var bailNote: String? {
     guard !notRun.isEmpty else { return nil }
-    return "stopped after the first failing script (--bail): \(notRun.count) not run"
+    return "stopped after the first failing script: \(notRun.count) not run"
   }
 
   // MARK: Text
@@ -131,7 +126,7 @@ public struct Report: Hashable, Sendable {
     return nil
   }
 
-  /// The whole text report: each script, the `--bail` note, and the summary.
+  /// The whole text report: each script, the note of a stopped run, and the summary.
   public var text: String {
     var lines = entries.map(Self.text)
     if let bailNote { lines.append(bailNote) }

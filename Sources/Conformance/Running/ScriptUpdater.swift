@@ -45,7 +45,7 @@ public enum ScriptUpdater {
   {
     let includeErrors = includeErrors(of: scripts, loader: loader)
     guard includeErrors.isEmpty else { throw Refusal(errors: includeErrors) }
-    let recordings = await orderedMap(scripts, jobs: jobs) { record($0, loader: loader) }
+    let recordings = await orderedConcurrentMap(scripts, jobs: jobs) { record($0, loader: loader) }
     var updates: [FileUpdate] = []
     var errors: [ParseError] = []
     for (path, outcomes) in firstExecutions(recordings) {
@@ -244,30 +244,4 @@ public enum ScriptUpdater {
       }
     }
   }
-}
-
-/// Maps `items` with at most `jobs` transforms running at once; the results keep the order.
-func orderedMap<Item: Sendable, Value: Sendable>(
-  _ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Value
-) async -> [Value] {
-  var results = [Value?](repeating: nil, count: items.count)
-  await withTaskGroup(of: (Int, Value).self) { group in
-    var launched = 0
-    while launched < min(max(1, jobs), items.count) {
-      let index = launched
-      let item = items[index]
-      group.addTask { (index, transform(item)) }
-      launched += 1
-    }
-    while let (index, value) = await group.next() {
-      results[index] = value
-      if launched < items.count {
-        let next = launched
-        let item = items[next]
-        group.addTask { (next, transform(item)) }
-        launched += 1
-      }
-    }
-  }
-  return results.compactMap { $0 }
 }

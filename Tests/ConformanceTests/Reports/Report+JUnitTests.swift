@@ -62,7 +62,7 @@ import Testing
         </system-out>
             </testcase>
             <testcase name="fixtures/b.chat" classname="fixtures">
-              <skipped message="not run: --bail stopped the run at the first failing script"/>
+              <skipped message="not run: the run stopped at the first failing script"/>
             </testcase>
           </testsuite>
         </testsuites>

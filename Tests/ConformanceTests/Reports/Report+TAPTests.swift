@@ -53,7 +53,7 @@ import Testing
     #expect(report.tap.hasPrefix("TAP version 13\n1..2\nnot ok 1 - fail.chat\n"))
     #expect(
       report.tap.hasSuffix(
-        "  ...\nBail out! stopped after the first failing script (--bail)\n# 0 passed, 1 failed\n"))
+        "  ...\nBail out! stopped after the first failing script\n# 0 passed, 1 failed\n"))
   }
 
   @Test("an empty run is a valid TAP stream")
