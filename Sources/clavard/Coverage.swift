@@ -54,8 +54,12 @@ struct CoverageCommand: AsyncParsableCommand {
     }
     let coverage = Coverage(catalogue: requirements, report: report)
     Output.text(markdown ? coverage.markdown : coverage.text)
-    for entry in report.entries where entry.isBroken { Output.annotation(Report.githubAnnotation(entry)) }
-    for annotation in coverage.githubAnnotations { Output.annotation(annotation) }
+    for entry in report.entries where entry.isBroken {
+      Output.annotation(Report.githubAnnotation(entry, relativeTo: GitHubActions.workingDirectory))
+    }
+    for annotation in coverage.githubAnnotations(relativeTo: GitHubActions.workingDirectory) {
+      Output.annotation(annotation)
+    }
     let status = ExitStatus.of(coverage)
     if status != ExitStatus.success { throw ExitCode(status) }
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Conformance
+import ContactCenter
 
 struct Run: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -58,12 +59,14 @@ struct Run: AsyncParsableCommand {
   func run() async throws {
     let selection = try selection()
     let discovered = ScriptFiles.discover(paths)
-    for folder in discovered.emptyFolders { Output.error("clavard: no .chat files in \(folder)") }
+    for folder in discovered.emptyFolders {
+      Output.error("clavard: no .chat files in \(Escaping.controlsEscaped(folder))")
+    }
     let filtered = Selection(filter: selection.filter, tags: selection.tags).select(discovered.files)
     guard !filtered.isEmpty else {
       let reason =
         discovered.files.isEmpty
-        ? "no .chat files in \(paths.joined(separator: " "))"
+        ? "no .chat files in \(Escaping.controlsEscaped(paths.joined(separator: " ")))"
         : "no script matches \(Self.described(selection))"
       Output.error("clavard: nothing to run: \(reason)")
       throw ExitCode(2)
@@ -91,7 +94,7 @@ struct Run: AsyncParsableCommand {
 
   private func printEntry(_ entry: ReportEntry, number: Int) {
     if let error = Report.errorText(entry) { Output.error(error) }
-    Output.annotation(Report.githubAnnotation(entry))
+    Output.annotation(Report.githubAnnotation(entry, relativeTo: GitHubActions.workingDirectory))
     if tap {
       Output.text(Report.tap(entry, number: number))
     } else {
@@ -113,7 +116,7 @@ struct Run: AsyncParsableCommand {
       do {
         try ScriptFiles.writeAtomically(report.junit(), to: junit)
       } catch {
-        Output.error("clavard: cannot write the JUnit report \(junit): \(error)")
+        Output.error("clavard: cannot write the JUnit report \(Escaping.controlsEscaped(junit)): \(error)")
         status = 2
       }
     }
@@ -143,10 +146,10 @@ struct Run: AsyncParsableCommand {
         do {
           try ScriptFiles.writeAtomically(update.updated, to: update.path)
         } catch {
-          Output.error("clavard: cannot write \(update.path): \(error)")
+          Output.error("clavard: cannot write \(Escaping.controlsEscaped(update.path)): \(error)")
           throw ExitCode(2)
         }
-        say("updated \(update.path)")
+        say("updated \(Escaping.controlsEscaped(update.path))")
         changed += 1
       }
       if changed == 0 { say("no file changed") }

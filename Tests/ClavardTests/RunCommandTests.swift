@@ -264,10 +264,14 @@ import Testing
     #expect(output.status == 2)
     #expect(
       output.stderr == Scripts.brokenError
-        + "::error file=broken.chat,line=3::unknown command 'bogus'; an actor's command is written 'name> command'\n"
-        + "::error file=fail.chat,line=5::in step SES-3 \"alice is ready\": the events of `alice> ready` differ"
+        + "::error file=broken.chat,line=3,col=1::unknown command 'bogus'; an actor's command is written 'name> command'\n"
+        + "::error file=fail.chat,line=5,col=1,title=SES-3 \"alice is ready\"::in step SES-3 \"alice is ready\": the events of `alice> ready` differ"
         + "%0A  - alice is ready to work (Available)%0A  + alice is ready to work (Working Offline)\n")
     let local = try folder.run("run", ".", environment: ["GITHUB_ACTIONS": "false"])
     #expect(local.stderr == Scripts.brokenError)
+    // An absolute path under the working directory is annotated relative to it.
+    let absolute = try folder.run(
+      "run", folder.url.path + "/fail.chat", environment: ["GITHUB_ACTIONS": "true"])
+    #expect(absolute.stderr.hasPrefix("::error file=fail.chat,line=5,col=1,"))
   }
 }

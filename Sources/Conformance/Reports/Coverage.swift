@@ -159,7 +159,8 @@ public struct Coverage: Hashable, Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Text safe in a table cell: one line, `|` and Markdown punctuation escaped, HTML escaped.
+  /// Text safe in a table cell: one line, `|` and Markdown punctuation escaped, HTML escaped,
+  /// controls, line separators and bidirectional controls shown as `\u{…}`.
   static func markdownCell(_ text: String) -> String {
     Escaping.replacingScalars(in: text) { scalar in
       switch scalar {
@@ -168,16 +169,17 @@ public struct Coverage: Hashable, Sendable {
       case ">": "&gt;"
       case "\\", "|", "`", "*", "_", "[", "]", "#": "\\" + String(scalar)
       case "\n", "\r", "\t": " "
-      default: scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? Escaping.braced(scalar) : nil
+      default: Escaping.isUnsafe(scalar) ? Escaping.braced(scalar) : nil
       }
     }
   }
 
   /// Under GitHub Actions: one annotation per requirement that is not covered (at its line of
-  /// the catalogue) or failed.
-  public var githubAnnotations: [String] {
+  /// the catalogue) or failed, with the catalogue's path relative to `directory` when under it.
+  public func githubAnnotations(relativeTo directory: String? = nil) -> [String] {
     rows.compactMap { row in
-      let location = row.requirement.location
+      var location = row.requirement.location
+      location.file = Paths.relative(location.file, to: directory)
       switch row.verdict {
       case .passed: return nil
       case .notCovered:

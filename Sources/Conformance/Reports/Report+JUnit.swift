@@ -79,7 +79,10 @@ extension Report {
     return "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
   }
 
-  /// Escapes text for XML 1.0 content or a double-quoted attribute.
+  /// Escapes text for XML 1.0 content or a double-quoted attribute. Characters XML cannot hold
+  /// (most C0 controls, C1 controls, DEL, U+FFFE, U+FFFF), carriage returns (which XML readers
+  /// turn into line breaks) and the other characters no terminal or CI page should get raw
+  /// (line separators, bidirectional controls) are written as visible `\u{…}` or `\r`.
   public static func xml(_ text: String, attribute: Bool) -> String {
     Escaping.replacingScalars(in: text) { scalar in
       switch scalar {
@@ -88,16 +91,14 @@ extension Report {
       case ">": return "&gt;"
       case "\"" where attribute: return "&quot;"
       case "'" where attribute: return "&apos;"
-      // Attribute values lose raw tabs and line breaks to normalization; content loses `\r`.
+      // Attribute values lose raw tabs and line breaks to normalization.
       case "\t" where attribute: return "&#9;"
       case "\n" where attribute: return "&#10;"
-      case "\r": return "&#13;"
       case "\t", "\n": return nil
+      case "\r": return "\\r"
       default:
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: return Escaping.braced(scalar)
-        default: return nil
-        }
+        return Escaping.isUnsafe(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+          ? Escaping.braced(scalar) : nil
       }
     }
   }

@@ -76,12 +76,12 @@ import Testing
       Report.xml(#"<a href="x">Tom & 'Jerry'</a>"#, attribute: false)
         == #"&lt;a href="x"&gt;Tom &amp; 'Jerry'&lt;/a&gt;"#)
     #expect(Report.xml(#"<"'&>"#, attribute: true) == "&lt;&quot;&apos;&amp;&gt;")
-    #expect(Report.xml("a\tb\nc\rd", attribute: true) == "a&#9;b&#10;c&#13;d")
-    #expect(Report.xml("a\tb\nc\rd", attribute: false) == "a\tb\nc&#13;d")
+    #expect(Report.xml("a\tb\nc\rd", attribute: true) == "a&#9;b&#10;c\\rd")
+    #expect(Report.xml("a\tb\nc\rd", attribute: false) == "a\tb\nc\\rd")
     #expect(
       Report.xml("nul\u{0} bell\u{7} esc\u{1B} del\u{7F} csi\u{9B} \u{FFFE}", attribute: false)
         == #"nul\u{0} bell\u{7} esc\u{1B} del\u{7F} csi\u{9B} \u{FFFE}"#)
-    #expect(Report.xml("é 🙂 \u{2028}", attribute: false) == "é 🙂 \u{2028}")
+    #expect(Report.xml("é 🙂 \u{2028} \u{202E}", attribute: false) == #"é 🙂 \u{2028} \u{202E}"#)
   }
 
   @Test("seconds are written with three decimals")
