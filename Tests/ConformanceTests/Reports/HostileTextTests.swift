@@ -27,15 +27,7 @@ import Testing
     < alice is ready \(hostile)
 
     """,
-    fragment: """
-    queue support media=chat dispositions=resolved
-    < queue support defined: chat, dispositions resolved
-    agent alice queues=support
-    < agent alice defined: queues support
-    alice> login
-    < alice logged in
-
-    """,
+    fragment: ReportFixtures.setup,
     broken: "bogus\(hostile) line\n",
   ]
 
