@@ -13,11 +13,7 @@ extension Run {
 
   /// `--tags a,b`: tags separated by commas (spaces around them ignored).
   static func tags(parsing text: String) throws(ValidationError) -> [String] {
-    let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-    let tags = text.split(separator: ",").map {
-      String($0.drop(while: blank).reversed().drop(while: blank).reversed())
-    }
-    .filter { !$0.isEmpty }
+    let tags = text.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty }
     guard !tags.isEmpty else {
       throw ValidationError("--tags takes tags separated by commas, such as smoke,routing")
     }

@@ -8,7 +8,8 @@ struct Run: AsyncParsableCommand {
     discussion: """
       Files are sorted by path; --filter and --tags choose among them, then --shard takes its \
       share. A file that cannot be read or parsed is always selected (it cannot say what it \
-      covers), reported as file:line:column on standard error, and counted as failed. \
+      covers), reported as file:line:column under its FAIL line (on standard error with --tap), \
+      and counted as failed. \
       Under GITHUB_ACTIONS=true every failure is also printed as a ::error workflow command \
       (on standard error). The run ends with the line `N passed, N failed`.
 
@@ -45,6 +46,12 @@ struct Run: AsyncParsableCommand {
 
   @Flag(help: "Stop after the first failing script (the summary still prints).")
   var bail = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.",
+      valueName: "when"))
+  var color = ColorChoice.auto
 
   func validate() throws {
     guard (1...1024).contains(jobs) else {
@@ -92,24 +99,27 @@ struct Run: AsyncParsableCommand {
     try finish(report)
   }
 
+  /// One script: its TAP lines (and its parse error on standard error), or its text report
+  /// lines (the parse error next to its `FAIL` line); its annotation under GitHub Actions.
   private func printEntry(_ entry: ReportEntry, number: Int) {
-    if let error = Report.errorText(entry) { Output.error(error) }
     Output.annotation(Report.githubAnnotation(entry, relativeTo: GitHubActions.workingDirectory))
     if tap {
+      if let error = Report.errorText(entry) { Output.error(error) }
       Output.text(Report.tap(entry, number: number))
     } else {
-      Output.line(Report.text(entry))
+      Output.line(Report.text(entry, style: color.style))
     }
   }
 
-  /// The `--bail` note, the summary, the JUnit file, and the exit status.
+  /// The failing scripts, the `--bail` note, the summary, the JUnit file, and the exit status.
   private func finish(_ report: Report) throws {
     if tap {
       if !report.notRun.isEmpty { Output.text(Report.tapBailOut) }
       Output.text(report.tapSummary)
     } else {
+      if let failed = report.failedScripts(style: color.style) { Output.line(failed) }
       if let note = report.bailNote { Output.line(note) }
-      Output.line(report.summary)
+      Output.line(report.summary(style: color.style))
     }
     var status = ExitStatus.of(report)
     if let junit {

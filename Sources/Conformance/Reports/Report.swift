@@ -104,35 +104,6 @@ public struct Report: Hashable, Sendable {
     guard !notRun.isEmpty else { return nil }
     return "stopped after the first failing script: \(notRun.count) not run"
   }
-
-  // MARK: Text
-
-  /// What the run prints on standard output for one script: `ok   path`, or `FAIL path` and,
-  /// for a script that ran, where and why it failed.
-  public static func text(_ entry: ReportEntry) -> String {
-    switch entry.outcome {
-    case .ran(let result):
-      guard let failure = result.failure else { return "ok   \(Escaping.controlsEscaped(entry.path))" }
-      return "FAIL \(Escaping.controlsEscaped(entry.path))\n\(failure.description)"
-    case .broken:
-      return "FAIL \(Escaping.controlsEscaped(entry.path))"
-    }
-  }
-
-  /// What the run prints on standard error for one script: `file:line:column: message` when
-  /// the file could not be read or parsed, else nothing.
-  public static func errorText(_ entry: ReportEntry) -> String? {
-    if case .broken(let error) = entry.outcome { return error.description }
-    return nil
-  }
-
-  /// The whole text report: each script, the note of a stopped run, and the summary.
-  public var text: String {
-    var lines = entries.map(Self.text)
-    if let bailNote { lines.append(bailNote) }
-    lines.append(summary)
-    return lines.joined(separator: "\n") + "\n"
-  }
 }
 
 extension StepResult {

@@ -4,17 +4,23 @@ import Testing
 
 /// The run's text report, summary and exit status.
 @Suite struct ReportTests {
-  @Test("the text report: ok and FAIL lines in file order, the failure, then the summary")
+  @Test(
+    "the text report: ok and FAIL lines in file order, each failure or parse error, the failing scripts, the summary"
+  )
   func text() async {
     let report = await ReportFixtures.report()
     #expect(
       report.text == """
         FAIL broken.chat
+        broken.chat:3:1: unknown command 'bogus'; an actor's command is written 'name> command'
         FAIL fail.chat
         fail.chat:5:1: in step SES-3 "alice is ready & <waiting>": the events of `alice> ready` differ
           - alice is ready to work (Available)
           + alice is ready to work (Working Offline)
         ok   pass.chat
+        Failed scripts (2):
+          broken.chat
+          fail.chat
         1 passed, 2 failed
 
         """)
@@ -50,7 +56,10 @@ import Testing
     #expect(
       report.entries.map { Report.errorText($0) } == ["missing.chat:1:1: cannot read this file: no such file"]
     )
-    #expect(report.text == "FAIL missing.chat\n0 passed, 1 failed\n")
+    #expect(
+      report.text
+        == "FAIL missing.chat\nmissing.chat:1:1: cannot read this file: no such file\n"
+        + "Failed scripts (1):\n  missing.chat\n0 passed, 1 failed\n")
   }
 
   @Test(
@@ -66,6 +75,8 @@ import Testing
         fail.chat:5:1: in step SES-3 "alice is ready & <waiting>": the events of `alice> ready` differ
           - alice is ready to work (Available)
           + alice is ready to work (Working Offline)
+        Failed scripts (1):
+          fail.chat
         stopped after the first failing script: 2 not run
         0 passed, 1 failed
 
