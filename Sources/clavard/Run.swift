@@ -38,7 +38,8 @@ struct Run: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Run only scripts whose path, covers id or step id contains this text.", valueName: "text"))
+      "Run only scripts whose path, covers id or step id contains this text (ignoring case).",
+      valueName: "text"))
   var filter: String?
 
   @Option(help: ArgumentHelp("Run only scripts with any of these tags.", valueName: "a,b"))

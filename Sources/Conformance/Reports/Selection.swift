@@ -34,8 +34,9 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
 /// file that cannot be read or parsed always passes the filters (it cannot say what it covers,
 /// and it must not go unnoticed), so exactly one shard reports it.
 public struct Selection: Hashable, Sendable {
-  /// Keeps scripts whose path, or one of whose step ids or `covers:` ids, contains this text
-  /// (case-sensitive).
+  /// Keeps scripts whose path, or one of whose step ids or `covers:` ids, contains this text,
+  /// ignoring case (`cap-4` finds `CAP-4`). Plain text rather than a regular expression: a
+  /// path's `.` means a dot, and no pattern can be malformed.
   public var filter: String?
   /// Keeps scripts with any of these tags.
   public var tags: [String]
@@ -51,13 +52,12 @@ public struct Selection: Hashable, Sendable {
   public func matches(_ file: ScriptFile) -> Bool {
     guard case .success(let script) = file.script else { return true }
     if let filter, !filter.isEmpty {
+      let wanted = filter.lowercased()
       let stepIDs = script.statements.compactMap { statement -> String? in
         if case .step(let id, _) = statement.kind { return id }
         return nil
       }
-      guard
-        file.path.contains(filter) || script.covers.contains(where: { $0.contains(filter) })
-          || stepIDs.contains(where: { $0.contains(filter) })
+      guard ([file.path] + script.covers + stepIDs).contains(where: { $0.lowercased().contains(wanted) })
       else { return false }
     }
     if !tags.isEmpty, !script.tags.contains(where: tags.contains) { return false }

@@ -16,7 +16,7 @@ import Testing
     #expect(Selection.ordered(files).map(\.path) == ["B.chat", "b/a.chat", "b/z.chat", "pass.chat"])
   }
 
-  @Test("--filter keeps scripts whose path, covers id or step id contains the text")
+  @Test("the filter keeps scripts whose path, covers id or step id contains the text, ignoring case")
   func filter() {
     #expect(Self.paths(Selection(filter: "pass")) == ["broken.chat", "pass.chat"])
     // CAP-9 is only in fail.chat's covers line; SES-4 only in its steps; SES-2 in pass.chat's.
@@ -24,8 +24,13 @@ import Testing
     #expect(Self.paths(Selection(filter: "SES-4")) == ["broken.chat", "fail.chat"])
     #expect(Self.paths(Selection(filter: "SES-2")) == ["broken.chat", "pass.chat"])
     #expect(Self.paths(Selection(filter: "SES-")) == ["broken.chat", "fail.chat", "pass.chat"])
-    // Case-sensitive, and a file that cannot be parsed is always kept.
-    #expect(Self.paths(Selection(filter: "ses-2")) == ["broken.chat"])
+    // Case does not matter, and a file that cannot be parsed is always kept.
+    #expect(Self.paths(Selection(filter: "ses-2")) == ["broken.chat", "pass.chat"])
+    #expect(Self.paths(Selection(filter: "PASS.CHAT")) == ["broken.chat", "pass.chat"])
+    #expect(Self.paths(Selection(filter: "cap-9")) == ["broken.chat", "fail.chat"])
+    // Plain text, not a pattern: a dot is a dot.
+    #expect(Self.paths(Selection(filter: "pass.chat")) == ["broken.chat", "pass.chat"])
+    #expect(Self.paths(Selection(filter: "pass...")) == ["broken.chat"])
     #expect(Self.paths(Selection(filter: "")) == ["broken.chat", "fail.chat", "pass.chat", "setup.chat"])
   }
 
