@@ -67,7 +67,8 @@ struct Run: AsyncParsableCommand {
   func run() async throws {
     let selection = try selection()
     let discovered = ScriptFiles.discover(paths)
-    for folder in discovered.emptyFolders {
+    // With nothing found at all, the one message below says so.
+    for folder in discovered.emptyFolders where !discovered.files.isEmpty {
       Output.error("clavard: no .chat files in \(Escaping.controlsEscaped(folder))")
     }
     let filtered = Selection(filter: selection.filter, tags: selection.tags).select(discovered.files)

@@ -104,11 +104,31 @@ import Testing
     let folder = try TemporaryFolder(["pass.chat": Scripts.pass, "empty/readme.txt": "no scripts here"])
     let empty = try folder.run("run", "empty")
     #expect(empty.status == 2)
-    #expect(
-      empty.stderr == "clavard: no .chat files in empty\nclavard: nothing to run: no .chat files in empty\n")
+    #expect(empty.stderr == "clavard: nothing to run: no .chat files in empty\n")
+    let emptyAndOne = try folder.run("run", "empty", "pass.chat")
+    #expect(emptyAndOne.status == 0)
+    #expect(emptyAndOne.stderr == "clavard: no .chat files in empty\n")
     let unmatched = try folder.run("run", ".", "--filter", "zzz", "--tags", "a,b")
     #expect(unmatched.status == 2)
     #expect(unmatched.stderr == "clavard: nothing to run: no script matches --filter zzz --tags a,b\n")
+  }
+
+  @Test("a folder's fragments (files under setup/) never run as tests; named, a fragment runs")
+  func fragments() throws {
+    let folder = try TemporaryFolder([
+      "suite/fail.chat": Scripts.fail.replacing("use setup.chat", with: "use setup/alice.chat"),
+      "suite/setup/alice.chat": Scripts.setup,
+      // Works only after other lines: run as a test, it would fail.
+      "suite/deeper/setup/ready.chat": "alice> ready\n",
+    ])
+    let output = try folder.run("run", "suite")
+    #expect(output.stdout.hasPrefix("FAIL suite/fail.chat\n"))
+    #expect(output.stdout.hasSuffix("0 passed, 1 failed\n"))
+    #expect(
+      try folder.run("run", "suite/setup/alice.chat").stdout
+        == "ok   suite/setup/alice.chat\n1 passed, 0 failed\n")
+    #expect(
+      try folder.run("run", "suite/setup").stdout == "ok   suite/setup/alice.chat\n1 passed, 0 failed\n")
   }
 
   @Test("--tap: TAP version 13 on stdout, a YAML block per failure, the summary as a TAP comment")

@@ -30,6 +30,18 @@ public struct ScriptFile: Hashable, Sendable {
         ParseError("cannot read this file: \(reason)", at: SourceLocation(file: path, line: 1))))
   }
 
+  /// The folders that hold fragments: shared set-ups that scripts `use` and that are not tests
+  /// of their own (as lit's `Inputs` folders).
+  public static let fragmentFolder = "setup"
+
+  /// Whether a `.chat` file found at `relativePath` while searching a folder is a fragment: it
+  /// lies in a folder named `setup` below the folder searched (`setup/one-agent.chat`,
+  /// `a/setup/b/c.chat`). A run of a folder leaves fragments out; a file named on the command
+  /// line runs, wherever it is, and so does the content of a `setup` folder named itself.
+  public static func isFragment(relativePath: String) -> Bool {
+    relativePath.split(separator: "/").dropLast().contains { $0 == fragmentFolder }
+  }
+
   /// The path as `use` lines resolve it (`./a/../b.chat` is `b.chat`), so that a file run
   /// directly and the same file included by another script have the same name.
   public static func normalized(_ path: String) -> String {

@@ -83,6 +83,16 @@ import Testing
         """)
   }
 
+  @Test("a fragment is a file under a folder named setup, below the folder searched")
+  func fragments() {
+    #expect(ScriptFile.isFragment(relativePath: "setup/one-agent.chat"))
+    #expect(ScriptFile.isFragment(relativePath: "a/setup/b/c.chat"))
+    #expect(!ScriptFile.isFragment(relativePath: "setup.chat"))
+    #expect(!ScriptFile.isFragment(relativePath: "a/setups/b.chat"))
+    #expect(!ScriptFile.isFragment(relativePath: "a/my-setup/b.chat"))
+    #expect(!ScriptFile.isFragment(relativePath: "CHAT-1.chat"))
+  }
+
   @Test("paths are normalized as `use` resolves them")
   func normalizedPaths() {
     #expect(ScriptFile.normalized("./fixtures/a/../b.chat") == "fixtures/b.chat")
