@@ -17,7 +17,7 @@ struct CoverageCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "Script files or folders (searched recursively for *.chat).")
+  @Argument(help: "Script files or folders (searched recursively for *.chat, leaving out fragments under setup/).")
   var paths: [String] = ["fixtures"]
 
   @Option(help: ArgumentHelp("The requirement catalogue (id<TAB>group<TAB>requirement).", valueName: "file"))

@@ -18,11 +18,18 @@ struct Run: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "Script files or folders (searched recursively for *.chat).")
+  @Argument(help: "Script files or folders (searched recursively for *.chat, leaving out fragments under setup/).")
   var paths: [String]
 
-  @Flag(help: "Rewrite the '<' and '!' lines of every file the run executes with what actually happened.")
+  @Flag(
+    help: """
+      Rewrite the '<' and '!' lines of every file the run executes with what actually happened, \
+      and print a unified diff of each change.
+      """)
   var update = false
+
+  @Flag(help: "With --update: print what would change (a unified diff), write nothing.")
+  var dryRun = false
 
   @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
   var junit: String?
@@ -61,6 +68,9 @@ struct Run: AsyncParsableCommand {
     _ = try selection()
     if update, bail {
       throw ValidationError("--update rewrites every selected script; it cannot be used with --bail")
+    }
+    if dryRun, !update {
+      throw ValidationError("--dry-run shows what --update would change; use it with --update")
     }
   }
 
@@ -135,9 +145,11 @@ struct Run: AsyncParsableCommand {
     if status != 0 { throw ExitCode(status) }
   }
 
-  /// `--update`: refuses (writing nothing) when a file does not parse; otherwise rewrites the
-  /// files, says which changed (on standard error with `--tap`, which must start with its
-  /// version line), and runs the scripts again to report how they stand now.
+  /// `--update`: refuses (writing nothing) when a file does not parse, or when two scripts
+  /// would rewrite a fragment differently; otherwise rewrites the files, says which changed
+  /// and shows how as a unified diff (on standard error with `--tap`, which must start with
+  /// its version line), and runs the scripts again to report how they stand now. With
+  /// `--dry-run`, says the same and stops there: nothing is written, nothing runs again.
   private func runUpdate(_ files: [ScriptFile]) async throws {
     var scripts: [Script] = []
     var errors: [ParseError] = []
@@ -153,18 +165,28 @@ struct Run: AsyncParsableCommand {
     do {
       guard errors.isEmpty else { throw ScriptUpdater.Refusal(errors: errors) }
       let updates = try await ScriptUpdater.update(scripts, loader: ScriptFiles.loader, jobs: jobs)
+      // The diff is coloured only where the report would be: on standard output.
+      let style = tap ? ReportStyle.plain : color.style
       var changed = 0
       for update in updates where update.changed {
-        do {
-          try ScriptFiles.writeAtomically(update.updated, to: update.path)
-        } catch {
-          Output.error("clavard: cannot write \(Escaping.controlsEscaped(update.path)): \(error)")
-          throw ExitCode(2)
+        let path = Escaping.controlsEscaped(update.path)
+        if !dryRun {
+          do {
+            try ScriptFiles.writeAtomically(update.updated, to: update.path)
+          } catch {
+            Output.error("clavard: cannot write \(path): \(error)")
+            throw ExitCode(2)
+          }
         }
-        say("updated \(Escaping.controlsEscaped(update.path))")
+        say((dryRun ? "would update " : "updated ") + path)
+        say(
+          String(
+            UnifiedDiff.text(path: update.path, old: update.original, new: update.updated, style: style)
+              .dropLast()))
         changed += 1
       }
-      if changed == 0 { say("no file changed") }
+      if changed == 0 { say(dryRun ? "no file would change" : "no file changed") }
+      if dryRun { return }
     } catch let refusal as ScriptUpdater.Refusal {
       // The files that stop the update are the report: each one failed, nothing ran.
       let report = Report(
