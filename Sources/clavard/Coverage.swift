@@ -17,7 +17,7 @@ struct CoverageCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "Script files or folders (searched recursively for *.chat, leaving out fragments under setup/).")
+  @Argument(help: "Script files or folders (searched recursively for *.chat, except fragments in setup/).")
   var paths: [String] = ["fixtures"]
 
   @Option(help: ArgumentHelp("The requirement catalogue (id<TAB>group<TAB>requirement).", valueName: "file"))

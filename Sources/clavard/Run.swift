@@ -18,7 +18,7 @@ struct Run: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "Script files or folders (searched recursively for *.chat, leaving out fragments under setup/).")
+  @Argument(help: "Script files or folders (searched recursively for *.chat, except fragments in setup/).")
   var paths: [String]
 
   @Flag(
