@@ -81,8 +81,13 @@ import Testing
     #expect(noCatalogue.status == 2)
     #expect(
       noCatalogue.stderr
-        == "clavard: cannot read the requirement catalogue fixtures/procedure/requirements.tsv: No such file or directory\n"
-    )
+        == "clavard: no requirement catalogue found: no fixtures/procedure/requirements.tsv in fixtures or a "
+        + "folder above it; name one with --catalogue FILE\n")
+    let unreadable = try missing.run("coverage", "--catalogue", "nope.tsv")
+    #expect(unreadable.status == 2)
+    #expect(
+      unreadable.stderr
+        == "clavard: cannot read the requirement catalogue nope.tsv: No such file or directory\n")
     let badCatalogue = try Self.folder("id\tgroup\trequirement\nSES-2\tSession\n").run("coverage")
     #expect(badCatalogue.status == 2)
     #expect(
@@ -93,6 +98,20 @@ import Testing
       .run("coverage")
     #expect(brokenScript.status == 2)
     #expect(brokenScript.stderr == "fixtures/conformance/" + Scripts.brokenError)
+  }
+
+  @Test("run outside the project root, the catalogue is found above the scripts given")
+  func catalogueAbove() throws {
+    let project = try Self.folder()
+    let inside = try ClavardProcess.run(
+      ["coverage", "."], in: project.url.appendingPathComponent("fixtures/conformance"))
+    #expect(inside.status == 0)
+    #expect(inside.stdout.hasSuffix("2 requirements: 2 passed, 0 failed, 0 not covered\n"))
+    let elsewhere = try TemporaryFolder()
+    let outside = try elsewhere.run(
+      "coverage", project.url.path + "/fixtures", environment: ["GITHUB_ACTIONS": "true"])
+    #expect(outside.status == 0)
+    #expect(outside.stdout.hasSuffix("2 requirements: 2 passed, 0 failed, 0 not covered\n"))
   }
 
   @Test("--catalogue and paths choose the catalogue and the scripts")
