@@ -131,49 +131,14 @@ import Testing
       try folder.run("run", "suite/setup").stdout == "ok   suite/setup/alice.chat\n1 passed, 0 failed\n")
   }
 
-  @Test("--tap: TAP version 13 on stdout, a YAML block per failure, the summary as a TAP comment")
+  @Test("--tap: the TAP report on stdout (its format is Report+TAPTests'), parse errors on stderr")
   func tap() throws {
     let folder = try TemporaryFolder(Self.all.merging(["broken.chat": Scripts.broken]) { $1 })
     let output = try folder.run("run", "--tap", "broken.chat", "pass.chat", "fail.chat")
     #expect(output.status == 2)
-    #expect(
-      output.stdout == #"""
-        TAP version 13
-        1..3
-        not ok 1 - broken.chat
-          ---
-          message: "unknown command 'bogus'; an actor's command is written 'name> command'"
-          severity: fail
-          at:
-            file: "broken.chat"
-            line: 3
-            column: 1
-          ...
-        not ok 2 - fail.chat
-          ---
-          message: "the events of `alice> ready` differ"
-          severity: fail
-          at:
-            file: "fail.chat"
-            line: 5
-            column: 1
-          step: "SES-3 \"alice is ready\""
-          diff:
-            - "- alice is ready to work (Available)"
-            - "+ alice is ready to work (Working Offline)"
-          covers:
-            - "SES-3"
-            - "CAP-9"
-          tags:
-            - "session"
-          steps:
-            - "failed  SES-3 \"alice is ready\" (fail.chat:4:1)"
-            - "not run SES-4 \"never reached\" (fail.chat:7:1)"
-          ...
-        ok 3 - pass.chat
-        # 1 passed, 2 failed
-
-        """#)
+    #expect(output.stdout.hasPrefix("TAP version 13\n1..3\nnot ok 1 - broken.chat\n  ---\n"))
+    #expect(output.stdout.contains("\nnot ok 2 - fail.chat\n  ---\n"))
+    #expect(output.stdout.hasSuffix("  ...\nok 3 - pass.chat\n# 1 passed, 2 failed\n"))
     #expect(output.stderr == Scripts.brokenError)
   }
 

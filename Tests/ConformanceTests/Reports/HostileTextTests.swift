@@ -75,6 +75,17 @@ import Testing
     }
   }
 
+  @Test("the unified diff --update prints")
+  func updateDiff() {
+    let diff = UnifiedDiff.text(
+      path: Self.failing, old: Self.files[Self.failing] ?? "", new: "< \(Self.hostile)\r\n",
+      style: ReportStyle(colour: true))
+    #expect(diff.contains("pwned"))
+    // Colour adds ESC itself: what must not survive is the file's own text raw.
+    let withoutColour = diff.replacing(/\u{1B}\[[0-9;]*m/, with: "")
+    #expect(Self.rawControl(in: withoutColour) == nil, "\(Self.rawControl(in: withoutColour) ?? "")")
+  }
+
   @Test("coverage as text, as Markdown, and its annotations")
   func coverageReports() async throws {
     let catalogue = try RequirementCatalogue.parse(Self.catalogue, path: "r\(Self.hostile).tsv")
