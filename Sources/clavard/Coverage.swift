@@ -1,5 +1,6 @@
 import ArgumentParser
 import Conformance
+import ContactCenter
 
 struct CoverageCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -17,11 +18,16 @@ struct CoverageCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "Script files or folders (searched recursively for *.chat).")
+  @Argument(help: "Script files or folders (searched recursively for *.chat, except fragments in setup/).")
   var paths: [String] = ["fixtures"]
 
-  @Option(help: ArgumentHelp("The requirement catalogue (id<TAB>group<TAB>requirement).", valueName: "file"))
-  var catalogue = "fixtures/procedure/requirements.tsv"
+  @Option(
+    help: ArgumentHelp(
+      """
+      The requirement catalogue (id<TAB>group<TAB>requirement). Default: \
+      fixtures/procedure/requirements.tsv in the first path given or the nearest folder above it.
+      """, valueName: "file"))
+  var catalogue: String?
 
   @Flag(help: "Print a Markdown table (for a CI job summary) instead of text.")
   var markdown = false
@@ -36,6 +42,7 @@ struct CoverageCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    guard let catalogue = cataloguePath() else { throw ExitCode(ExitStatus.unusable) }
     let requirements: RequirementCatalogue
     do {
       requirements = try RequirementCatalogue.parse(bytes: try ScriptFiles.read(catalogue), path: catalogue)
@@ -43,19 +50,27 @@ struct CoverageCommand: AsyncParsableCommand {
       Output.error(error.description)
       throw ExitCode(2)
     } catch {
-      Output.error("clavard: cannot read the requirement catalogue \(catalogue): \(error)")
+      Output.error(
+        "clavard: cannot read the requirement catalogue \(Escaping.controlsEscaped(catalogue)): \(error)")
       throw ExitCode(2)
     }
     let discovered = ScriptFiles.discover(paths)
-    for folder in discovered.emptyFolders { Output.error("clavard: no .chat files in \(folder)") }
+    for folder in discovered.emptyFolders {
+      Output.error("clavard: no .chat files in \(Escaping.controlsEscaped(folder))")
+    }
     let suite = SuiteRunner(runner: ScriptRunner(loader: ScriptFiles.loader), jobs: jobs)
     let report = await suite.run(Selection().select(discovered.files)) { entry in
       if let error = Report.errorText(entry) { Output.error(error) }
     }
     let coverage = Coverage(catalogue: requirements, report: report)
     Output.text(markdown ? coverage.markdown : coverage.text)
-    for entry in report.entries where entry.isBroken { Output.annotation(Report.githubAnnotation(entry)) }
-    for annotation in coverage.githubAnnotations { Output.annotation(annotation) }
-    if coverage.exitStatus != 0 { throw ExitCode(coverage.exitStatus) }
+    for entry in report.entries where entry.isBroken {
+      Output.annotation(Report.githubAnnotation(entry, relativeTo: GitHubActions.workingDirectory))
+    }
+    for annotation in coverage.githubAnnotations(relativeTo: GitHubActions.workingDirectory) {
+      Output.annotation(annotation)
+    }
+    let status = ExitStatus.of(coverage)
+    if status != ExitStatus.success { throw ExitCode(status) }
   }
 }

@@ -27,9 +27,10 @@ struct FileError: Error, CustomStringConvertible {
 
 /// Finding, reading and writing script files: the only file I/O of `run` and `coverage`.
 enum ScriptFiles {
-  /// The scripts named, and the `.chat` files found (recursively) under the folders named,
-  /// each read and parsed, paths normalized as `use` lines resolve them. A path that does not
-  /// exist or cannot be read is kept as a file that cannot be read (reported, never passed).
+  /// The scripts named, and the `.chat` files found (recursively) under the folders named
+  /// except fragments (``ScriptFile/isFragment(relativePath:)``), each read and parsed,
+  /// paths normalized as `use` lines resolve them. A path that does not exist or cannot be
+  /// read is kept as a file that cannot be read (reported, never passed).
   static func discover(_ paths: [String]) -> (files: [ScriptFile], emptyFolders: [String]) {
     var files: [ScriptFile] = []
     var emptyFolders: [String] = []
@@ -46,7 +47,7 @@ enum ScriptFiles {
       }
       let base = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
       let found = (manager.enumerator(atPath: base)?.compactMap { $0 as? String } ?? [])
-        .filter { $0.hasSuffix(".chat") }
+        .filter { $0.hasSuffix(".chat") && !ScriptFile.isFragment(relativePath: $0) }
         .map { ScriptFile.normalized(base + "/" + $0) }
         .filter { !isFolder($0) }
       if found.isEmpty { emptyFolders.append(path) }

@@ -294,9 +294,8 @@ enum ScriptFromStandardInput {
     case .success(let script):
       entry = ReportEntry(path: path, outcome: .ran(ScriptRunner(loader: ScriptFiles.loader).run(script)))
     }
-    if let error = Report.errorText(entry) { Output.error(error) }
     let report = Report(entries: [entry])
     Output.text(report.text)
-    return report.exitStatus
+    return ExitStatus.of(report)
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Conformance
+import ContactCenter
 
 struct Run: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -7,7 +8,8 @@ struct Run: AsyncParsableCommand {
     discussion: """
       Files are sorted by path; --filter and --tags choose among them, then --shard takes its \
       share. A file that cannot be read or parsed is always selected (it cannot say what it \
-      covers), reported as file:line:column on standard error, and counted as failed. \
+      covers), reported as file:line:column under its FAIL line (on standard error with --tap), \
+      and counted as failed. \
       Under GITHUB_ACTIONS=true every failure is also printed as a ::error workflow command \
       (on standard error). The run ends with the line `N passed, N failed`.
 
@@ -16,11 +18,18 @@ struct Run: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "Script files or folders (searched recursively for *.chat).")
+  @Argument(help: "Script files or folders (searched recursively for *.chat, except fragments in setup/).")
   var paths: [String]
 
-  @Flag(help: "Rewrite the '<' and '!' lines of every file the run executes with what actually happened.")
+  @Flag(
+    help: """
+      Rewrite the '<' and '!' lines of every file the run executes with what actually happened, \
+      and print a unified diff of each change.
+      """)
   var update = false
+
+  @Flag(help: "With --update: print what would change (a unified diff), write nothing.")
+  var dryRun = false
 
   @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
   var junit: String?
@@ -36,7 +45,8 @@ struct Run: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Run only scripts whose path, covers id or step id contains this text.", valueName: "text"))
+      "Run only scripts whose path, covers id or step id contains this text (ignoring case).",
+      valueName: "text"))
   var filter: String?
 
   @Option(help: ArgumentHelp("Run only scripts with any of these tags.", valueName: "a,b"))
@@ -44,6 +54,12 @@ struct Run: AsyncParsableCommand {
 
   @Flag(help: "Stop after the first failing script (the summary still prints).")
   var bail = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.",
+      valueName: "when"))
+  var color = ColorChoice.auto
 
   func validate() throws {
     guard (1...1024).contains(jobs) else {
@@ -53,28 +69,24 @@ struct Run: AsyncParsableCommand {
     if update, bail {
       throw ValidationError("--update rewrites every selected script; it cannot be used with --bail")
     }
-  }
-
-  func selection() throws -> Selection {
-    do {
-      return Selection(
-        filter: filter, tags: try tags.map(Selection.tags(parsing:)) ?? [],
-        shard: try shard.map(Shard.init(parsing:)))
-    } catch {
-      throw ValidationError(error.description)
+    if dryRun, !update {
+      throw ValidationError("--dry-run shows what --update would change; use it with --update")
     }
   }
 
   func run() async throws {
     let selection = try selection()
     let discovered = ScriptFiles.discover(paths)
-    for folder in discovered.emptyFolders { Output.error("clavard: no .chat files in \(folder)") }
+    // With nothing found at all, the one message below says so.
+    for folder in discovered.emptyFolders where !discovered.files.isEmpty {
+      Output.error("clavard: no .chat files in \(Escaping.controlsEscaped(folder))")
+    }
     let filtered = Selection(filter: selection.filter, tags: selection.tags).select(discovered.files)
     guard !filtered.isEmpty else {
       let reason =
         discovered.files.isEmpty
-        ? "no .chat files in \(paths.joined(separator: " "))"
-        : "no script matches \(selection.describedFilters)"
+        ? "no .chat files in \(Escaping.controlsEscaped(paths.joined(separator: " ")))"
+        : "no script matches \(Self.described(selection))"
       Output.error("clavard: nothing to run: \(reason)")
       throw ExitCode(2)
     }
@@ -99,40 +111,45 @@ struct Run: AsyncParsableCommand {
     try finish(report)
   }
 
+  /// One script: its TAP lines (and its parse error on standard error), or its text report
+  /// lines (the parse error next to its `FAIL` line); its annotation under GitHub Actions.
   private func printEntry(_ entry: ReportEntry, number: Int) {
-    if let error = Report.errorText(entry) { Output.error(error) }
-    Output.annotation(Report.githubAnnotation(entry))
+    Output.annotation(Report.githubAnnotation(entry, relativeTo: GitHubActions.workingDirectory))
     if tap {
+      if let error = Report.errorText(entry) { Output.error(error) }
       Output.text(Report.tap(entry, number: number))
     } else {
-      Output.line(Report.text(entry))
+      Output.line(Report.text(entry, style: color.style))
     }
   }
 
-  /// The `--bail` note, the summary, the JUnit file, and the exit status.
+  /// The failing scripts, the `--bail` note, the summary, the JUnit file, and the exit status.
   private func finish(_ report: Report) throws {
     if tap {
       if !report.notRun.isEmpty { Output.text(Report.tapBailOut) }
       Output.text(report.tapSummary)
     } else {
+      if let failed = report.failedScripts(style: color.style) { Output.line(failed) }
       if let note = report.bailNote { Output.line(note) }
-      Output.line(report.summary)
+      Output.line(report.summary(style: color.style))
     }
-    var status = report.exitStatus
+    var status = ExitStatus.of(report)
     if let junit {
       do {
         try ScriptFiles.writeAtomically(report.junit(), to: junit)
       } catch {
-        Output.error("clavard: cannot write the JUnit report \(junit): \(error)")
+        Output.error("clavard: cannot write the JUnit report \(Escaping.controlsEscaped(junit)): \(error)")
         status = 2
       }
     }
     if status != 0 { throw ExitCode(status) }
   }
 
-  /// `--update`: refuses (writing nothing) when a file does not parse; otherwise rewrites the
-  /// files, says which changed (on standard error with `--tap`, which must start with its
-  /// version line), and runs the scripts again to report how they stand now.
+  /// `--update`: refuses (writing nothing) when a file does not parse, or when two scripts
+  /// would rewrite a fragment differently; otherwise rewrites the files, says which changed
+  /// and shows how as a unified diff (on standard error with `--tap`, which must start with
+  /// its version line), and runs the scripts again to report how they stand now. With
+  /// `--dry-run`, says the same and stops there: nothing is written, nothing runs again.
   private func runUpdate(_ files: [ScriptFile]) async throws {
     var scripts: [Script] = []
     var errors: [ParseError] = []
@@ -148,18 +165,28 @@ struct Run: AsyncParsableCommand {
     do {
       guard errors.isEmpty else { throw ScriptUpdater.Refusal(errors: errors) }
       let updates = try await ScriptUpdater.update(scripts, loader: ScriptFiles.loader, jobs: jobs)
+      // The diff is coloured only where the report would be: on standard output.
+      let style = tap ? ReportStyle.plain : color.style
       var changed = 0
       for update in updates where update.changed {
-        do {
-          try ScriptFiles.writeAtomically(update.updated, to: update.path)
-        } catch {
-          Output.error("clavard: cannot write \(update.path): \(error)")
-          throw ExitCode(2)
+        let path = Escaping.controlsEscaped(update.path)
+        if !dryRun {
+          do {
+            try ScriptFiles.writeAtomically(update.updated, to: update.path)
+          } catch {
+            Output.error("clavard: cannot write \(path): \(error)")
+            throw ExitCode(2)
+          }
         }
-        say("updated \(update.path)")
+        say((dryRun ? "would update " : "updated ") + path)
+        say(
+          String(
+            UnifiedDiff.text(path: update.path, old: update.original, new: update.updated, style: style)
+              .dropLast()))
         changed += 1
       }
-      if changed == 0 { say("no file changed") }
+      if changed == 0 { say(dryRun ? "no file would change" : "no file changed") }
+      if dryRun { return }
     } catch let refusal as ScriptUpdater.Refusal {
       // The files that stop the update are the report: each one failed, nothing ran.
       let report = Report(

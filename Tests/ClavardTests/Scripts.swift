@@ -57,4 +57,12 @@ enum Scripts {
 
   static let brokenError =
     "broken.chat:3:1: unknown command 'bogus'; an actor's command is written 'name> command'\n"
+
+  /// `FAIL broken.chat` and its parse error under it, as the text report prints them.
+  static let brokenFailure = "FAIL broken.chat\n" + brokenError
+
+  /// The list that closes a run with failures, before the summary.
+  static func failedList(_ paths: String...) -> String {
+    "Failed scripts (\(paths.count)):\n" + paths.map { "  \($0)\n" }.joined()
+  }
 }

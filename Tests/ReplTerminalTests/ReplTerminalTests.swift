@@ -240,10 +240,10 @@ struct ReplTerminalTests {
 
     let broken = try runClavard(["repl"], input: Array("agent alice queus=x\n".utf8))
     #expect(broken.status == 2)
-    #expect(broken.error.contains("<stdin>:1:13: unknown key 'queus'"))
+    #expect(broken.output.contains("<stdin>:1:13: unknown key 'queus'"))
 
     let invalid = try runClavard(["repl"], input: [0x61, 0x0A, 0xFF, 0x0A])
     #expect(invalid.status == 2)
-    #expect(invalid.error.contains("<stdin>:2:1: this file is not valid UTF-8 (byte 0xFF)"))
+    #expect(invalid.output.contains("<stdin>:2:1: this file is not valid UTF-8 (byte 0xFF)"))
   }
 }

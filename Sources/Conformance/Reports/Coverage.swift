@@ -4,7 +4,8 @@ import ContactCenter
 /// it, and their verdicts. A script covers the ids of its `# covers:` line; a step covers its
 /// id (in whichever script runs it, included files too).
 public struct Coverage: Hashable, Sendable {
-  public enum Verdict: String, Hashable, Sendable {
+  /// A requirement's verdict: every cover passed, one failed, or nothing covers it.
+  public enum RequirementVerdict: String, Hashable, Sendable {
     case passed
     case failed = "FAILED"
     case notCovered = "NOT COVERED"
@@ -16,10 +17,10 @@ public struct Coverage: Hashable, Sendable {
     public var script: String
     /// The step, when the cover is a step; nil for the script's `# covers:` line.
     public var step: StepResult?
-    /// The script's verdict, or the step's: `passed`, `failed` or `not run`.
-    public var verdict: String
+    /// The script's verdict (passed or failed), or the step's (or not run).
+    public var verdict: Verdict
 
-    public var passed: Bool { verdict == StepResult.Verdict.passed.rawValue }
+    public var passed: Bool { verdict == .passed }
 
     /// `script fixtures/a.chat` or `step fixtures/a.chat:12:1 CHAT-4 "title"` (and
     /// `via fixtures/b.chat` for a step of an included file).
@@ -33,7 +34,7 @@ public struct Coverage: Hashable, Sendable {
   public struct Row: Hashable, Sendable {
     public var requirement: Requirement
     public var covers: [Cover]
-    public var verdict: Verdict {
+    public var verdict: RequirementVerdict {
       if covers.isEmpty { return .notCovered }
       return covers.allSatisfy(\.passed) ? .passed : .failed
     }
@@ -75,12 +76,12 @@ public struct Coverage: Hashable, Sendable {
         broken.append(error)
       case .ran(let result):
         if !result.passed { failedScripts.append(entry.path) }
-        let verdict = (result.passed ? StepResult.Verdict.passed : .failed).rawValue
+        let verdict: Verdict = result.passed ? .passed : .failed
         for id in Self.unique(result.covers) {
           add(id, Cover(script: entry.path, step: nil, verdict: verdict))
         }
         for step in result.steps {
-          add(step.id, Cover(script: entry.path, step: step, verdict: step.verdict.rawValue))
+          add(step.id, Cover(script: entry.path, step: step, verdict: step.verdict))
         }
       }
     }
@@ -95,7 +96,7 @@ public struct Coverage: Hashable, Sendable {
     return ids.filter { seen.insert($0).inserted }
   }
 
-  public func count(_ verdict: Verdict) -> Int { rows.count(where: { $0.verdict == verdict }) }
+  public func count(_ verdict: RequirementVerdict) -> Int { rows.count(where: { $0.verdict == verdict }) }
 
   /// `41 requirements: 30 passed, 1 failed, 10 not covered`
   public var summary: String {
@@ -103,11 +104,9 @@ public struct Coverage: Hashable, Sendable {
       + "\(count(.notCovered)) not covered"
   }
 
-  /// 2 a script (or the catalogue) cannot be read or parsed; 1 a requirement is covered by
-  /// nothing, or a covering script (or any script) failed; else 0.
-  public var exitStatus: Int32 {
-    if !broken.isEmpty { return 2 }
-    return rows.contains { $0.verdict != .passed } || !failedScripts.isEmpty ? 1 : 0
+  /// True when every requirement passed and no script failed: nothing is missing or wrong.
+  public var isComplete: Bool {
+    broken.isEmpty && failedScripts.isEmpty && rows.allSatisfy { $0.verdict == .passed }
   }
 
   // MARK: Text
@@ -120,7 +119,7 @@ public struct Coverage: Hashable, Sendable {
       let requirement = row.requirement
       let group = requirement.group.isEmpty ? "" : "(\(requirement.group)) "
       lines.append("\(row.verdict.rawValue.padding(to: 11)) \(requirement.id) \(group)\(requirement.text)")
-      for cover in row.covers { lines.append("  \(cover.verdict.padding(to: 7)) \(cover.label)") }
+      for cover in row.covers { lines.append("  \(cover.verdict.rawValue.padding(to: 7)) \(cover.label)") }
     }
     for unknown in unknown {
       lines.append("not in the catalogue: \(unknown.id), named by \(unknown.scripts.joined(separator: ", "))")
@@ -146,7 +145,7 @@ public struct Coverage: Hashable, Sendable {
         case .failed: "❌ failed"
         case .notCovered: "⚠️ not covered"
         }
-      let covers = row.covers.map { "\(Self.markdownCell($0.label)) (\($0.verdict))" }.joined(
+      let covers = row.covers.map { "\(Self.markdownCell($0.label)) (\($0.verdict.rawValue))" }.joined(
         separator: "<br>")
       let cells = [row.requirement.id, row.requirement.group, row.requirement.text].map(Self.markdownCell)
       lines.append("| " + (cells + [verdict, covers.isEmpty ? "—" : covers]).joined(separator: " | ") + " |")
@@ -160,7 +159,8 @@ public struct Coverage: Hashable, Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Text safe in a table cell: one line, `|` and Markdown punctuation escaped, HTML escaped.
+  /// Text safe in a table cell: one line, `|` and Markdown punctuation escaped, HTML escaped,
+  /// controls, line separators and bidirectional controls shown as `\u{…}`.
   static func markdownCell(_ text: String) -> String {
     Escaping.replacingScalars(in: text) { scalar in
       switch scalar {
@@ -169,16 +169,17 @@ public struct Coverage: Hashable, Sendable {
       case ">": "&gt;"
       case "\\", "|", "`", "*", "_", "[", "]", "#": "\\" + String(scalar)
       case "\n", "\r", "\t": " "
-      default: scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? Escaping.braced(scalar) : nil
+      default: Escaping.isUnsafe(scalar) ? Escaping.braced(scalar) : nil
       }
     }
   }
 
   /// Under GitHub Actions: one annotation per requirement that is not covered (at its line of
-  /// the catalogue) or failed.
-  public var githubAnnotations: [String] {
+  /// the catalogue) or failed, with the catalogue's path relative to `directory` when under it.
+  public func githubAnnotations(relativeTo directory: String? = nil) -> [String] {
     rows.compactMap { row in
-      let location = row.requirement.location
+      var location = row.requirement.location
+      location.file = Paths.relative(location.file, to: directory)
       switch row.verdict {
       case .passed: return nil
       case .notCovered:

@@ -1,47 +1,66 @@
 import ContactCenter
 
 extension Report {
-  /// The run as JUnit XML (`--junit FILE`): one `<testsuite>` for the run, one `<testcase>` per
-  /// script with its `covers` ids and tags as `<properties>`, its steps and their verdicts in
-  /// `<system-out>`, and a `<failure>` (script failed), an `<error>` (file cannot be read or
-  /// parsed) or a `<skipped>` (left out by `--bail`).
+  /// The run as JUnit XML, valid against the Jenkins xUnit plugin's `junit-10.xsd` and read by
+  /// GitLab and `junitparser`: `<testsuites>` for the run, and for each script a `<testsuite>`
+  /// (its `file`, its `covers` ids and tags as `<properties>`, the only place the schema allows
+  /// them) holding its one `<testcase>`: its steps and their verdicts in `<system-out>`, and a
+  /// `<failure>` (script failed), an `<error>` (file cannot be read or parsed) or a `<skipped>`
+  /// (left out when the run stopped at its first failure).
   ///
-  /// Text is escaped for XML 1.0; characters XML cannot hold at all (most C0 controls, C1
-  /// controls, DEL, U+FFFE, U+FFFF) are written as visible `\u{…}` escapes.
+  /// A test case is named by the script's path; its `classname` is the script's folder, or
+  /// `name` (the run's name) for a script at the top, as lit does. Times are the measured
+  /// seconds, to the microsecond.
+  ///
+  /// Text is escaped for XML 1.0 (see ``xml(_:attribute:)``).
   public func junit(name: String = "clavard run") -> String {
     let failures = entries.count(where: { !$0.passed && !$0.isBroken })
-    let counts =
-      "tests=\"\(planned)\" failures=\"\(failures)\" errors=\"\(broken)\" skipped=\"\(notRun.count)\""
     let measured = entries.compactMap(\.seconds)
     let time = measured.isEmpty ? "" : " time=\"\(Self.junitSeconds(measured.reduce(0, +)))\""
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    xml += "<testsuites name=\"\(Self.xml(name, attribute: true))\" \(counts)\(time)>\n"
-    xml += "  <testsuite name=\"\(Self.xml(name, attribute: true))\" \(counts)\(time)>\n"
-    for entry in entries { xml += Self.junitCase(entry) }
+    xml +=
+      "<testsuites name=\"\(Self.xml(name, attribute: true))\" tests=\"\(planned)\" failures=\"\(failures)\""
+    xml += " errors=\"\(broken)\"\(time)>\n"
+    for entry in entries { xml += Self.junitSuite(entry, run: name) }
     for path in notRun {
-      xml += "    <testcase \(Self.junitNames(path))>\n"
-      xml += "      <skipped message=\"not run: --bail stopped the run at the first failing script\"/>\n"
+      xml += Self.junitSuiteHead(path: path, counts: (0, 0, 1), seconds: nil)
+      xml += "    <testcase \(Self.junitNames(path, run: name))>\n"
+      xml += "      <skipped message=\"not run: the run stopped at the first failing script\"/>\n"
       xml += "    </testcase>\n"
+      xml += "  </testsuite>\n"
     }
-    xml += "  </testsuite>\n"
     xml += "</testsuites>\n"
     return xml
   }
 
-  private static func junitCase(_ entry: ReportEntry) -> String {
-    let time = entry.seconds.map { " time=\"\(junitSeconds($0))\"" } ?? ""
-    var xml = "    <testcase \(junitNames(entry.path))\(time)>\n"
+  /// `<testsuite name=PATH tests="1" failures=… errors=… skipped=… file=PATH time=…>`.
+  private static func junitSuiteHead(
+    path: String, counts: (failures: Int, errors: Int, skipped: Int), seconds: Double?
+  ) -> String {
+    let name = xml(path, attribute: true)
+    let time = seconds.map { " time=\"\(junitSeconds($0))\"" } ?? ""
+    return
+      "  <testsuite name=\"\(name)\" tests=\"1\" failures=\"\(counts.failures)\" errors=\"\(counts.errors)\""
+      + " skipped=\"\(counts.skipped)\" file=\"\(name)\"\(time)>\n"
+  }
+
+  private static func junitSuite(_ entry: ReportEntry, run: String) -> String {
+    let failed = !entry.passed && !entry.isBroken
+    var xml = junitSuiteHead(
+      path: entry.path, counts: (failed ? 1 : 0, entry.isBroken ? 1 : 0, 0), seconds: entry.seconds)
     var properties: [(String, [String])] = []
     if !entry.covers.isEmpty { properties.append(("covers", entry.covers)) }
     if !entry.tags.isEmpty { properties.append(("tags", entry.tags)) }
     if !properties.isEmpty {
-      xml += "      <properties>\n"
+      xml += "    <properties>\n"
       for (name, values) in properties {
         xml +=
-          "        <property name=\"\(name)\" value=\"\(Self.xml(values.joined(separator: " "), attribute: true))\"/>\n"
+          "      <property name=\"\(name)\" value=\"\(Self.xml(values.joined(separator: " "), attribute: true))\"/>\n"
       }
-      xml += "      </properties>\n"
+      xml += "    </properties>\n"
     }
+    let time = entry.seconds.map { " time=\"\(junitSeconds($0))\"" } ?? ""
+    xml += "    <testcase \(junitNames(entry.path, run: run))\(time)>\n"
     switch entry.outcome {
     case .broken(let error):
       let text = Self.xml(error.description, attribute: false)
@@ -61,25 +80,32 @@ extension Report {
         + "</system-out>\n"
     }
     xml += "    </testcase>\n"
+    xml += "  </testsuite>\n"
     return xml
   }
 
-  /// `name` is the script's path; `classname` its folder (`.` at the top), as CI tools group by.
-  private static func junitNames(_ path: String) -> String {
+  /// `name` is the script's path; `classname` its folder, or the run's name at the top (a
+  /// class named `.` reads as nothing in CI tools).
+  private static func junitNames(_ path: String, run: String) -> String {
     let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
       separator: "/")
     return
-      "name=\"\(xml(path, attribute: true))\" classname=\"\(xml(folder.isEmpty ? "." : folder, attribute: true))\""
+      "name=\"\(xml(path, attribute: true))\" classname=\"\(xml(folder.isEmpty ? run : folder, attribute: true))\""
   }
 
-  /// Seconds with three decimals, without Foundation.
+  /// Seconds with six decimals (a script often runs in less than a millisecond), without
+  /// Foundation.
   static func junitSeconds(_ seconds: Double) -> String {
-    let milliseconds = Int((max(0, seconds) * 1000).rounded())
-    let fraction = String(milliseconds % 1000)
-    return "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
+    let bounded = seconds.isFinite ? min(max(0, seconds), 1e9) : 0
+    let microseconds = Int((bounded * 1_000_000).rounded())
+    let fraction = String(microseconds % 1_000_000)
+    return "\(microseconds / 1_000_000).\(String(repeating: "0", count: 6 - fraction.count))\(fraction)"
   }
 
-  /// Escapes text for XML 1.0 content or a double-quoted attribute.
+  /// Escapes text for XML 1.0 content or a double-quoted attribute. Characters XML cannot hold
+  /// (most C0 controls, C1 controls, DEL, U+FFFE, U+FFFF), carriage returns (which XML readers
+  /// turn into line breaks) and the other characters no terminal or CI page should get raw
+  /// (line separators, bidirectional controls) are written as visible `\u{…}` or `\r`.
   public static func xml(_ text: String, attribute: Bool) -> String {
     Escaping.replacingScalars(in: text) { scalar in
       switch scalar {
@@ -88,16 +114,14 @@ extension Report {
       case ">": return "&gt;"
       case "\"" where attribute: return "&quot;"
       case "'" where attribute: return "&apos;"
-      // Attribute values lose raw tabs and line breaks to normalization; content loses `\r`.
+      // Attribute values lose raw tabs and line breaks to normalization.
       case "\t" where attribute: return "&#9;"
       case "\n" where attribute: return "&#10;"
-      case "\r": return "&#13;"
       case "\t", "\n": return nil
+      case "\r": return "\\r"
       default:
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: return Escaping.braced(scalar)
-        default: return nil
-        }
+        return Escaping.isUnsafe(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+          ? Escaping.braced(scalar) : nil
       }
     }
   }

@@ -3,7 +3,7 @@ import ContactCenter
 extension Report {
   /// The run as TAP version 13 (`--tap`): a plan, one test line per script, and for each
   /// failure a YAML block with the message, where, the step, the diff, the `use` chain and the
-  /// script's steps with their verdicts. `--bail` ends it with `Bail out!`.
+  /// script's steps with their verdicts. A run stopped at its first failure ends with `Bail out!`.
   ///
   /// The summary closes it as a TAP comment, `# N passed, N failed`: a bare line would be an
   /// "unknown line", tolerated by TAP 13 but an error for strict consumers; a comment is valid
@@ -21,8 +21,8 @@ extension Report {
     "TAP version 13\n1..\(planned)\n"
   }
 
-  /// After the first failing script, with `--bail`.
-  public static let tapBailOut = "Bail out! stopped after the first failing script (--bail)\n"
+  /// After the first failing script, when the run stops there.
+  public static let tapBailOut = "Bail out! stopped after the first failing script\n"
 
   /// The summary, as a TAP comment.
   public var tapSummary: String { "# \(summary)\n" }
@@ -64,7 +64,8 @@ extension Report {
   }
 
   /// A YAML double-quoted scalar: `\` and `"` escaped, line breaks as `\n`/`\r`, tabs as `\t`,
-  /// and controls and other non-printable characters as `\x..`/`\u....`.
+  /// and controls, line separators, bidirectional controls and non-characters as
+  /// `\x..`/`\u....`: the block stays one scalar, and nothing reaches a terminal raw.
   public static func yamlQuoted(_ text: String) -> String {
     let escaped = Escaping.replacingScalars(in: text) { scalar in
       switch scalar {
@@ -74,30 +75,26 @@ extension Report {
       case "\r": return "\\r"
       case "\t": return "\\t"
       default:
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F:
-          let hex = String(scalar.value, radix: 16, uppercase: true)
-          return "\\x" + (hex.count == 1 ? "0" : "") + hex
-        case 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF:
-          return "\\u" + String(scalar.value, radix: 16, uppercase: true)
-        default:
-          return nil
-        }
+        guard Escaping.isUnsafe(scalar) || [0xFEFF, 0xFFFE, 0xFFFF].contains(scalar.value) else { return nil }
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return scalar.value < 0x100
+          ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+          : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       }
     }
     return "\"" + escaped + "\""
   }
 
-  /// A test description stays on its line, and `#` (which would start a directive) is escaped.
+  /// A test description stays on its line and shows no control character raw; `#` (which
+  /// would start a directive) and `\` (which escapes it) are escaped as TAP says.
   static func tapDescription(_ path: String) -> String {
-    Escaping.replacingScalars(in: path) { scalar in
+    let tapEscaped = Escaping.replacingScalars(in: path) { scalar in
       switch scalar {
       case "#": "\\#"
       case "\\": "\\\\"
-      case "\n": "\\n"
-      case "\r": "\\r"
       default: nil
       }
     }
+    return Escaping.controlsEscaped(tapEscaped)
   }
 }

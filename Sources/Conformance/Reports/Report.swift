@@ -30,6 +30,18 @@ public struct ScriptFile: Hashable, Sendable {
         ParseError("cannot read this file: \(reason)", at: SourceLocation(file: path, line: 1))))
   }
 
+  /// The folders that hold fragments: shared set-ups that scripts `use` and that are not tests
+  /// of their own (as lit's `Inputs` folders).
+  public static let fragmentFolder = "setup"
+
+  /// Whether a `.chat` file found at `relativePath` while searching a folder is a fragment: it
+  /// lies in a folder named `setup` below the folder searched (`setup/one-agent.chat`,
+  /// `a/setup/b/c.chat`). A run of a folder leaves fragments out; a file named on the command
+  /// line runs, wherever it is, and so does the content of a `setup` folder named itself.
+  public static func isFragment(relativePath: String) -> Bool {
+    relativePath.split(separator: "/").dropLast().contains { $0 == fragmentFolder }
+  }
+
   /// The path as `use` lines resolve it (`./a/../b.chat` is `b.chat`), so that a file run
   /// directly and the same file included by another script have the same name.
   public static func normalized(_ path: String) -> String {
@@ -38,20 +50,21 @@ public struct ScriptFile: Hashable, Sendable {
   }
 }
 
+/// What became of one script of a run: it ran (and passed or failed), or it could not.
+public enum ScriptOutcome: Hashable, Sendable {
+  case ran(ScriptResult)
+  /// The file could not be read or parsed.
+  case broken(ParseError)
+}
+
 /// One script of a run: what it did, or why it could not run.
 public struct ReportEntry: Hashable, Sendable {
-  public enum Outcome: Hashable, Sendable {
-    case ran(ScriptResult)
-    /// The file could not be read or parsed.
-    case broken(ParseError)
-  }
-
   public var path: String
-  public var outcome: Outcome
+  public var outcome: ScriptOutcome
   /// Wall-clock seconds the script took, when measured (JUnit's `time`).
   public var seconds: Double?
 
-  public init(path: String, outcome: Outcome, seconds: Double? = nil) {
+  public init(path: String, outcome: ScriptOutcome, seconds: Double? = nil) {
     self.path = path
     self.outcome = outcome
     self.seconds = seconds
@@ -79,7 +92,7 @@ public struct ReportEntry: Hashable, Sendable {
 /// The results of one run of scripts, in the order of the files, and how to print them.
 public struct Report: Hashable, Sendable {
   public var entries: [ReportEntry]
-  /// The selected scripts that did not run because `--bail` stopped the run, in order.
+  /// The selected scripts that did not run because the run stopped at its first failure, in order.
   public var notRun: [String]
 
   public init(entries: [ReportEntry], notRun: [String] = []) {
@@ -98,45 +111,10 @@ public struct Report: Hashable, Sendable {
   /// `N passed, N failed`: the line that closes every run.
   public var summary: String { "\(passed) passed, \(failed) failed" }
 
-  /// 0 every script passed, 1 a script failed, 2 a file could not be read or parsed.
-  public var exitStatus: Int32 {
-    if broken > 0 { return 2 }
-    return failed > 0 ? 1 : 0
-  }
-
-  /// What `--bail` left out, when it did.
+  /// What was left out when the run stopped at its first failing script, if it did.
   public var bailNote: String? {
     guard !notRun.isEmpty else { return nil }
-    return "stopped after the first failing script (--bail): \(notRun.count) not run"
-  }
-
-  // MARK: Text
-
-  /// What the run prints on standard output for one script: `ok   path`, or `FAIL path` and,
-  /// for a script that ran, where and why it failed.
-  public static func text(_ entry: ReportEntry) -> String {
-    switch entry.outcome {
-    case .ran(let result):
-      guard let failure = result.failure else { return "ok   \(Escaping.controlsEscaped(entry.path))" }
-      return "FAIL \(Escaping.controlsEscaped(entry.path))\n\(failure.description)"
-    case .broken:
-      return "FAIL \(Escaping.controlsEscaped(entry.path))"
-    }
-  }
-
-  /// What the run prints on standard error for one script: `file:line:column: message` when
-  /// the file could not be read or parsed, else nothing.
-  public static func errorText(_ entry: ReportEntry) -> String? {
-    if case .broken(let error) = entry.outcome { return error.description }
-    return nil
-  }
-
-  /// The whole text report: each script, the `--bail` note, and the summary.
-  public var text: String {
-    var lines = entries.map(Self.text)
-    if let bailNote { lines.append(bailNote) }
-    lines.append(summary)
-    return lines.joined(separator: "\n") + "\n"
+    return "stopped after the first failing script: \(notRun.count) not run"
   }
 }
 

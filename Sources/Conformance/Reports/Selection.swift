@@ -1,16 +1,3 @@
-/// A mistake in how the tool was called (a bad `--shard`, an empty `--tags`): exit status 2.
-///
-/// The description is what the user sees.
-public struct UsageError: Error, Hashable, Sendable, CustomStringConvertible {
-  public var message: String
-
-  public init(_ message: String) {
-    self.message = message
-  }
-
-  public var description: String { message }
-}
-
 /// One CI shard of `I/N` (from 1): the files at sorted positions `I-1`, `I-1+N`, `I-1+2N`, ...
 /// The N shards partition any file set exactly (each file in exactly one shard) and their sizes
 /// differ by at most one.
@@ -18,24 +5,19 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
   public let index: Int
   public let count: Int
 
-  public init(index: Int, count: Int) throws(UsageError) {
-    guard count >= 1 else { throw UsageError("--shard I/N needs N of at least 1, not \(count)") }
-    guard (1...count).contains(index) else {
-      throw UsageError("--shard I/N needs I from 1 to N (\(count)), not \(index)")
-    }
-    self.index = index
-    self.count = count
+  /// Why a shard cannot be made: the caller says it in its own words.
+  public enum Invalid: Error, Hashable, Sendable {
+    /// `count` is less than 1.
+    case noShards(count: Int)
+    /// `index` is not from 1 to `count`.
+    case indexOutOfRange(index: Int, count: Int)
   }
 
-  /// Reads `I/N`, such as `2/4`.
-  public init(parsing text: String) throws(UsageError) {
-    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }),
-      let index = Int(parts[0]), let count = Int(parts[1])
-    else {
-      throw UsageError("--shard takes I/N, such as 2/4 (shard 2 of 4), not '\(text)'")
-    }
-    try self.init(index: index, count: count)
+  public init(index: Int, count: Int) throws(Invalid) {
+    guard count >= 1 else { throw .noShards(count: count) }
+    guard (1...count).contains(index) else { throw .indexOutOfRange(index: index, count: count) }
+    self.index = index
+    self.count = count
   }
 
   public var description: String { "\(index)/\(count)" }
@@ -46,14 +28,15 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
-/// Which files of a run are run: `--filter`, `--tags` and `--shard`.
+/// Which files of a run are run: a filter, tags and a shard.
 ///
 /// Files are first put in order (sorted by path, each once), then filtered, then sharded; a
 /// file that cannot be read or parsed always passes the filters (it cannot say what it covers,
 /// and it must not go unnoticed), so exactly one shard reports it.
 public struct Selection: Hashable, Sendable {
-  /// Keeps scripts whose path, or one of whose step ids or `covers:` ids, contains this text
-  /// (case-sensitive).
+  /// Keeps scripts whose path, or one of whose step ids or `covers:` ids, contains this text,
+  /// ignoring case (`cap-4` finds `CAP-4`). Plain text rather than a regular expression: a
+  /// path's `.` means a dot, and no pattern can be malformed.
   public var filter: String?
   /// Keeps scripts with any of these tags.
   public var tags: [String]
@@ -65,26 +48,16 @@ public struct Selection: Hashable, Sendable {
     self.shard = shard
   }
 
-  /// Reads `--tags a,b`: tags separated by commas (spaces around them ignored).
-  public static func tags(parsing text: String) throws(UsageError) -> [String] {
-    let tags = text.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-    guard !tags.isEmpty else {
-      throw UsageError("--tags takes tags separated by commas, such as smoke,routing")
-    }
-    return tags
-  }
-
   /// Whether the filters (not the shard) keep a file.
   public func matches(_ file: ScriptFile) -> Bool {
     guard case .success(let script) = file.script else { return true }
     if let filter, !filter.isEmpty {
+      let wanted = filter.lowercased()
       let stepIDs = script.statements.compactMap { statement -> String? in
         if case .step(let id, _) = statement.kind { return id }
         return nil
       }
-      guard
-        file.path.contains(filter) || script.covers.contains(where: { $0.contains(filter) })
-          || stepIDs.contains(where: { $0.contains(filter) })
+      guard ([file.path] + script.covers + stepIDs).contains(where: { $0.lowercased().contains(wanted) })
       else { return false }
     }
     if !tags.isEmpty, !script.tags.contains(where: tags.contains) { return false }
@@ -103,14 +76,6 @@ public struct Selection: Hashable, Sendable {
     return files.filter { seen.insert($0.path).inserted }.sorted {
       $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
     }
-  }
-
-  /// Why nothing was selected, for the message of an empty run.
-  public var describedFilters: String {
-    var parts: [String] = []
-    if let filter { parts.append("--filter \(filter)") }
-    if !tags.isEmpty { parts.append("--tags \(tags.joined(separator: ","))") }
-    return parts.joined(separator: " ")
   }
 }
 

@@ -25,36 +25,16 @@ public struct SuiteRunner: Sendable {
   public func run(_ files: [ScriptFile], onEntry: (ReportEntry) -> Void = { _ in }) async -> Report {
     var entries: [ReportEntry] = []
     entries.reserveCapacity(files.count)
-    var finished: [Int: ReportEntry] = [:]
-    var launched = 0
-    var stopped = false
     let runner = runner
     let measuresTime = measuresTime
-    await withTaskGroup(of: (Int, ReportEntry).self) { group in
-      while launched < min(jobs, files.count) {
-        let index = launched
-        let file = files[index]
-        group.addTask { (index, Self.entry(for: file, runner: runner, measuresTime: measuresTime)) }
-        launched += 1
-      }
-      while !stopped, let (index, entry) = await group.next() {
-        finished[index] = entry
-        while let next = finished.removeValue(forKey: entries.count) {
-          entries.append(next)
-          onEntry(next)
-          if bail, !next.passed {
-            stopped = true
-            group.cancelAll()
-            break
-          }
-        }
-        if !stopped, launched < files.count {
-          let index = launched
-          let file = files[index]
-          group.addTask { (index, Self.entry(for: file, runner: runner, measuresTime: measuresTime)) }
-          launched += 1
-        }
-      }
+    let bail = bail
+    let run: @Sendable (ScriptFile) -> ReportEntry = {
+      Self.entry(for: $0, runner: runner, measuresTime: measuresTime)
+    }
+    await forEachConcurrently(files, jobs: jobs, run) { entry in
+      entries.append(entry)
+      onEntry(entry)
+      return !(bail && !entry.passed)
     }
     return Report(entries: entries, notRun: files[entries.count...].map(\.path))
   }

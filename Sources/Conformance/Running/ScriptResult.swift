@@ -23,11 +23,15 @@ public struct ScriptResult: Hashable, Sendable {
   }
 }
 
+/// The verdict of a step, or of a script: it passed, it failed, or it never ran (a step after
+/// the failure; a script left out when a run stops at its first failure). Its raw value is how
+/// reports write it.
+public enum Verdict: String, Hashable, Sendable {
+  case passed, failed
+  case notRun = "not run"
+}
+
 public struct StepResult: Hashable, Sendable {
-  public enum Verdict: String, Hashable, Sendable {
-    case passed, failed
-    case notRun = "not run"
-  }
   public var id: String
   public var title: String
   public var location: SourceLocation

@@ -39,13 +39,17 @@ public enum ScriptUpdater {
   /// Records every selected script (past mismatches, which `--update` is there to fix), then
   /// rewrites every file the scripts executed, each by its first execution in the order of
   /// `scripts`; the files come sorted by path. Refuses (changing nothing) when a file that
-  /// would run, included ones too, cannot be read or parsed.
+  /// would run, included ones too, cannot be read or parsed, and when two scripts run one
+  /// file (a fragment they `use`) with different outcomes, so that they would rewrite it
+  /// differently.
   public static func update(_ scripts: [Script], loader: @escaping ScriptRunner.Loader, jobs: Int = 1)
     async throws(Refusal) -> [FileUpdate]
   {
     let includeErrors = includeErrors(of: scripts, loader: loader)
     guard includeErrors.isEmpty else { throw Refusal(errors: includeErrors) }
-    let recordings = await orderedMap(scripts, jobs: jobs) { record($0, loader: loader) }
+    let recordings = await orderedConcurrentMap(scripts, jobs: jobs) { record($0, loader: loader) }
+    let conflicts = conflicts(recordings, scripts: scripts.map(\.path))
+    guard conflicts.isEmpty else { throw Refusal(errors: conflicts) }
     var updates: [FileUpdate] = []
     var errors: [ParseError] = []
     for (path, outcomes) in firstExecutions(recordings) {
@@ -90,6 +94,46 @@ public enum ScriptUpdater {
       }
     }
     return order.map { ($0, outcomes[$0] ?? []) }
+  }
+
+  /// For each file that two scripts execute with different outcomes at a command (both
+  /// reaching it), an error at the first such command naming the first two scripts that
+  /// disagree; in the order the files were first executed. Each script counts by its first
+  /// execution of a line, as the rewrite does.
+  public static func conflicts(_ recordings: [[RecordedOutcome]], scripts: [String]) -> [ParseError] {
+    var order: [String] = []
+    var executions: [String: [(script: Int, outcomes: [Int: RecordedOutcome])]] = [:]
+    for (index, recording) in recordings.enumerated() {
+      var outcomes: [String: [Int: RecordedOutcome]] = [:]
+      var files: [String] = []
+      for outcome in recording where outcomes[outcome.location.file]?[outcome.location.line] == nil {
+        if outcomes[outcome.location.file] == nil { files.append(outcome.location.file) }
+        outcomes[outcome.location.file, default: [:]][outcome.location.line] = outcome
+      }
+      for file in files {
+        if executions[file] == nil { order.append(file) }
+        executions[file, default: []].append((index, outcomes[file] ?? [:]))
+      }
+    }
+    var errors: [ParseError] = []
+    for file in order {
+      guard let runs = executions[file], let first = runs.first else { continue }
+      for other in runs.dropFirst() {
+        let shared = first.outcomes.keys.filter { other.outcomes[$0] != nil }.sorted()
+        guard
+          let line = shared.first(where: {
+            expectation(for: first.outcomes[$0]?.outcome) != expectation(for: other.outcomes[$0]?.outcome)
+          }), let location = first.outcomes[line]?.location,
+          scripts.indices.contains(first.script), scripts.indices.contains(other.script)
+        else { continue }
+        errors.append(
+          ParseError(
+            "\(scripts[first.script]) and \(scripts[other.script]) would write different lines under this "
+              + "command: a fragment's lines must hold in every script that uses it", at: location))
+        break
+      }
+    }
+    return errors
   }
 
   // MARK: Recording
@@ -212,9 +256,10 @@ public enum ScriptUpdater {
     return updated
   }
 
-  /// The lines a command's outcome should have under it; nil for `.failed`.
-  static func expectation(for outcome: Outcome) -> Expected? {
+  /// The lines a command's outcome should have under it; nil for `.failed` (or no outcome).
+  static func expectation(for outcome: Outcome?) -> Expected? {
     switch outcome {
+    case nil: nil
     case .events(let events): Expected(events: events.map { ExpectedLine(text: $0, line: 0) })
     case .refused(let message): Expected(refusal: ExpectedLine(text: message, line: 0))
     case .failed: nil
@@ -244,30 +289,4 @@ public enum ScriptUpdater {
       }
     }
   }
-}
-
-/// Maps `items` with at most `jobs` transforms running at once; the results keep the order.
-func orderedMap<Item: Sendable, Value: Sendable>(
-  _ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Value
-) async -> [Value] {
-  var results = [Value?](repeating: nil, count: items.count)
-  await withTaskGroup(of: (Int, Value).self) { group in
-    var launched = 0
-    while launched < min(max(1, jobs), items.count) {
-      let index = launched
-      let item = items[index]
-      group.addTask { (index, transform(item)) }
-      launched += 1
-    }
-    while let (index, value) = await group.next() {
-      results[index] = value
-      if launched < items.count {
-        let next = launched
-        let item = items[next]
-        group.addTask { (next, transform(item)) }
-        launched += 1
-      }
-    }
-  }
-  return results.compactMap { $0 }
 }

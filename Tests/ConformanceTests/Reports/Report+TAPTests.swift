@@ -53,7 +53,7 @@ import Testing
     #expect(report.tap.hasPrefix("TAP version 13\n1..2\nnot ok 1 - fail.chat\n"))
     #expect(
       report.tap.hasSuffix(
-        "  ...\nBail out! stopped after the first failing script (--bail)\n# 0 passed, 1 failed\n"))
+        "  ...\nBail out! stopped after the first failing script\n# 0 passed, 1 failed\n"))
   }
 
   @Test("an empty run is a valid TAP stream")
@@ -68,11 +68,15 @@ import Testing
     #expect(
       Report.yamlQuoted("bell\u{07} esc\u{1B} del\u{7F} nel\u{85}") == #""bell\x07 esc\x1B del\x7F nel\x85""#)
     #expect(Report.yamlQuoted("ls\u{2028}bom\u{FEFF}") == #""ls\u2028bom\uFEFF""#)
+    #expect(Report.yamlQuoted("rlo\u{202E} lri\u{2067} alm\u{61C}") == #""rlo\u202E lri\u2067 alm\u061C""#)
     #expect(Report.yamlQuoted("café 🙂") == "\"café 🙂\"")
   }
 
   @Test("a test description stays on one line and cannot start a directive")
   func description() {
     #expect(Report.tapDescription("a#b\\c\nd.chat") == ##"a\#b\\c\nd.chat"##)
+    #expect(
+      Report.tapDescription("t\u{1B}]2;x\u{7}\u{9B}2J\u{202E}\u{0}.chat")
+        == #"t\u{1B}]2;x\u{7}\u{9B}2J\u{202E}\u{0}.chat"#)
   }
 }

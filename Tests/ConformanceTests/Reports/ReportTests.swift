@@ -4,17 +4,23 @@ import Testing
 
 /// The run's text report, summary and exit status.
 @Suite struct ReportTests {
-  @Test("the text report: ok and FAIL lines in file order, the failure, then the summary")
+  @Test(
+    "the text report: ok and FAIL lines in file order, each failure or parse error, the failing scripts, the summary"
+  )
   func text() async {
     let report = await ReportFixtures.report()
     #expect(
       report.text == """
         FAIL broken.chat
+        broken.chat:3:1: unknown command 'bogus'; an actor's command is written 'name> command'
         FAIL fail.chat
         fail.chat:5:1: in step SES-3 "alice is ready & <waiting>": the events of `alice> ready` differ
           - alice is ready to work (Available)
           + alice is ready to work (Working Offline)
         ok   pass.chat
+        Failed scripts (2):
+          broken.chat
+          fail.chat
         1 passed, 2 failed
 
         """)
@@ -31,16 +37,16 @@ import Testing
     #expect(report.failed == 2)
     #expect(report.broken == 1)
     #expect(report.summary == "1 passed, 2 failed")
-    #expect(report.exitStatus == 2)
   }
 
-  @Test("exit status: 0 all passed, 1 a script failed, 2 a file cannot be read or parsed")
-  func exitStatus() async {
-    #expect(await ReportFixtures.report(["pass.chat", "setup.chat"]).exitStatus == 0)
-    #expect(await ReportFixtures.report(["pass.chat", "fail.chat"]).exitStatus == 1)
-    #expect(await ReportFixtures.report(["pass.chat", "broken.chat"]).exitStatus == 2)
-    #expect(await ReportFixtures.report(["missing.chat"]).exitStatus == 2)
-    #expect(Report(entries: []).exitStatus == 0)
+  @Test("the counts the exit status is made of: broken files, failed scripts")
+  func counts() async {
+    let passing = await ReportFixtures.report(["pass.chat", "setup.chat"])
+    #expect([passing.passed, passing.failed, passing.broken] == [2, 0, 0])
+    let failing = await ReportFixtures.report(["pass.chat", "fail.chat"])
+    #expect([failing.passed, failing.failed, failing.broken] == [1, 1, 0])
+    let missing = await ReportFixtures.report(["missing.chat"])
+    #expect([missing.passed, missing.failed, missing.broken] == [0, 1, 1])
     #expect(Report(entries: []).summary == "0 passed, 0 failed")
   }
 
@@ -50,10 +56,15 @@ import Testing
     #expect(
       report.entries.map { Report.errorText($0) } == ["missing.chat:1:1: cannot read this file: no such file"]
     )
-    #expect(report.text == "FAIL missing.chat\n0 passed, 1 failed\n")
+    #expect(
+      report.text
+        == "FAIL missing.chat\nmissing.chat:1:1: cannot read this file: no such file\n"
+        + "Failed scripts (1):\n  missing.chat\n0 passed, 1 failed\n")
   }
 
-  @Test("--bail: the note says how many scripts did not run, and the summary still closes the run")
+  @Test(
+    "a run stopped at its first failure: the note says how many scripts did not run, and the summary still closes the run"
+  )
   func bailNote() async {
     let report = await ReportFixtures.report(["fail.chat", "pass.chat", "setup.chat"], bail: true)
     #expect(report.notRun == ["pass.chat", "setup.chat"])
@@ -64,10 +75,22 @@ import Testing
         fail.chat:5:1: in step SES-3 "alice is ready & <waiting>": the events of `alice> ready` differ
           - alice is ready to work (Available)
           + alice is ready to work (Working Offline)
-        stopped after the first failing script (--bail): 2 not run
+        Failed scripts (1):
+          fail.chat
+        stopped after the first failing script: 2 not run
         0 passed, 1 failed
 
         """)
+  }
+
+  @Test("a fragment is a file under a folder named setup, below the folder searched")
+  func fragments() {
+    #expect(ScriptFile.isFragment(relativePath: "setup/one-agent.chat"))
+    #expect(ScriptFile.isFragment(relativePath: "a/setup/b/c.chat"))
+    #expect(!ScriptFile.isFragment(relativePath: "setup.chat"))
+    #expect(!ScriptFile.isFragment(relativePath: "a/setups/b.chat"))
+    #expect(!ScriptFile.isFragment(relativePath: "a/my-setup/b.chat"))
+    #expect(!ScriptFile.isFragment(relativePath: "CHAT-1.chat"))
   }
 
   @Test("paths are normalized as `use` resolves them")

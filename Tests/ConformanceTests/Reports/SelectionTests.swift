@@ -16,7 +16,7 @@ import Testing
     #expect(Selection.ordered(files).map(\.path) == ["B.chat", "b/a.chat", "b/z.chat", "pass.chat"])
   }
 
-  @Test("--filter keeps scripts whose path, covers id or step id contains the text")
+  @Test("the filter keeps scripts whose path, covers id or step id contains the text, ignoring case")
   func filter() {
     #expect(Self.paths(Selection(filter: "pass")) == ["broken.chat", "pass.chat"])
     // CAP-9 is only in fail.chat's covers line; SES-4 only in its steps; SES-2 in pass.chat's.
@@ -24,42 +24,31 @@ import Testing
     #expect(Self.paths(Selection(filter: "SES-4")) == ["broken.chat", "fail.chat"])
     #expect(Self.paths(Selection(filter: "SES-2")) == ["broken.chat", "pass.chat"])
     #expect(Self.paths(Selection(filter: "SES-")) == ["broken.chat", "fail.chat", "pass.chat"])
-    // Case-sensitive, and a file that cannot be parsed is always kept.
-    #expect(Self.paths(Selection(filter: "ses-2")) == ["broken.chat"])
+    // Case does not matter, and a file that cannot be parsed is always kept.
+    #expect(Self.paths(Selection(filter: "ses-2")) == ["broken.chat", "pass.chat"])
+    #expect(Self.paths(Selection(filter: "PASS.CHAT")) == ["broken.chat", "pass.chat"])
+    #expect(Self.paths(Selection(filter: "cap-9")) == ["broken.chat", "fail.chat"])
+    // Plain text, not a pattern: a dot is a dot.
+    #expect(Self.paths(Selection(filter: "pass.chat")) == ["broken.chat", "pass.chat"])
+    #expect(Self.paths(Selection(filter: "pass...")) == ["broken.chat"])
     #expect(Self.paths(Selection(filter: "")) == ["broken.chat", "fail.chat", "pass.chat", "setup.chat"])
   }
 
-  @Test("--tags keeps scripts with any of the tags")
+  @Test("tags keep scripts with any of the tags")
   func tags() throws {
     #expect(Self.paths(Selection(tags: ["smoke"])) == ["broken.chat", "pass.chat"])
     #expect(Self.paths(Selection(tags: ["smoke", "session"])) == ["broken.chat", "fail.chat", "pass.chat"])
     #expect(Self.paths(Selection(tags: ["nothing"])) == ["broken.chat"])
     #expect(Self.paths(Selection(filter: "fail", tags: ["smoke"])) == ["broken.chat"])
-    #expect(try Selection.tags(parsing: "a,b") == ["a", "b"])
-    #expect(try Selection.tags(parsing: " a , b,,") == ["a", "b"])
-    #expect(throws: UsageError("--tags takes tags separated by commas, such as smoke,routing")) {
-      try Selection.tags(parsing: " , ")
-    }
   }
 
-  @Test("--shard I/N is read from 1, with exact messages for mistakes")
-  func shardParsing() throws {
-    #expect(try Shard(parsing: "2/4") == Shard(index: 2, count: 4))
-    #expect(try Shard(parsing: "1/1").description == "1/1")
-    let malformed = [
-      "", "1", "1/", "/2", "a/b", "1/2/3", " 1/2", "1/2 ", "+1/2", "1/-2", "١/٢", "99999999999999999999/1",
-    ]
-    for text in malformed {
-      #expect(throws: UsageError("--shard takes I/N, such as 2/4 (shard 2 of 4), not '\(text)'")) {
-        try Shard(parsing: text)
-      }
-    }
-    #expect(throws: UsageError("--shard I/N needs I from 1 to N (4), not 0")) { try Shard(parsing: "0/4") }
-    #expect(throws: UsageError("--shard I/N needs I from 1 to N (4), not 5")) { try Shard(parsing: "5/4") }
-    #expect(throws: UsageError("--shard I/N needs N of at least 1, not 0")) { try Shard(parsing: "1/0") }
-    #expect(throws: UsageError("--shard I/N needs N of at least 1, not -2")) {
-      try Shard(index: 1, count: -2)
-    }
+  @Test("a shard is numbered from 1 to its count; anything else says which rule it breaks")
+  func invalidShards() throws {
+    #expect(try Shard(index: 2, count: 4).description == "2/4")
+    #expect(throws: Shard.Invalid.indexOutOfRange(index: 0, count: 4)) { try Shard(index: 0, count: 4) }
+    #expect(throws: Shard.Invalid.indexOutOfRange(index: 5, count: 4)) { try Shard(index: 5, count: 4) }
+    #expect(throws: Shard.Invalid.noShards(count: 0)) { try Shard(index: 1, count: 0) }
+    #expect(throws: Shard.Invalid.noShards(count: -2)) { try Shard(index: 1, count: -2) }
   }
 
   @Test("shards partition every file set exactly: each file in one shard, sizes within one")

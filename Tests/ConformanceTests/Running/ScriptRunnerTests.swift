@@ -36,7 +36,7 @@ struct ScriptRunnerTests {
     #expect(
       result.failure?.description == "i.chat:1:1: interrupted before this command; the commands before it ran"
     )
-    #expect(result.steps.map(\.verdict) == [StepResult.Verdict.notRun])
+    #expect(result.steps.map(\.verdict) == [Verdict.notRun])
     let complete = ScriptRunner(loader: inMemoryLoader([:])).run(script)
     #expect(!complete.wasInterrupted && complete.commandsRun == 2)
   }
@@ -594,6 +594,6 @@ struct ScriptRunnerTests {
   @Test("Step verdicts are spelt passed, failed, not run")
   func verdictNames() {
     #expect(
-      [StepResult.Verdict.passed, .failed, .notRun].map(\.rawValue) == ["passed", "failed", "not run"])
+      [Verdict.passed, .failed, .notRun].map(\.rawValue) == ["passed", "failed", "not run"])
   }
 }

@@ -124,20 +124,56 @@ import Testing
       result.failure?.description == "e.chat:5:1: expected alice status available, but it is logged-out")
   }
 
-  @Test("included files are rewritten too, by their first execution in the order of the scripts")
+  @Test("included files are rewritten too, by their first execution")
   func includedFirstExecution() async throws {
+    let files = [
+      "a.chat": "use inc.chat\nuse inc.chat\n",
+      "b.chat": "use inc.chat\n",
+      "inc.chat": "# shared\nqueue support media=chat\n",
+    ]
+    // a.chat runs inc.chat twice (defined, then refused): its first execution counts.
+    let updated = try await Self.update(["a.chat", "b.chat"], files: files)
+    #expect(
+      updated["inc.chat"]
+        == "# shared\nqueue support media=chat\n< queue support defined: chat, no dispositions\n")
+    #expect(updated["a.chat"] == files["a.chat"])
+  }
+
+  @Test("two scripts that would rewrite one included file differently: refused, both named, at the command")
+  func conflictingIncludes() async throws {
     let files = [
       "a.chat": "use inc.chat\n",
       "b.chat": "queue support media=chat\n< queue support defined: chat, no dispositions\nuse inc.chat\n",
+      "c.chat": "use inc.chat\n",
       "inc.chat": "# shared\nqueue support media=chat\n",
     ]
-    let aFirst = try await Self.update(["a.chat", "b.chat"], files: files)
+    let conflict = ScriptUpdater.Refusal(errors: [
+      ParseError(
+        "a.chat and b.chat would write different lines under this command: a fragment's lines must hold in "
+          + "every script that uses it", at: SourceLocation(file: "inc.chat", line: 2))
+    ])
+    await #expect(throws: conflict) {
+      _ = try await Self.update(["a.chat", "b.chat", "c.chat"], files: files)
+    }
+    // Scripts that agree are no conflict.
+    let agreeing = try await Self.update(["a.chat", "c.chat"], files: files)
+    #expect(agreeing["inc.chat"]?.hasSuffix("< queue support defined: chat, no dispositions\n") == true)
+  }
+
+  @Test("conflicts: only commands both scripts reached count, each by its first execution")
+  func conflicts() {
+    func outcome(_ line: Int, _ outcome: Outcome) -> RecordedOutcome {
+      RecordedOutcome(location: SourceLocation(file: "inc.chat", line: line), outcome: outcome)
+    }
+    let a = [outcome(1, .events(["x"])), outcome(2, .refused("no")), outcome(1, .events(["later"]))]
+    #expect(ScriptUpdater.conflicts([a, [outcome(1, .events(["x"]))]], scripts: ["a", "b"]).isEmpty)
+    #expect(ScriptUpdater.conflicts([a, [outcome(2, .refused("no"))]], scripts: ["a", "b"]).isEmpty)
     #expect(
-      aFirst["inc.chat"]
-        == "# shared\nqueue support media=chat\n< queue support defined: chat, no dispositions\n")
-    #expect(aFirst["b.chat"] == files["b.chat"])
-    let bFirst = try await Self.update(["b.chat", "a.chat"], files: files)
-    #expect(bFirst["inc.chat"] == "# shared\nqueue support media=chat\n! queue support is already defined\n")
+      ScriptUpdater.conflicts(
+        [a, [outcome(1, .events(["x"])), outcome(2, .failed("f"))]], scripts: ["a", "b"]
+      )
+      .map(\.location.line) == [2])
+    #expect(ScriptUpdater.conflicts([a, [outcome(1, .events(["y"]))]], scripts: ["a"]).isEmpty)
   }
 
   @Test("the first execution wins, and only the outcomes of the file being rewritten count")
