@@ -16,12 +16,13 @@ import Testing
 
   static let failing = "fail\(hostile).chat"
   static let broken = "broken\(hostile).chat"
-  static let fragment = "setup/\(hostile).chat"
+  /// A `use` path cannot hold NUL (the runner refuses it), so the fragment's name has the rest.
+  static let fragment = "setup/\(hostile.filter { $0 != "\u{0}" }).chat"
 
   static let files: [String: String] = [
     failing: """
     # covers: SES-3 X\(hostile)
-    use "setup/\(hostile).chat"
+    use "\(fragment)"
     step SES-3\(hostile) "title \(hostile)"
     alice> ready
     < alice is ready \(hostile)
