@@ -55,6 +55,25 @@ import Testing
     #expect(simulation.center.agents.allSatisfy { $0.openLogs.isEmpty })
   }
 
+  @Test("plans follow the chat ids the engine gives, not positions: a center that already holds chats")
+  func plansKeyedByTheSimulation() {
+    var center = Center()
+    let request = ChatRequest(name: "Early", email: "early@example.com", ipAddress: "192.0.2.1")
+    for (number, queue) in [(1, "early-1"), (2, "early-2")] {
+      _ = try? center.perform(.defineQueue(QueueID(queue), media: .chat, dispositions: []))
+      _ = try? center.perform(.customer(VisitorID("early-\(number)"), .open(QueueID(queue), request)))
+    }
+    #expect(center.chats.count == 2)
+    var simulation = Simulation(Self.small(), center: center)
+    let report = simulation.run(timed: false)
+    #expect(report.invariantViolations == [])
+    // The two early chats wait for ever (no agent serves their queues); every chat of the load
+    // was played out as planned: accepted and finished, or abandoned.
+    #expect(report.chats == 3002)
+    #expect(report.finished == report.accepted && report.accepted + report.abandoned == 3000)
+    #expect(simulation.center.chat(ChatID(1))?.state == .queued)
+  }
+
   @Test("the JSON report names every field the benchmark reads")
   func jsonFields() {
     var report = SimulationReport()

@@ -22,7 +22,7 @@ import Testing
     var events: [Event] = []
     try center.perform(.defineQueue("support", media: .chat, dispositions: []), into: &events)
     let before = center
-    #expect(throws: Refusal.alreadyDefined(kind: "queue", name: "support")) {
+    #expect(throws: Refusal.alreadyDefined(kind: .queue, name: "support")) {
       try center.perform(.defineQueue("support", media: .chat, dispositions: []), into: &events)
     }
     #expect(events.map(\.description) == ["queue support defined: chat, no dispositions"])
@@ -75,17 +75,14 @@ import Testing
         == "queue x\\ny\\u{1B} is not defined")
   }
 
-  @Test("MSG-4: a draft of only spaces is not sent, even when it came from an FAQ answer")
-  func blankDraft() {
+  @Test("MSG-3, MSG-4: an FAQ answer of only spaces is refused as a message would be, so no draft is blank")
+  func blankAnswer() {
     var harness = Harness()
-    harness.defineSupport(agents: ["alice"])
-    harness.run(.defineFAQ("blank", answer: "   "))
-    harness.makeAvailable("alice")
-    harness.open("marie")
-    harness.agent("alice", .accept(nil))
-    harness.agent("alice", .insertFAQ(nil, "blank"))
     #expect(
-      harness.refusal(.agent("alice", .sendDraft(nil)))
-        == "a message cannot be only spaces or invisible characters")
+      harness.refusal(.defineFAQ("blank", answer: "   "))
+        == "an FAQ answer cannot be only spaces or invisible characters")
+    #expect(
+      harness.refusal(.defineFAQ("blank", answer: "\u{200B}\u{2060}"))
+        == "an FAQ answer cannot be only spaces or invisible characters")
   }
 }
