@@ -12,22 +12,22 @@ import ContactCenter
 /// ```
 public struct Simulation: Sendable {
   public let configuration: SimulationConfiguration
-  public private(set) var center = Center()
+  public internal(set) var center = Center()
 
-  private var random: RandomSource
+  var random: RandomSource
   private var agenda = Agenda()
   private var opened = 0
   /// The agents in order of definition; agent `a-N` is at N - 1 (see `agentNumber(of:)`).
-  private var agents: [AgentHandle] = []
-  private var queueIDs: [QueueID] = []
-  private var knownCustomers: [CustomerID] = []
+  var agents: [AgentHandle] = []
+  var queueIDs: [QueueID] = []
+  var knownCustomers: [CustomerID] = []
   /// What the simulated people will do with each chat, by the simulation's own count of chats
   /// opened (the first is 0): the engine's chat ids are the engine's business.
   private var plans: [ChatPlan] = []
   /// The plan of each chat in progress, by the id the engine gave it; a chat's entry goes when
   /// the chat is over, so this holds no more than the chats in progress.
   private var planOfChat: [ChatID: Int32] = [:]
-  private var report = SimulationReport()
+  var report = SimulationReport()
   private var latencies: [UInt32] = []
   /// One buffer for every engine call's events, reused.
   private var eventBuffer: [Event] = []
@@ -69,51 +69,7 @@ public struct Simulation: Sendable {
     return report
   }
 
-  // MARK: Set-up
-
-  private mutating func setUp() {
-    let settings: [Setting] = [
-      .rejectPermission(true), .acceptInterval(.seconds(30)), .missedOfferStatus(.workingOffline),
-      .disposition(.optional), .automaticChatLog(configuration.chatLog), .screenPop(.caseRecord),
-    ]
-    for setting in settings { call(.set(setting)) }
-    let queueCount = max(1, configuration.queues)
-    for number in 1...queueCount {
-      let queue = QueueID("q-\(padded(number, to: queueCount))")
-      queueIDs.append(queue)
-      call(.defineQueue(queue, media: .chat, dispositions: ["resolved", "callback", "escalated"]))
-    }
-    let knownCount = min(10_000, max(1, configuration.chats / 10))
-    for number in 1...knownCount {
-      let customer = CustomerID("k-\(number)")
-      knownCustomers.append(customer)
-      call(.defineCustomer(customer, name: "Known \(number)", email: "k\(number)@example.com", account: nil))
-    }
-    let perAgent = min(max(1, configuration.queuesPerAgent), queueCount)
-    for number in 1...max(1, configuration.agents) {
-      let agent = AgentID("a-\(padded(number, to: configuration.agents))")
-      var chosen = Set<Int>()
-      while chosen.count < perAgent { chosen.insert(Int(random.next() % UInt64(queueCount))) }
-      let assigned = chosen.sorted().map { queueIDs[$0] }
-      let viaProfile = random.chance(0.5)
-      call(.defineAgent(agent, queues: assigned, maximumChats: nil))
-      guard let handle = center.handle(of: agent) else { continue }
-      agents.append(handle)
-      call(.agent(agent, .login))
-      call(.agent(agent, .readyToWork))
-      for queue in assigned {
-        call(
-          .agent(
-            agent, viaProfile ? .switchProfileQueue(queue, enabled: true) : .selectQueue(queue, enabled: true)
-          ))
-      }
-      call(.agent(agent, viaProfile ? .saveProfileQueues : .confirmSelections))
-      schedule(.available(agents.count - 1), after: random.milliseconds(inSeconds: 0...30))
-    }
-    scheduleArrival()
-  }
-
-  private mutating func scheduleArrival() {
+  mutating func scheduleArrival() {
     guard opened < configuration.chats else { return }
     schedule(.arrival, after: random.exponentialMilliseconds(mean: 1000 / configuration.arrivalsPerSecond))
   }
@@ -246,7 +202,7 @@ public struct Simulation: Sendable {
   /// Calls the engine, times the call when it made routing decisions, reacts to its events and
   /// checks invariants when asked. A refusal is counted: a simulated person acted on stale
   /// knowledge (an offer already expired), which the engine must refuse without harm.
-  private mutating func call(_ command: Command, timed: Bool = false) {
+  mutating func call(_ command: Command, timed: Bool = false) {
     engineCall(timed: timed) { center, events throws(Refusal) in try center.perform(command, into: &events) }
   }
 
@@ -319,7 +275,7 @@ public struct Simulation: Sendable {
     }
   }
 
-  private mutating func schedule(_ action: Action, after milliseconds: Int64) {
+  mutating func schedule(_ action: Action, after milliseconds: Int64) {
     agenda.insert(action, at: center.now + Interval(milliseconds: milliseconds))
   }
 
@@ -332,6 +288,8 @@ public struct Simulation: Sendable {
     report.withdrawn = statistics.withdrawn
     report.abandoned = statistics.abandoned
     report.finished = statistics.finished
+    // Each chat is accepted once at most, and abandoned only if it never was.
+    report.unserved = statistics.chats - statistics.accepted - statistics.abandoned
     report.maximumChatsPerAgent = statistics.maximumChatsHeld
     report.decisions = statistics.decisions
     report.commands = statistics.commands
@@ -383,10 +341,4 @@ enum Action: Sendable {
   case finish(ChatID, agent: Int)
   case available(Int)
   case saveLog(ChatID, agent: Int)
-}
-
-private func padded(_ number: Int, to maximum: Int) -> String {
-  let width = String(max(maximum, 1)).count
-  let digits = String(number)
-  return String(repeating: "0", count: max(0, width - digits.count)) + digits
 }
