@@ -85,4 +85,33 @@ import Testing
       harness.refusal(.defineFAQ("blank", answer: "\u{200B}\u{2060}"))
         == "an FAQ answer cannot be only spaces or invisible characters")
   }
+
+  @Test("no state kept twice: offers and their timers share one sequence")
+  func noDuplicateCounters() {
+    var harness = Harness()
+    harness.defineSupport(agents: ["alice"])
+    harness.makeAvailable("alice")
+    harness.open("marie")
+    let fields = Mirror(reflecting: harness.center).children.compactMap(\.label)
+    #expect(fields.contains("offerSequence") && !fields.contains("timerSequence"))
+    #expect(harness.center.timers.min?.offerNumber == harness.center.offerSequence)
+  }
+
+  @Test("== sees a difference in any field, including the pending timers and the audit's findings")
+  func equalityCoversTheState() {
+    var harness = Harness()
+    harness.defineSupport(agents: ["alice"])
+    harness.makeAvailable("alice")
+    let before = harness.center
+    var audited = before
+    audited.auditsRouting.toggle()
+    #expect(audited != before)
+    harness.open("marie")
+    var withoutTimer = harness.center
+    withoutTimer.timers.removeMin()
+    #expect(withoutTimer != harness.center)
+    var withFinding = harness.center
+    withFinding.routingViolations.append("a finding")
+    #expect(withFinding != harness.center)
+  }
 }
