@@ -116,8 +116,8 @@ import Testing
         actual = Self.outcome { events throws(Refusal) in try byHandle.perform(limit, into: &events) }
       } else {
         let seconds = Interval.seconds(Int64(random.below(15)))
-        expected = .events(byName.advance(by: seconds).map(\.description))
-        actual = .events(byHandle.advance(by: seconds).map(\.description))
+        expected = Self.outcome { events throws(Refusal) in events += try byName.advance(by: seconds) }
+        actual = Self.outcome { events throws(Refusal) in events += try byHandle.advance(by: seconds) }
       }
       if case .refused = expected { refusals += 1 }
       #expect(actual == expected, "step \(step)")

@@ -14,8 +14,7 @@ import Testing
       now += Int64(random.below(500))
       if random.below(100) == 0 { interval = Int64(1000 * (1 + random.below(60))) }  // set accept-interval
       let timer = OfferTimer(
-        deadline: Instant(milliseconds: now + interval), sequence: sequence, chat: ChatID(sequence),
-        offerNumber: sequence)
+        deadline: Instant(milliseconds: now + interval), offerNumber: sequence, chat: ChatID(sequence))
       timers.insert(timer)
       all.append(timer)
       if random.below(3) == 0, let next = timers.min {

@@ -100,7 +100,10 @@ import Testing
         {
           command = .agent(holder, .finish(chat.id))
         }
-      case "advance": _ = center.advance(by: .seconds(Int64(random.below(26))))
+      case "advance":
+        do { _ = try center.advance(by: .seconds(Int64(random.below(26)))) } catch {
+          problems.append("step \(step): the clock refused to advance: \(error)")
+        }
       case "permission": command = .set(.queueEditPermission(random.below(5) > 0))
       case "interval": command = .set(.acceptInterval(.seconds(Int64(1 + random.below(40)))))
       default: command = .set(.chatsPerAgent(1 + random.below(6)))

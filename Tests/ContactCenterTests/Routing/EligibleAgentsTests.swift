@@ -24,9 +24,10 @@ import Testing
         let waitingSince = random.below(4) == 0 ? clock - Int64(random.below(50)) : clock
         if waitingSince < clock { outOfOrder += 1 }
         stamps[slot] &+= 1
-        let candidate = RoutingIndex.Candidate(
-          waitingSince: waitingSince, availableSince: Int64(random.below(3)), slot: Int32(slot),
-          stamp: stamps[slot])
+        let wait = WaitingOrder.Wait(
+          waitingSince: Instant(milliseconds: waitingSince),
+          availableSince: Instant(milliseconds: Int64(random.below(3))))
+        let candidate = RoutingIndex.Candidate(wait: wait, slot: Int32(slot), stamp: stamps[slot])
         eligible.insert(candidate, by: order)
         live[slot] = candidate
       case 5...7:
