@@ -27,7 +27,7 @@ import Testing
     case .characterTooLong: return [.characterTooLong(what: .message, position: 1, codePoints: 5001)]
     case .invalidEmail: return [.invalidEmail("marie@example")]
     case .invalidIPAddress: return [.invalidIPAddress("203.0.113")]
-    case .unknownSetting: return [.unknownSetting("colour", known: Setting.keys.map(\.key))]
+    case .unknownSetting: return [.unknownSetting("colour", known: Setting.Key.allCases.map(\.rawValue))]
     case .invalidSettingValue:
       return [
         .invalidSettingValue(key: "screen-pop", value: "on", expected: "off, customer-record, case-record")
