@@ -1,4 +1,5 @@
 import Conformance
+import ContactCenter
 
 /// Turns what happened at the prompt into script text: a command followed by its actual
 /// events as `<` lines or its refusal as a `!` line, so that `clavard run` on the text passes.
@@ -13,11 +14,12 @@ public enum ScriptText {
 
   /// The lines for one command and its outcome.
   public static func lines(command source: String, outcome: Outcome) -> [String] {
+    let command = ExpectedLine.singleLine(escapingControls(source))
     switch outcome {
     case .events(let events):
-      return [ExpectedLine.singleLine(source)] + events.map { ExpectedLine.written("<", $0) }
+      return [command] + events.map { ExpectedLine.written("<", $0) }
     case .refused(let message):
-      return [ExpectedLine.singleLine(source), ExpectedLine.written("!", message)]
+      return [command, ExpectedLine.written("!", message)]
     case .failed(let message):
       return [comment("# not carried out: " + source), comment("#   " + message)]
     }
@@ -32,5 +34,16 @@ public enum ScriptText {
   /// The whole text of a session: the header, then its lines, ending with a newline.
   public static func document(_ lines: [String]) -> String {
     (header + lines).joined(separator: "\n") + "\n"
+  }
+}
+
+extension ScriptText {
+  /// A command line with its control characters written as escapes, so that a recording, a
+  /// saved session or the history never holds them raw (Ctrl-V Esc typed at the prompt, a
+  /// `.read` file that had one). Inside a quoted text the escape (`"a\u{1B}b"`) is read back
+  /// as the same text; outside quotes, where a control character never makes a valid word,
+  /// it is shown escaped all the same.
+  public static func escapingControls(_ source: String) -> String {
+    Escaping.replacingScalars(in: source) { $0 != "\t" && Escaping.isUnsafe($0) ? Escaping.braced($0) : nil }
   }
 }

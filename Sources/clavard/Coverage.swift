@@ -17,10 +17,14 @@ struct CoverageCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "Script files or folders (searched recursively for *.chat).")
+  @Argument(
+    help: "Script files or folders (searched recursively for *.chat).",
+    completion: .file(extensions: ["chat"]))
   var paths: [String] = ["fixtures"]
 
-  @Option(help: ArgumentHelp("The requirement catalogue (id<TAB>group<TAB>requirement).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("The requirement catalogue (id<TAB>group<TAB>requirement).", valueName: "file"),
+    completion: .file(extensions: ["tsv"]))
   var catalogue = "fixtures/procedure/requirements.tsv"
 
   @Flag(help: "Print a Markdown table (for a CI job summary) instead of text.")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Conformance
+import ContactCenter
 
 struct Run: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -16,13 +17,16 @@ struct Run: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "Script files or folders (searched recursively for *.chat).")
+  @Argument(
+    help: "Script files or folders (searched recursively for *.chat); - reads a script from standard input.",
+    completion: .file(extensions: ["chat"]))
   var paths: [String]
 
   @Flag(help: "Rewrite the '<' and '!' lines of every file the run executes with what actually happened.")
   var update = false
 
-  @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"), completion: .file())
   var junit: String?
 
   @Flag(help: "Print TAP version 13 instead of the text report.")
@@ -50,6 +54,12 @@ struct Run: AsyncParsableCommand {
       throw ValidationError("--jobs must be from 1 to 1024, not \(jobs)")
     }
     _ = try selection()
+    if paths.contains("-"), paths.count > 1 {
+      throw ValidationError("- (a script on standard input) is run alone, without other paths")
+    }
+    if update, paths.contains("-") {
+      throw ValidationError("--update rewrites files; it cannot rewrite standard input (-)")
+    }
     if update, bail {
       throw ValidationError("--update rewrites every selected script; it cannot be used with --bail")
     }
@@ -67,7 +77,16 @@ struct Run: AsyncParsableCommand {
 
   func run() async throws {
     let selection = try selection()
-    let discovered = ScriptFiles.discover(paths)
+    // --update reads each file once: what it parses is what it rewrites.
+    let snapshots = FileSnapshots()
+    if paths == ["-"] {
+      let entry = StandardInputScript.run()
+      if tap { Output.text(Report.tapHeader(planned: 1)) }
+      printEntry(entry, number: 1)
+      return try finish(Report(entries: [entry]))
+    }
+    let discovered =
+      update ? ScriptFiles.discover(paths, reading: snapshots.read) : ScriptFiles.discover(paths)
     for folder in discovered.emptyFolders { Output.error("clavard: no .chat files in \(folder)") }
     let filtered = Selection(filter: selection.filter, tags: selection.tags).select(discovered.files)
     guard !filtered.isEmpty else {
@@ -80,7 +99,7 @@ struct Run: AsyncParsableCommand {
     }
     let selected = selection.shard?.select(filtered) ?? filtered
     if update {
-      try await runUpdate(selected)
+      try await runUpdate(selected, snapshots: snapshots)
     } else {
       try await runAndReport(selected, bail: bail)
     }
@@ -123,7 +142,7 @@ struct Run: AsyncParsableCommand {
       do {
         try ScriptFiles.writeAtomically(report.junit(), to: junit)
       } catch {
-        Output.error("clavard: cannot write the JUnit report \(junit): \(error)")
+        Output.error("clavard: cannot write the JUnit report \(Escaping.controlsEscaped(junit)): \(error)")
         status = 2
       }
     }
@@ -133,9 +152,9 @@ struct Run: AsyncParsableCommand {
   /// `--update`: refuses (writing nothing) when a file does not parse; otherwise rewrites the
   /// files, says which changed (on standard error with `--tap`, which must start with its
   /// version line), and runs the scripts again to report how they stand now.
-  private func runUpdate(_ files: [ScriptFile]) async throws {
+  private func runUpdate(_ files: [ScriptFile], snapshots: FileSnapshots) async throws {
     var scripts: [Script] = []
-    var errors: [ParseError] = []
+    var errors: [ScriptProblem] = []
     for file in files {
       switch file.script {
       case .success(let script): scripts.append(script)
@@ -147,18 +166,22 @@ struct Run: AsyncParsableCommand {
     }
     do {
       guard errors.isEmpty else { throw ScriptUpdater.Refusal(errors: errors) }
-      let updates = try await ScriptUpdater.update(scripts, loader: ScriptFiles.loader, jobs: jobs)
+      let updates = try await ScriptUpdater.update(scripts, loader: snapshots.loader, jobs: jobs)
       var changed = 0
+      var unwritten = 0
       for update in updates where update.changed {
         do {
-          try ScriptFiles.writeAtomically(update.updated, to: update.path)
+          try ScriptFiles.writeAtomically(update.updated, to: update.path, original: update.original)
         } catch {
-          Output.error("clavard: cannot write \(update.path): \(error)")
-          throw ExitCode(2)
+          // The others are still written: each file is whole, old or new.
+          Output.error("clavard: cannot write \(Escaping.controlsEscaped(update.path)): \(error)")
+          unwritten += 1
+          continue
         }
         say("updated \(update.path)")
         changed += 1
       }
+      if unwritten > 0 { throw ExitCode(2) }
       if changed == 0 { say("no file changed") }
     } catch let refusal as ScriptUpdater.Refusal {
       // The files that stop the update are the report: each one failed, nothing ran.

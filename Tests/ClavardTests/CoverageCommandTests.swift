@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,9 @@ import Testing
 
     """
 
-  static func folder(_ catalogue: String = catalogue, scripts: [String: String] = ["pass.chat": Scripts.pass])
+  static func folder(
+    _ catalogue: String = catalogue, scripts: [String: String] = ["pass.chat": SampleScripts.pass]
+  )
     throws -> TemporaryFolder
   {
     var files = ["fixtures/procedure/requirements.tsv": catalogue]
@@ -62,7 +65,7 @@ import Testing
   @Test("a covering script that fails: exit 1")
   func coveringScriptFails() throws {
     let folder = try Self.folder(scripts: [
-      "pass.chat": Scripts.pass, "fail.chat": Scripts.fail, "setup.chat": Scripts.setup,
+      "pass.chat": SampleScripts.pass, "fail.chat": SampleScripts.fail, "setup.chat": SampleScripts.setup,
     ])
     let output = try folder.run("coverage")
     #expect(output.status == 1)
@@ -76,7 +79,7 @@ import Testing
 
   @Test("a catalogue or script that cannot be read or parsed: exit 2, file:line:column on stderr")
   func brokenInputs() throws {
-    let missing = try TemporaryFolder(["fixtures/conformance/pass.chat": Scripts.pass])
+    let missing = try TemporaryFolder(["fixtures/conformance/pass.chat": SampleScripts.pass])
     let noCatalogue = try missing.run("coverage")
     #expect(noCatalogue.status == 2)
     #expect(
@@ -89,16 +92,18 @@ import Testing
       badCatalogue.stderr
         == "fixtures/procedure/requirements.tsv:2:1: expected 3 tab-separated fields (id, group, requirement), found 2\n"
     )
-    let brokenScript = try Self.folder(scripts: ["pass.chat": Scripts.pass, "broken.chat": Scripts.broken])
-      .run("coverage")
+    let brokenScript = try Self.folder(scripts: [
+      "pass.chat": SampleScripts.pass, "broken.chat": SampleScripts.broken,
+    ])
+    .run("coverage")
     #expect(brokenScript.status == 2)
-    #expect(brokenScript.stderr == "fixtures/conformance/" + Scripts.brokenError)
+    #expect(brokenScript.stderr == "fixtures/conformance/" + SampleScripts.brokenError)
   }
 
   @Test("--catalogue and paths choose the catalogue and the scripts")
   func options() throws {
     let folder = try TemporaryFolder([
-      "cat.tsv": "id\tgroup\trequirement\nSES-2\tSession\tLogin.\n", "s/pass.chat": Scripts.pass,
+      "cat.tsv": "id\tgroup\trequirement\nSES-2\tSession\tLogin.\n", "s/pass.chat": SampleScripts.pass,
     ])
     let output = try folder.run("coverage", "s", "--catalogue", "cat.tsv", "--jobs", "2")
     #expect(output.status == 0)

@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Testing
 
 /// Files that are not scripts: a device or a pipe named by `use` is refused, not read forever.

@@ -1,13 +1,16 @@
+import ClavardTestSupport
 import Foundation
 import Testing
 
 /// `clavard run` as a process: exit codes, standard output and error, files written.
 @Suite struct RunCommandTests {
-  static let all = ["pass.chat": Scripts.pass, "fail.chat": Scripts.fail, "setup.chat": Scripts.setup]
+  static let all = [
+    "pass.chat": SampleScripts.pass, "fail.chat": SampleScripts.fail, "setup.chat": SampleScripts.setup,
+  ]
 
   @Test("exit 0 when every script passed, with the summary line last")
   func allPassed() throws {
-    let folder = try TemporaryFolder(["pass.chat": Scripts.pass, "setup.chat": Scripts.setup])
+    let folder = try TemporaryFolder(["pass.chat": SampleScripts.pass, "setup.chat": SampleScripts.setup])
     let output = try folder.run("run", ".")
     #expect(output.status == 0)
     #expect(output.stdout == "ok   pass.chat\nok   setup.chat\n2 passed, 0 failed\n")
@@ -19,22 +22,22 @@ import Testing
     let folder = try TemporaryFolder(Self.all)
     let output = try folder.run("run", "pass.chat", "fail.chat")
     #expect(output.status == 1)
-    #expect(output.stdout == Scripts.failure + "\nok   pass.chat\n1 passed, 1 failed\n")
+    #expect(output.stdout == SampleScripts.failure + "\nok   pass.chat\n1 passed, 1 failed\n")
     #expect(output.stderr == "")
   }
 
   @Test("exit 2 for a file that cannot be parsed: file:line:column on stderr, counted as failed")
   func parseError() throws {
-    let folder = try TemporaryFolder(["pass.chat": Scripts.pass, "broken.chat": Scripts.broken])
+    let folder = try TemporaryFolder(["pass.chat": SampleScripts.pass, "broken.chat": SampleScripts.broken])
     let output = try folder.run("run", ".")
     #expect(output.status == 2)
     #expect(output.stdout == "FAIL broken.chat\nok   pass.chat\n1 passed, 1 failed\n")
-    #expect(output.stderr == Scripts.brokenError)
+    #expect(output.stderr == SampleScripts.brokenError)
   }
 
   @Test("exit 2 for a file that does not exist or is not UTF-8; the other scripts still run")
   func unreadable() throws {
-    let folder = try TemporaryFolder(["pass.chat": Scripts.pass])
+    let folder = try TemporaryFolder(["pass.chat": SampleScripts.pass])
     try Data([0x71, 0x75, 0x65, 0x0A, 0x61, 0xFF, 0x0A]).write(
       to: folder.url.appendingPathComponent("latin1.chat"))
     let output = try folder.run("run", "nope.chat", "latin1.chat", "pass.chat")
@@ -43,7 +46,7 @@ import Testing
     #expect(
       output.stderr == """
         latin1.chat:2:2: this file is not valid UTF-8 (byte 0xFF); save it as UTF-8
-        nope.chat:1:1: cannot read this file: no such file or folder
+        nope.chat: cannot read this file: no such file or folder
 
         """)
   }
@@ -64,8 +67,8 @@ import Testing
       (["coverage", "--jobs", "2000"], "Error: --jobs must be from 1 to 1024, not 2000"),
     ])
   func usageErrors(arguments: [String], message: String) throws {
-    let folder = try TemporaryFolder(["pass.chat": Scripts.pass])
-    let output = try ClavardProcess.run(arguments, in: folder.url)
+    let folder = try TemporaryFolder(["pass.chat": SampleScripts.pass])
+    let output = try ChildProcess.run(try BuiltProducts.clavard(), arguments, in: folder.path)
     #expect(output.status == 2)
     #expect(output.stderr.hasPrefix(message + "\n"))
     #expect(output.stdout == "")
@@ -73,7 +76,7 @@ import Testing
 
   @Test("nothing to run is a usage error: an empty folder, or filters that match nothing")
   func nothingToRun() throws {
-    let folder = try TemporaryFolder(["pass.chat": Scripts.pass, "empty/readme.txt": "no scripts here"])
+    let folder = try TemporaryFolder(["pass.chat": SampleScripts.pass, "empty/readme.txt": "no scripts here"])
     let empty = try folder.run("run", "empty")
     #expect(empty.status == 2)
     #expect(
@@ -85,7 +88,7 @@ import Testing
 
   @Test("--tap: TAP version 13 on stdout, a YAML block per failure, the summary as a TAP comment")
   func tap() throws {
-    let folder = try TemporaryFolder(Self.all.merging(["broken.chat": Scripts.broken]) { $1 })
+    let folder = try TemporaryFolder(Self.all.merging(["broken.chat": SampleScripts.broken]) { $1 })
     let output = try folder.run("run", "--tap", "broken.chat", "pass.chat", "fail.chat")
     #expect(output.status == 2)
     #expect(
@@ -126,7 +129,7 @@ import Testing
         # 1 passed, 2 failed
 
         """#)
-    #expect(output.stderr == Scripts.brokenError)
+    #expect(output.stderr == SampleScripts.brokenError)
   }
 
   @Test("--junit FILE: the XML report is written (times aside, it is the same every run)")
@@ -229,7 +232,8 @@ import Testing
   func filter() throws {
     let folder = try TemporaryFolder(Self.all)
     #expect(
-      try folder.run("run", ".", "--filter", "CAP-9").stdout == Scripts.failure + "\n0 passed, 1 failed\n")
+      try folder.run("run", ".", "--filter", "CAP-9").stdout == SampleScripts.failure
+        + "\n0 passed, 1 failed\n")
     #expect(try folder.run("run", ".", "--filter", "SES-2").stdout == "ok   pass.chat\n1 passed, 0 failed\n")
     #expect(try folder.run("run", ".", "--filter", "setup").stdout == "ok   setup.chat\n1 passed, 0 failed\n")
   }
@@ -240,7 +244,7 @@ import Testing
     #expect(try folder.run("run", ".", "--tags", "smoke").stdout == "ok   pass.chat\n1 passed, 0 failed\n")
     let either = try folder.run("run", ".", "--tags", "smoke,session")
     #expect(either.status == 1)
-    #expect(either.stdout == Scripts.failure + "\nok   pass.chat\n1 passed, 1 failed\n")
+    #expect(either.stdout == SampleScripts.failure + "\nok   pass.chat\n1 passed, 1 failed\n")
   }
 
   @Test("--bail: stops after the first failing script; the summary still prints")
@@ -249,7 +253,7 @@ import Testing
     let output = try folder.run("run", ".", "--bail")
     #expect(output.status == 1)
     #expect(
-      output.stdout == Scripts.failure
+      output.stdout == SampleScripts.failure
         + "\nstopped after the first failing script (--bail): 2 not run\n0 passed, 1 failed\n")
     let tap = try folder.run("run", ".", "--bail", "--tap")
     #expect(
@@ -259,15 +263,15 @@ import Testing
 
   @Test("GITHUB_ACTIONS=true: every failure is also a ::error workflow command, escaped")
   func githubActions() throws {
-    let folder = try TemporaryFolder(Self.all.merging(["broken.chat": Scripts.broken]) { $1 })
+    let folder = try TemporaryFolder(Self.all.merging(["broken.chat": SampleScripts.broken]) { $1 })
     let output = try folder.run("run", ".", environment: ["GITHUB_ACTIONS": "true"])
     #expect(output.status == 2)
     #expect(
-      output.stderr == Scripts.brokenError
+      output.stderr == SampleScripts.brokenError
         + "::error file=broken.chat,line=3::unknown command 'bogus'; an actor's command is written 'name> command'\n"
         + "::error file=fail.chat,line=5::in step SES-3 \"alice is ready\": the events of `alice> ready` differ"
         + "%0A  - alice is ready to work (Available)%0A  + alice is ready to work (Working Offline)\n")
     let local = try folder.run("run", ".", environment: ["GITHUB_ACTIONS": "false"])
-    #expect(local.stderr == Scripts.brokenError)
+    #expect(local.stderr == SampleScripts.brokenError)
   }
 }

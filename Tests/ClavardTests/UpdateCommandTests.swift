@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Foundation
 import Testing
 
@@ -32,12 +33,12 @@ import Testing
 
     """
 
-  static let setupOutOfDate = Scripts.setup.replacing("< alice logged in\n", with: "")
+  static let setupOutOfDate = SampleScripts.setup.replacing("< alice logged in\n", with: "")
 
   @Test("--update rewrites the scripts and the files they include, says which changed, and reruns them")
   func update() throws {
     let folder = try TemporaryFolder([
-      "w.chat": Self.outOfDate, "setup.chat": Self.setupOutOfDate, "pass.chat": Scripts.pass,
+      "w.chat": Self.outOfDate, "setup.chat": Self.setupOutOfDate, "pass.chat": SampleScripts.pass,
     ])
     let before = try folder.run("run", "w.chat")
     #expect(before.status == 1)
@@ -48,8 +49,8 @@ import Testing
     )
     #expect(output.stderr == "")
     #expect(try folder.read("w.chat") == Self.upToDate)
-    #expect(try folder.read("setup.chat") == Scripts.setup)
-    #expect(try folder.read("pass.chat") == Scripts.pass)
+    #expect(try folder.read("setup.chat") == SampleScripts.setup)
+    #expect(try folder.read("pass.chat") == SampleScripts.pass)
     // No temporary file is left behind.
     #expect(folder.files() == ["pass.chat", "setup.chat", "w.chat"])
     #expect(try folder.run("run", "w.chat").status == 0)
@@ -61,12 +62,13 @@ import Testing
 
   @Test("--update --tap: stdout stays a TAP stream; the files changed are said on stderr")
   func updateWithTAP() throws {
-    let folder = try TemporaryFolder(["w.chat": Self.outOfDate, "setup.chat": Scripts.setup])
+    let folder = try TemporaryFolder(["w.chat": Self.outOfDate, "setup.chat": SampleScripts.setup])
     let output = try folder.run("run", "--update", "--tap", "w.chat")
     #expect(output.status == 0)
     #expect(output.stdout == "TAP version 13\n1..1\nok 1 - w.chat\n# 1 passed, 0 failed\n")
     #expect(output.stderr == "updated w.chat\n")
-    let refused = try TemporaryFolder(["broken.chat": Scripts.broken]).run("run", "--update", "--tap", ".")
+    let refused = try TemporaryFolder(["broken.chat": SampleScripts.broken]).run(
+      "run", "--update", "--tap", ".")
     #expect(refused.status == 2)
     #expect(refused.stdout.hasPrefix("TAP version 13\n1..1\nnot ok 1 - broken.chat\n"))
     #expect(refused.stdout.hasSuffix("# 0 passed, 1 failed\n"))
@@ -74,7 +76,7 @@ import Testing
 
   @Test("--update keeps the file's permissions and writes through a symbolic link")
   func permissionsAndLinks() throws {
-    let folder = try TemporaryFolder(["real/w.chat": Self.outOfDate, "real/setup.chat": Scripts.setup])
+    let folder = try TemporaryFolder(["real/w.chat": Self.outOfDate, "real/setup.chat": SampleScripts.setup])
     let real = folder.url.appendingPathComponent("real/w.chat").path
     try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: real)
     let link = folder.url.appendingPathComponent("real/link.chat").path
@@ -94,11 +96,11 @@ import Testing
   @Test("--update refuses when a file does not parse: exit 2, nothing written")
   func refusesBrokenFiles() throws {
     let folder = try TemporaryFolder([
-      "w.chat": Self.outOfDate, "setup.chat": Scripts.setup, "broken.chat": Scripts.broken,
+      "w.chat": Self.outOfDate, "setup.chat": SampleScripts.setup, "broken.chat": SampleScripts.broken,
     ])
     let output = try folder.run("run", "--update", ".")
     #expect(output.status == 2)
-    #expect(output.stderr == Scripts.brokenError + "nothing was updated: fix these files first\n")
+    #expect(output.stderr == SampleScripts.brokenError + "nothing was updated: fix these files first\n")
     #expect(output.stdout == "FAIL broken.chat\n0 passed, 1 failed\n")
     #expect(try folder.read("w.chat") == Self.outOfDate)
   }
@@ -106,7 +108,7 @@ import Testing
   @Test("--update refuses when an included file does not parse")
   func refusesBrokenIncludes() throws {
     let folder = try TemporaryFolder([
-      "w.chat": Self.outOfDate, "setup.chat": Scripts.broken.replacing("broken", with: "setup"),
+      "w.chat": Self.outOfDate, "setup.chat": SampleScripts.broken.replacing("broken", with: "setup"),
     ])
     let output = try folder.run("run", "--update", "w.chat")
     #expect(output.status == 2)
@@ -127,7 +129,7 @@ import Testing
       alice> ready
 
       """
-    let folder = try TemporaryFolder(["e.chat": script, "setup.chat": Scripts.setup])
+    let folder = try TemporaryFolder(["e.chat": script, "setup.chat": SampleScripts.setup])
     let output = try folder.run("run", "--update", "e.chat")
     #expect(output.status == 1)
     #expect(

@@ -1,4 +1,6 @@
+import ClavardTestSupport
 import Foundation
+import SystemFiles
 import Testing
 
 @testable import LineEditor
@@ -156,6 +158,75 @@ struct HistoryFileTests {
   @Test("a history that cannot be written says why")
   func unwritable() {
     let history = HistoryFile(path: "/proc/clavard-cannot/history")
-    #expect(throws: HistoryError.self) { try history.append("x") }
+    #expect(throws: FileError("/proc/clavard-cannot", reason: "No such file or directory", code: ENOENT)) {
+      try history.append("x")
+    }
+  }
+
+  @Test("a history that is a named pipe, a device or too large is refused at once, never read")
+  func notAHistory() throws {
+    let folder = try TemporaryFolder(["big": String(repeating: "agent a\n", count: 200)])
+    let pipe = folder.path + "/pipe"
+    #expect(mkfifo(pipe, 0o600) == 0)
+    #expect(throws: FileError(pipe, reason: "not a regular file (a named pipe)")) {
+      try HistoryFile(path: pipe).load()
+    }
+    #expect(throws: FileError(pipe, reason: "not a regular file (a named pipe)")) {
+      try HistoryFile(path: pipe).append("agent a")
+    }
+    #expect(throws: FileError("/dev/zero", reason: "not a regular file (a character device)")) {
+      try HistoryFile(path: "/dev/zero").load()
+    }
+    let big = folder.path + "/big"
+    #expect(throws: FileError(big, reason: "larger than 1 KiB, the most that is read")) {
+      try HistoryFile(path: big, maximumBytes: 1 << 10).load()
+    }
+  }
+
+  @Test("a history that is a symbolic link: the file it points to is appended to and trimmed; the link stays")
+  func symbolicLink() throws {
+    let folder = try TemporaryFolder(["real/history": "old\n"])
+    #expect(symlink("real/history", folder.path + "/link") == 0)
+    let history = HistoryFile(path: folder.path + "/link", limit: 3)
+    for index in 1...5 { try history.append("line \(index)") }
+    var status = stat()
+    #expect(lstat(folder.path + "/link", &status) == 0 && status.st_mode & S_IFMT == S_IFLNK)
+    #expect(try folder.read("real/history") == "line 3\nline 4\nline 5\n")
+    #expect(try history.load() == ["line 3", "line 4", "line 5"])
+  }
+
+  @Test("two processes appending to one history, trimming all along, lose no line")
+  func twoProcesses() async throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path + "/history"
+    let bench = try BuiltProducts.bench()
+    // A limit of 100, so that nearly every append also trims (renames a new file over the
+    // old one) while the other process waits for the lock.
+    async let first = Task.detached {
+      try ChildProcess.run(bench, ["append-history", path, "600", "a", "100"])
+    }
+    .value
+    async let second = Task.detached {
+      try ChildProcess.run(bench, ["append-history", path, "600", "b", "100"])
+    }
+    .value
+    let results = try await [first, second]
+    for result in results { #expect(result.status == 0, "\(result.stderr)") }
+    let lines = try HistoryFile(path: path, limit: 100).load()
+    #expect(lines.count == 100)
+    for session in ["a", "b"] {
+      let numbers = lines.filter { $0.hasPrefix(session + " ") }.compactMap { Int($0.dropFirst(2)) }
+      // What is left of each is an unbroken run: none lost in the middle.
+      if let last = numbers.last {
+        #expect(numbers == Array((last + 1 - numbers.count)...last))
+      }
+    }
+    // The newest line is one process's last.
+    #expect(lines.last == "a 600" || lines.last == "b 600")
+    for session in ["a", "b"] where lines.last?.hasPrefix(session) == false {
+      // The other finished first: its last line is there or was trimmed away, never lost
+      // from the middle.
+      #expect(lines.filter { $0.hasPrefix(session + " ") }.last.map { $0 == "\(session) 600" } ?? true)
+    }
   }
 }
