@@ -45,7 +45,8 @@ public enum Help {
     (
       .repl,
       Entry(
-        name: ".save", usage: [".save FILE"], summary: "write the whole session so far to FILE as a script")
+        name: ".save", usage: [".save FILE", ".save FILE --replace"],
+        summary: "write the whole session so far to a new FILE as a script (--replace: over an existing one)")
     ),
     (
       .repl,

@@ -32,11 +32,14 @@ enum Output {
         _ = dup2(null, descriptor)
         close(null)
       }
-      if descriptor > 0 { state.withLock { _ = $0.closedAtStart.insert(descriptor) } }
+      state.withLock { _ = $0.closedAtStart.insert(descriptor) }
     }
     // A reader that went away (`clavard run | head -1`) is a write error, not a silent death.
     signal(SIGPIPE, SIG_IGN)
   }
+
+  /// Whether standard input was closed when the program started (it reads as empty now).
+  static var inputWasClosed: Bool { state.withLock { $0.closedAtStart.contains(0) } }
 
   static func line(_ text: String) {
     self.text(text + "\n")

@@ -267,6 +267,7 @@ enum StandardInputScript {
       let file = UnreadableFile(path: path, message: "cannot read standard input: \(reason)")
       return ReportEntry(path: path, outcome: .broken(.unreadable(file)))
     }
+    if Output.inputWasClosed { return unreadable("it is closed") }
     do {
       while let line = try reader.next() {
         number += 1

@@ -147,3 +147,75 @@ import Testing
           "alice> ready\n", with: "alice> ready\n< alice is ready to work (Working Offline)\n"))
   }
 }
+
+/// `--update` writing files: nothing lost, nothing replaced that should not be.
+@Suite struct UpdateSafetyTests {
+  @Test("a script that is read-only is not replaced (even by root); the others are, exit 2")
+  func readOnly() throws {
+    let folder = try TemporaryFolder([
+      "w.chat": UpdateCommandTests.outOfDate, "v.chat": UpdateCommandTests.outOfDate,
+      "setup.chat": SampleScripts.setup,
+    ])
+    #expect(chmod(folder.path + "/w.chat", 0o444) == 0)
+    let output = try folder.run("run", "--update", "v.chat", "w.chat")
+    #expect(output.status == 2)
+    #expect(
+      output.stderr
+        == "clavard: cannot write w.chat: it is read-only (mode 444); make it writable (chmod u+w) to let it be replaced\n"
+    )
+    #expect(output.stdout == "updated v.chat\n")
+    #expect(try folder.read("w.chat") == UpdateCommandTests.outOfDate)
+    #expect(try folder.read("v.chat") == UpdateCommandTests.upToDate)
+  }
+
+  @Test("the script keeps its owner, group and mode (as root, someone else's script stays theirs)")
+  func owner() throws {
+    let folder = try TemporaryFolder([
+      "w.chat": UpdateCommandTests.outOfDate, "setup.chat": SampleScripts.setup,
+    ])
+    let path = folder.path + "/w.chat"
+    let owner: (uid_t, gid_t) = geteuid() == 0 ? (1234, 5678) : (geteuid(), getegid())
+    #expect(chown(path, owner.0, owner.1) == 0 && chmod(path, 0o664) == 0)
+    #expect(try folder.run("run", "--update", "w.chat").status == 0)
+    var status = stat()
+    #expect(stat(path, &status) == 0)
+    #expect(status.st_uid == owner.0 && status.st_gid == owner.1 && status.st_mode & 0o7777 == 0o664)
+    #expect(try folder.read("w.chat") == UpdateCommandTests.upToDate)
+  }
+
+  @Test("a file whose bytes changed since they were parsed is not written (here: by its other name)")
+  func changedSinceParsed() throws {
+    let folder = try TemporaryFolder([
+      "w.chat": UpdateCommandTests.outOfDate, "setup.chat": SampleScripts.setup,
+    ])
+    // x.chat is w.chat: once w.chat is written, x.chat no longer holds the bytes parsed as x.chat.
+    #expect(symlink("w.chat", folder.path + "/x.chat") == 0)
+    let output = try folder.run("run", "--update", "w.chat", "x.chat")
+    #expect(output.status == 2)
+    #expect(output.stdout == "updated w.chat\n")
+    #expect(
+      output.stderr
+        == "clavard: cannot write x.chat: it changed since it was read; nothing was written to it\n")
+    #expect(try folder.read("w.chat") == UpdateCommandTests.upToDate)
+  }
+
+  @Test("a 250-byte file name can be updated: the temporary name is short")
+  func longName() throws {
+    let name = String(repeating: "n", count: 245) + ".chat"
+    let folder = try TemporaryFolder([name: UpdateCommandTests.outOfDate, "setup.chat": SampleScripts.setup])
+    let output = try folder.run("run", "--update", name)
+    #expect(output.status == 0)
+    #expect(try folder.read(name) == UpdateCommandTests.upToDate)
+  }
+
+  @Test("temporary files left by an --update killed with SIGKILL are removed by the next one")
+  func leftoversOfAKilledUpdate() throws {
+    let ended = try ChildProcess.run("/bin/sh", ["-c", "echo $$"]).stdout.filter(\.isNumber)
+    let folder = try TemporaryFolder([
+      "w.chat": UpdateCommandTests.outOfDate, "setup.chat": SampleScripts.setup,
+      ".clavard-\(ended)-Xk3pQ9": "half a script",
+    ])
+    #expect(try folder.run("run", "--update", "w.chat").status == 0)
+    #expect(folder.files() == ["setup.chat", "w.chat"])
+  }
+}

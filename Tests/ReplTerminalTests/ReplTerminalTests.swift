@@ -230,4 +230,33 @@ struct ReplTerminalTests {
     #expect(history.filter { $0.hasPrefix("clock") } == (1...5).map { "clock +\($0)s" })
     #expect(history.filter { $0.hasPrefix("agent") } == (1...5).map { "agent a\($0)" })
   }
+
+  @Test("a history that is a named pipe, a device or too large: one warning, and the REPL goes on without it")
+  func unusableHistory() throws {
+    let temporary = try TemporaryFolder(["big": String(repeating: "agent a\n", count: 600_000)])
+    let folder = temporary.path
+    #expect(mkfifo(folder + "/fifo", 0o600) == 0)
+    let cases = [
+      (folder + "/fifo", "not a regular file (a named pipe)"),
+      ("/dev/zero", "not a regular file (a character device)"),
+      (folder + "/big", "larger than 4 MiB, the most that is read"),
+    ]
+    for (history, reason) in cases {
+      let terminal = try PseudoTerminal(
+        try BuiltProducts.clavard(), ["repl"],
+        environment: environment(folder).filter { !$0.hasPrefix("CLAVARD_HISTORY=") } + [
+          "CLAVARD_HISTORY=\(history)"
+        ])
+      try terminal.expect(
+        "clavard: cannot read the history \(history): \(reason); this session keeps no history")
+      try terminal.expectPrompt()
+      try terminal.type("agent alice" + Self.enter)
+      try terminal.expect("< agent alice defined: no queues")
+      try terminal.expectPrompt()
+      try terminal.type(Self.ctrlD)
+      #expect(terminal.waitForExit() == 0)
+      #expect(terminal.text().components(separatedBy: "cannot").count == 2)
+    }
+    #expect(try temporary.read("big").count == 600_000 * 8)
+  }
 }
