@@ -86,53 +86,23 @@ import Testing
     #expect(unmatched.stderr == "clavard: nothing to run: no script matches --filter zzz --tags a,b\n")
   }
 
-  @Test("--tap: TAP version 13 on stdout, a YAML block per failure, the summary as a TAP comment")
+  @Test("--tap: the TAP stream on stdout, parse errors still on stderr (the format: Report+TAPTests)")
   func tap() throws {
     let folder = try TemporaryFolder(Self.all.merging(["broken.chat": SampleScripts.broken]) { $1 })
     let output = try folder.run("run", "--tap", "broken.chat", "pass.chat", "fail.chat")
     #expect(output.status == 2)
+    let lines = output.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.prefix(2) == ["TAP version 13", "1..3"])
     #expect(
-      output.stdout == #"""
-        TAP version 13
-        1..3
-        not ok 1 - broken.chat
-          ---
-          message: "unknown command 'bogus'; an actor's command is written 'name> command'"
-          severity: fail
-          at:
-            file: "broken.chat"
-            line: 3
-            column: 1
-          ...
-        not ok 2 - fail.chat
-          ---
-          message: "the events of `alice> ready` differ"
-          severity: fail
-          at:
-            file: "fail.chat"
-            line: 5
-            column: 1
-          step: "SES-3 \"alice is ready\""
-          diff:
-            - "- alice is ready to work (Available)"
-            - "+ alice is ready to work (Working Offline)"
-          covers:
-            - "SES-3"
-            - "CAP-9"
-          tags:
-            - "session"
-          steps:
-            - "failed  SES-3 \"alice is ready\" (fail.chat:4:1)"
-            - "not run SES-4 \"never reached\" (fail.chat:7:1)"
-          ...
-        ok 3 - pass.chat
-        # 1 passed, 2 failed
-
-        """#)
+      lines.filter { $0.hasPrefix("ok ") || $0.hasPrefix("not ok ") }
+        == ["not ok 1 - broken.chat", "not ok 2 - fail.chat", "ok 3 - pass.chat"])
+    #expect(lines.last == "# 1 passed, 2 failed")
     #expect(output.stderr == SampleScripts.brokenError)
   }
 
-  @Test("--junit FILE: the XML report is written (times aside, it is the same every run)")
+  @Test(
+    "--junit FILE: the report is written there, the run's report still printed (the format: Report+JUnitTests)"
+  )
   func junit() throws {
     let folder = try TemporaryFolder(Self.all)
     let output = try folder.run("run", "pass.chat", "fail.chat", "--junit", "reports/junit.xml")
@@ -143,39 +113,10 @@ import Testing
     )
     let written = try folder.run("run", "pass.chat", "fail.chat", "--junit", "junit.xml")
     #expect(written.status == 1)
-    let xml = try folder.read("junit.xml").replacing(/\stime="[0-9]+\.[0-9]{3}"/, with: "")
-    #expect(
-      xml == #"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <testsuites name="clavard run" tests="2" failures="1" errors="0" skipped="0">
-          <testsuite name="clavard run" tests="2" failures="1" errors="0" skipped="0">
-            <testcase name="fail.chat" classname=".">
-              <properties>
-                <property name="covers" value="SES-3 CAP-9"/>
-                <property name="tags" value="session"/>
-              </properties>
-              <failure message="fail.chat:5:1: in step SES-3 &quot;alice is ready&quot;: the events of `alice&gt; ready` differ" type="script failed">fail.chat:5:1: in step SES-3 "alice is ready": the events of `alice&gt; ready` differ
-          - alice is ready to work (Available)
-          + alice is ready to work (Working Offline)</failure>
-              <system-out>failed  SES-3 "alice is ready" (fail.chat:4:1)
-        not run SES-4 "never reached" (fail.chat:7:1)
-        4 commands run
-        </system-out>
-            </testcase>
-            <testcase name="pass.chat" classname=".">
-              <properties>
-                <property name="covers" value="SES-2 SES-3"/>
-                <property name="tags" value="session smoke"/>
-              </properties>
-              <system-out>passed  SES-2 "alice logs in" (pass.chat:9:1)
-        passed  SES-3 "alice is ready" (pass.chat:12:1)
-        4 commands run
-        </system-out>
-            </testcase>
-          </testsuite>
-        </testsuites>
-
-        """#)
+    #expect(written.stdout.hasSuffix("1 passed, 1 failed\n"))
+    let xml = try folder.read("junit.xml")
+    #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "))
+    #expect(xml.contains("<testcase name=\"fail.chat\"") && xml.contains("<testcase name=\"pass.chat\""))
     #expect(folder.files() == ["fail.chat", "junit.xml", "pass.chat", "setup.chat"])
   }
 

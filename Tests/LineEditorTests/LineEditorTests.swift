@@ -51,33 +51,14 @@ struct CompletionMatchesTests {
 
 @Suite("The history file")
 struct HistoryFileTests {
-  private func temporaryFolder() throws -> String {
-    var template = Array("/tmp/clavard-history-test-XXXXXX".utf8CString)
-    let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
-      guard let base = buffer.baseAddress else { return false }
-      return mkdtemp(base) != nil
-    }
-    try #require(made)
-    return template.withUnsafeBufferPointer { $0.baseAddress.map { String(cString: $0) } ?? "" }
-  }
-
   private func contents(_ path: String) -> String {
-    guard let file = fopen(path, "r") else { return "" }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-      let count = fread(&buffer, 1, buffer.count, file)
-      bytes += buffer[0..<count]
-      if count < buffer.count { break }
-    }
-    return String(decoding: bytes, as: UTF8.self)
+    (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
   }
 
   @Test("appends as it goes, creating the folders; loads oldest first")
   func appendAndLoad() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temporary = try TemporaryFolder()
+    let folder = temporary.path
     let history = HistoryFile(path: folder + "/state/clavard/history")
     #expect(try history.load().isEmpty)
     try history.append("agent alice")
@@ -90,8 +71,8 @@ struct HistoryFileTests {
 
   @Test("keeps the newest `limit` entries")
   func trims() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temporary = try TemporaryFolder()
+    let folder = temporary.path
     let history = HistoryFile(path: folder + "/history", limit: 5)
     for index in 1...12 { try history.append("line \(index)") }
     #expect(try history.load() == (8...12).map { "line \($0)" })
@@ -100,8 +81,8 @@ struct HistoryFileTests {
 
   @Test("two sessions appending at once lose nothing and clobber nothing")
   func concurrentSessions() async throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temporary = try TemporaryFolder()
+    let folder = temporary.path
     let path = folder + "/history"
     // Each "session" is its own HistoryFile, opening the file itself, as two processes would.
     await withTaskGroup(of: Void.self) { group in
@@ -122,8 +103,8 @@ struct HistoryFileTests {
 
   @Test("sessions trimming at once keep exactly `limit` entries, the newest of each")
   func concurrentTrims() async throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temporary = try TemporaryFolder()
+    let folder = temporary.path
     let path = folder + "/history"
     await withTaskGroup(of: Void.self) { group in
       for session in ["a", "b"] {
