@@ -5,11 +5,9 @@ import SystemFiles
 /// bounded, `.save` replaces atomically keeping the file's owner and mode, `.record` creates a
 /// new file and appends to it command by command.
 struct DiskFiles: ReplFiles {
-  /// The largest script `.read` and `use` take.
-  let maximumScriptBytes: Int
-
+  /// A script, with the limits of `clavard run` (file size, line length).
   func read(_ path: String) throws -> [UInt8] {
-    try FileSystem.readFile(path, maximumBytes: maximumScriptBytes)
+    try ScriptFiles.read(path)
   }
 
   func write(_ text: String, to path: String) throws {

@@ -37,8 +37,8 @@ struct Repl: ParsableCommand {
   }
 }
 
-/// The REPL's files: scripts as large as `clavard run` reads.
-let replFiles = DiskFiles(maximumScriptBytes: ScriptFiles.maximumScriptBytes)
+/// The REPL's files: scripts as `clavard run` reads them.
+let replFiles = DiskFiles()
 
 // MARK: The terminal
 

@@ -1,5 +1,8 @@
 import ClavardTestSupport
+import REPL
 import Testing
+
+@testable import clavard
 
 #if canImport(Glibc)
   import Glibc
@@ -49,5 +52,30 @@ import Testing
     var status = stat()
     #expect(
       stat(folder.path + "/old.chat", &status) == 0 && status.st_uid == owner.0 && status.st_gid == owner.1)
+  }
+
+  @Test("a recording whose folder was removed is reported at the next command, not written to nowhere")
+  func recordingRemoved() throws {
+    let folder = try TemporaryFolder()
+    let repl = ReplSession(files: DiskFiles())
+    var output = ""
+    _ = repl.handle(".record \(folder.path)/sub/r.chat", into: &output)
+    #expect(output.hasPrefix("error: cannot record to"))
+    try folder.write("sub/keep", "")
+    output = ""
+    _ = repl.handle(".record \(folder.path)/sub/r.chat", into: &output)
+    _ = repl.handle("agent alice", into: &output)
+    #expect(unlink(folder.path + "/sub/r.chat") == 0 && unlink(folder.path + "/sub/keep") == 0)
+    #expect(rmdir(folder.path + "/sub") == 0)
+    output = ""
+    _ = repl.handle("agent bob", into: &output)
+    #expect(
+      output == """
+        < agent bob defined: no queues
+        error: cannot write to \(folder.path)/sub/r.chat: the file is no longer there (deleted, moved or replaced); \
+        the recording stopped
+
+        """)
+    #expect(!repl.isRecording)
   }
 }

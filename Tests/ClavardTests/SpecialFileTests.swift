@@ -87,4 +87,33 @@ import Testing
     #expect(named.status == 0)
     #expect(named.stdout == "ok   lat\\xE9.chat\n1 passed, 0 failed\n")
   }
+
+  @Test("a line longer than 1 MiB, in a file or in `use`, is refused with its number")
+  func longLine() throws {
+    let long = String(repeating: "a", count: (1 << 20) + 1)
+    let folder = try TemporaryFolder(["long.chat": "agent a\n\(long)\n", "main.chat": "use long.chat\n"])
+    let output = try folder.run("run", "long.chat", "main.chat")
+    #expect(output.status == 2)
+    #expect(
+      output.stderr
+        == "long.chat: cannot read this file: line 2 is longer than 1 MiB, the longest line a script may have\n"
+    )
+    #expect(
+      output.stdout.contains(
+        "main.chat:1:1: cannot read long.chat: line 2 is longer than 1 MiB, the longest line a script may have\n"
+      ))
+  }
+
+  @Test("a `use` path with a NUL is refused, not cut short at it")
+  func nulInUse() throws {
+    let folder = try TemporaryFolder([
+      "setup.chat": SampleScripts.setup, "main.chat": "use \"setup.chat\\u{0}x\"\n",
+    ])
+    let output = try folder.run("run", "main.chat")
+    #expect(output.status == 1)
+    #expect(
+      output.stdout.contains(
+        "main.chat:1:1: cannot read setup.chat\\u{0}x: a file name cannot contain the character U+0000 (NUL)\n"
+      ))
+  }
 }
