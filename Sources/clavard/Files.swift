@@ -95,7 +95,12 @@ final class FileSnapshots: Sendable {
   func read(_ path: String) throws(FileError) -> [UInt8] {
     if let known = bytes.withLock({ $0[path] }) { return known }
     let read = try ScriptFiles.read(path)
-    return bytes.withLock { $0[path, default: read] }
+    return bytes.withLock { known in
+      // Another job may have read it meanwhile: the first bytes read are the ones kept.
+      if let first = known[path] { return first }
+      known[path] = read
+      return read
+    }
   }
 
   var loader: ScriptRunner.Loader {

@@ -2,6 +2,8 @@ import ClavardTestSupport
 import Foundation
 import Testing
 
+@testable import clavard
+
 /// `clavard run --update` as a process: what is written, what is refused, what is printed.
 @Suite struct UpdateCommandTests {
   static let outOfDate = """
@@ -197,6 +199,15 @@ import Testing
       output.stderr
         == "clavard: cannot write x.chat: it changed since it was read; nothing was written to it\n")
     #expect(try folder.read("w.chat") == UpdateCommandTests.upToDate)
+  }
+
+  @Test("--update reads each file once: what it parses is what it rewrites, whatever the disk says later")
+  func snapshots() throws {
+    let folder = try TemporaryFolder(["w.chat": "agent a\n"])
+    let snapshots = FileSnapshots()
+    #expect(try snapshots.read(folder.path + "/w.chat") == Array("agent a\n".utf8))
+    try folder.write("w.chat", "agent b\n")
+    #expect(try snapshots.read(folder.path + "/w.chat") == Array("agent a\n".utf8))
   }
 
   @Test("a 250-byte file name can be updated: the temporary name is short")
