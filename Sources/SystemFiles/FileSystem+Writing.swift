@@ -66,10 +66,11 @@ extension FileSystem {
   public static func replaceFile(
     _ path: String, with bytes: some Collection<UInt8>, original: [UInt8]? = nil, durable: Bool = true
   ) throws(FileError) {
+    // `/dev/stdout` leads to `/proc/self/fd/1`, then to `pipe:[…]`: the system follows such
+    // links itself, and only it can.
+    if isSystemPath(path) { return try writeInPlace(bytes, to: path, reportedAs: path) }
     let target = try resolvingLinks(path)
-    if target.hasPrefix("/dev/") || target.hasPrefix("/proc/") {
-      return try writeInPlace(bytes, to: target, reportedAs: path)
-    }
+    if isSystemPath(target) { return try writeInPlace(bytes, to: path, reportedAs: path) }
     var existing: stat?
     switch status(target) {
     case .success(let found):
@@ -125,6 +126,10 @@ extension FileSystem {
       throw error
     }
     if durable { syncFolder(folder) }
+  }
+
+  private static func isSystemPath(_ path: String) -> Bool {
+    path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
   }
 
   /// The path a chain of symbolic links leads to (the path itself when it is no link). A link

@@ -139,6 +139,8 @@ struct Run: AsyncParsableCommand {
     }
     var status = report.exitStatus
     if let junit {
+      // The report so far goes first: the JUnit file may be standard output (`/dev/stdout`).
+      Output.flush()
       do {
         try ScriptFiles.writeAtomically(report.junit(), to: junit)
       } catch {

@@ -60,6 +60,15 @@ import Testing
     #expect(folder.files() == ["pass.chat"])
   }
 
+  @Test("--junit /dev/stdout writes the report into standard output, a pipe here")
+  func junitToStandardOutput() throws {
+    let folder = try TemporaryFolder(["pass.chat": SampleScripts.pass])
+    let output = try folder.run("run", "pass.chat", "--junit", "/dev/stdout")
+    #expect(output.status == 0)
+    #expect(output.stdout.hasPrefix("ok   pass.chat\n1 passed, 0 failed\n<?xml version=\"1.0\""))
+    #expect(output.stdout.hasSuffix("</testsuites>\n"))
+  }
+
   @Test("standard input without line breaks (/dev/zero) stops at the first line past 1 MiB")
   func devZero() throws {
     let output = try ChildProcess.run(
