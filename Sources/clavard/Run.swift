@@ -8,7 +8,9 @@ struct Run: AsyncParsableCommand {
     discussion: """
       Files are sorted by path; --filter and --tags choose among them, then --shard takes its \
       share. A file that cannot be read or parsed is always selected (it cannot say what it \
-      covers), reported as file:line:column on standard error, and counted as failed. \
+      covers), reported on standard error (file:line:column: message for a parse error, \
+      path: cannot read this file: reason otherwise), and counted as failed. `-` alone runs a \
+      script read from standard input. \
       Under GITHUB_ACTIONS=true every failure is also printed as a ::error workflow command \
       (on standard error). The run ends with the line `N passed, N failed`.
 
