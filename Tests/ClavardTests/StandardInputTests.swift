@@ -102,4 +102,22 @@ import Testing
     #expect(clean.stdout == "< agent alice defined: no queues\n< alice logged in\n")
     #expect(clean.stderr == "")
   }
+
+  @Test("`clavard repl` on a pipe: a line that is not UTF-8 or longer than 1 MiB is said and skipped")
+  func pipedReplUnreadableLines() throws {
+    let input =
+      Array("agent alice\n".utf8) + [0x61, 0xFF, 0x0A]
+      + Array(String(repeating: "b", count: (1 << 20) + 1).utf8)
+      + Array("\nagent bob\n".utf8)
+    let output = try TemporaryFolder().run("repl", input: .bytes(input))
+    #expect(output.status == 1)
+    #expect(
+      output.stdout == """
+        < agent alice defined: no queues
+        error: <stdin>:2: this line is not valid UTF-8; it was not run
+        error: <stdin>:3: this line is longer than 1 MiB; it was not run
+        < agent bob defined: no queues
+
+        """)
+  }
 }

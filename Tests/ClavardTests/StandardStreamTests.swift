@@ -1,6 +1,10 @@
 import ClavardTestSupport
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Standard output and error that cannot be written, and standard input that never ends: the
 /// process never crashes, never fills memory, and says what was lost (exit 2).
 @Suite struct StandardStreamTests {
@@ -67,6 +71,29 @@ import Testing
     #expect(output.status == 0)
     #expect(output.stdout.hasPrefix("ok   pass.chat\n1 passed, 0 failed\n<?xml version=\"1.0\""))
     #expect(output.stdout.hasSuffix("</testsuites>\n"))
+  }
+
+  @Test("--junit onto a named pipe that nothing reads: refused at once, never waited on")
+  func junitToANamedPipe() throws {
+    let folder = try TemporaryFolder(["pass.chat": SampleScripts.pass])
+    #expect(mkfifo(folder.path + "/report.xml", 0o644) == 0)
+    let output = try ChildProcess.run(
+      try BuiltProducts.clavard(), ["run", "pass.chat", "--junit", "report.xml"], in: folder.path, timeout: 30
+    )
+    #expect(output.status == 2)
+    #expect(
+      output.stderr == "clavard: cannot write the JUnit report report.xml: a named pipe that nothing reads\n")
+  }
+
+  @Test("a script on standard input larger than 64 MiB is refused when it passes the limit")
+  func largeStandardInput() throws {
+    let comment = "# " + String(repeating: "x", count: 1000)
+    let output = try ChildProcess.run(
+      "/bin/sh", ["-c", "yes '\(comment)' | \"$0\" run -", try BuiltProducts.clavard()], memoryLimit: 1 << 30,
+      timeout: 60)
+    #expect(output.status == 2)
+    #expect(
+      output.stderr == "<stdin>: cannot read standard input: larger than 64 MiB, the largest script read\n")
   }
 
   @Test("standard input without line breaks (/dev/zero) stops at the first line past 1 MiB")

@@ -229,4 +229,28 @@ import Testing
     #expect(try folder.run("run", "--update", "w.chat").status == 0)
     #expect(folder.files() == ["setup.chat", "w.chat"])
   }
+
+  @Test("as a user who may not write the script, or could not give it back to its owner: not replaced")
+  func otherUsersFiles() throws {
+    let folder = try TemporaryFolder([
+      "w.chat": UpdateCommandTests.outOfDate, "v.chat": UpdateCommandTests.outOfDate,
+      "setup.chat": SampleScripts.setup,
+    ])
+    // A folder anyone may write to; w.chat is root's and only root's to write; v.chat anyone's.
+    #expect(chmod(folder.path, 0o777) == 0)
+    #expect(chmod(folder.path + "/w.chat", 0o644) == 0 && chmod(folder.path + "/v.chat", 0o666) == 0)
+    let clavard = try BuiltProducts.clavard()
+    let output = try ChildProcess.run(
+      clavard, ["run", "--update", "w.chat", "v.chat"], in: folder.path, user: ChildProcess.nobody)
+    #expect(output.status == 2)
+    #expect(
+      output.stderr == """
+        clavard: cannot write v.chat: cannot give the new file the owner and group of the old one (Operation not permitted)
+        clavard: cannot write w.chat: it is not writable (Permission denied)
+
+        """)
+    #expect(try folder.read("w.chat") == UpdateCommandTests.outOfDate)
+    #expect(try folder.read("v.chat") == UpdateCommandTests.outOfDate)
+    #expect(folder.files() == ["setup.chat", "v.chat", "w.chat"])
+  }
 }

@@ -259,4 +259,28 @@ struct ReplTerminalTests {
     }
     #expect(try temporary.read("big").count == 600_000 * 8)
   }
+
+  @Test("a history that cannot be written: one warning at the first line, and the session goes on")
+  func unwritableHistory() throws {
+    let temporary = try TemporaryFolder()
+    // Nothing can be created in /proc/self: the history reads as empty, then cannot be written.
+    let history = "/proc/self/clavard-history"
+    let terminal = try PseudoTerminal(
+      try BuiltProducts.clavard(), ["repl"],
+      environment: environment(temporary.path).filter { !$0.hasPrefix("CLAVARD_HISTORY=") }
+        + ["CLAVARD_HISTORY=\(history)"])
+    try terminal.expectPrompt()
+    try terminal.type("agent alice" + Self.enter)
+    try terminal.expect(
+      "clavard: cannot write the history \(history): No such file or directory; lines typed from now on are not kept"
+    )
+    try terminal.expect("< agent alice defined: no queues")
+    try terminal.expectPrompt()
+    try terminal.type("agent bob" + Self.enter)
+    try terminal.expect("< agent bob defined: no queues")
+    try terminal.expectPrompt()
+    try terminal.type(Self.ctrlD)
+    #expect(terminal.waitForExit() == 0)
+    #expect(terminal.text().components(separatedBy: "cannot write the history").count == 2)
+  }
 }
