@@ -49,12 +49,16 @@ struct Clavard: AsyncParsableCommand {
     } catch let status as ExitCode {
       Output.exit(status.rawValue)
     } catch {
-      if exitCode(for: error) == .validationFailure {
-        Output.error(fullMessage(for: error))
-        Output.exit(2)
+      // Help, --version, completion scripts and errors, as ArgumentParser prints them, but
+      // through Output, so that a failed write is said and the status is 2.
+      let message = fullMessage(for: error)
+      let code = exitCode(for: error)
+      if code.isSuccess {
+        if !message.isEmpty { Output.line(message) }
+        Output.exit(0)
       }
-      Output.flush()
-      exit(withError: error)
+      if !message.isEmpty { Output.error(message) }
+      Output.exit(code == .validationFailure ? 2 : code.rawValue)
     }
   }
 }

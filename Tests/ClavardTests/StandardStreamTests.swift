@@ -39,6 +39,14 @@ import Testing
       #expect(
         output.stderr == "clavard: cannot write to standard output: \(reason); the report is incomplete\n")
     }
+    // Help and simulate's report go through the same checks.
+    for arguments in [["--help"], ["simulate", "--chats", "10"]] {
+      let output = try ChildProcess.run(clavard, arguments, stdout: .path("/dev/full"))
+      #expect(output.status == 2)
+      #expect(
+        output.stderr
+          == "clavard: cannot write to standard output: No space left on device; the report is incomplete\n")
+    }
     // A file on a disk that fills (a file size limit): the TAP stream stops, the run says so.
     let many = try TemporaryFolder(
       Dictionary(uniqueKeysWithValues: (1...40).map { ("s/s\($0).chat", SampleScripts.pass) }))
