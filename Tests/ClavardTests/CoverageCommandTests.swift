@@ -21,45 +21,26 @@ import Testing
     return try TemporaryFolder(files)
   }
 
-  @Test("every id covered by a passing script: exit 0, each id with its scripts and steps")
+  @Test("every id covered by a passing script: exit 0 (the report's format: CoverageTests)")
   func covered() throws {
     let output = try Self.folder().run("coverage")
     #expect(output.status == 0)
-    #expect(
-      output.stdout == #"""
-        passed      SES-2 (Session) The agent logs in.
-          passed  script fixtures/conformance/pass.chat
-          passed  step fixtures/conformance/pass.chat:9:1 SES-2 "alice logs in"
-        passed      SES-3 (Session) Ready to Work starts the session.
-          passed  script fixtures/conformance/pass.chat
-          passed  step fixtures/conformance/pass.chat:12:1 SES-3 "alice is ready"
-        2 requirements: 2 passed, 0 failed, 0 not covered
-
-        """#)
+    #expect(output.stdout.contains("SES-2 (Session) The agent logs in."))
+    #expect(output.stdout.hasSuffix("\n2 requirements: 2 passed, 0 failed, 0 not covered\n"))
     #expect(output.stderr == "")
   }
 
-  @Test("an id covered by nothing: exit 1; --markdown prints the table")
+  @Test("an id covered by nothing: exit 1; --markdown chooses the table; GitHub gets an annotation")
   func notCovered() throws {
     let folder = try Self.folder(Self.catalogue + "CAP-1\tFeatures\tAt most six chats.\n")
     let output = try folder.run("coverage", "--markdown")
     #expect(output.status == 1)
-    #expect(
-      output.stdout == #"""
-        | ID | Group | Requirement | Verdict | Covered by |
-        |---|---|---|---|---|
-        | SES-2 | Session | The agent logs in. | ✅ passed | script fixtures/conformance/pass.chat (passed)<br>step fixtures/conformance/pass.chat:9:1 SES-2 "alice logs in" (passed) |
-        | SES-3 | Session | Ready to Work starts the session. | ✅ passed | script fixtures/conformance/pass.chat (passed)<br>step fixtures/conformance/pass.chat:12:1 SES-3 "alice is ready" (passed) |
-        | CAP-1 | Features | At most six chats. | ⚠️ not covered | — |
-
-        **3 requirements: 2 passed, 0 failed, 1 not covered**
-
-        """#)
+    #expect(output.stdout.hasPrefix("| ID | Group | Requirement |"))
+    #expect(output.stdout.hasSuffix("**3 requirements: 2 passed, 0 failed, 1 not covered**\n"))
     let annotated = try folder.run("coverage", environment: ["GITHUB_ACTIONS": "true"])
-    #expect(
-      annotated.stderr
-        == "::error file=fixtures/procedure/requirements.tsv,line=4::requirement CAP-1 is covered by no script or step\n"
-    )
+    #expect(annotated.status == 1)
+    #expect(annotated.stderr.hasPrefix("::error file=fixtures/procedure/requirements.tsv,"))
+    #expect(annotated.stderr.split(separator: "\n").count == 1)
   }
 
   @Test("a covering script that fails: exit 1")
@@ -69,11 +50,6 @@ import Testing
     ])
     let output = try folder.run("coverage")
     #expect(output.status == 1)
-    #expect(
-      output.stdout.contains(
-        "FAILED      SES-3 (Session) Ready to Work starts the session.\n  failed  script fixtures/conformance/fail.chat\n"
-      ))
-    #expect(output.stdout.contains("not in the catalogue: CAP-9, named by fixtures/conformance/fail.chat\n"))
     #expect(output.stdout.hasSuffix("2 requirements: 1 passed, 1 failed, 0 not covered\n"))
   }
 
