@@ -22,6 +22,8 @@ enum PipedRepl {
             continue
           }
           if piped.handle(text, into: &output) == .quit { return finish(&piped, &output) }
+          // Each line's output as soon as it is known: a person may be typing (`clavard repl | tee`).
+          Output.flush()
         case .tooLong:
           piped.refuse(
             "this line is longer than \(FileSystem.describeSize(ScriptFiles.maximumLineBytes)); it was not run",
