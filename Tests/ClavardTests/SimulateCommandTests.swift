@@ -1,10 +1,14 @@
+import ClavardTestSupport
 import Foundation
 import Testing
 
 /// `clavard simulate`: sizes it cannot run are refused with the reason, before anything runs.
 @Suite struct SimulateCommandTests {
-  static func simulate(_ arguments: [String]) throws -> ClavardProcess.Output {
-    try ClavardProcess.run(["simulate"] + arguments, in: FileManager.default.temporaryDirectory)
+  static func simulate(_ arguments: [String]) throws -> ChildProcess.Result {
+    let folder = try TemporaryFolder()
+    return try withExtendedLifetime(folder) {
+      try ChildProcess.run(try BuiltProducts.clavard(), ["simulate"] + arguments, in: folder.path)
+    }
   }
 
   @Test(

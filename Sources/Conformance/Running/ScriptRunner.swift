@@ -105,7 +105,7 @@ public struct ScriptRunner: Sendable {
         let outcome = session.execute(command)
         context.result.commandsRun += 1
         context.result.outcomes.append(RecordedOutcome(location: statement.location, outcome: outcome))
-        if let problem = mismatch(outcome, expected, source: statement.source) {
+        if let problem = Self.mismatch(outcome, expected, source: statement.source) {
           throw RunFailure(
             location: statement.location, includedFrom: chain, step: context.currentStepName,
             message: problem.message, diff: problem.diff)
@@ -120,7 +120,10 @@ public struct ScriptRunner: Sendable {
     }
   }
 
-  private func mismatch(_ outcome: Outcome, _ expected: Expected, source: String) -> (
+  /// How an outcome differs from what was written after its command (`source`): the message
+  /// and the `-expected +actual` lines; nil when it matches. The one comparison of scripts and
+  /// of the REPL's piped input.
+  public static func mismatch(_ outcome: Outcome, _ expected: Expected, source: String) -> (
     message: String, diff: [String]
   )? {
     let command = "`\(source)`"

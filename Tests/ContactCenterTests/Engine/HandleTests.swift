@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Testing
 
 @testable import ContactCenter
@@ -28,7 +29,7 @@ import Testing
     "DEC-5: random commands through handles give the same events, refusals and state as by name",
     arguments: [3, 41, 977] as [UInt64])
   func handlesMatchNames(seed: UInt64) {
-    var random = RandomRoutingTests.SplitMix64(state: seed)
+    var random = SplitMix64(state: seed)
     var settings = Settings()
     settings.rejectPermission = true
     settings.acceptInterval = .seconds(20)

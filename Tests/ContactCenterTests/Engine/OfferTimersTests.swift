@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Testing
 
 @testable import ContactCenter
@@ -5,7 +6,7 @@ import Testing
 @Suite struct OfferTimersTests {
   @Test("CHAT-4: timers fire soonest first, also after the accept interval was shortened")
   func soonestFirst() {
-    var random = RandomRoutingTests.SplitMix64(state: 12)
+    var random = SplitMix64(state: 12)
     var timers = OfferTimers()
     var all: [OfferTimer] = []
     var now: Int64 = 0

@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Testing
 
 @testable import ContactCenter
@@ -8,7 +9,7 @@ import Testing
 
   @Test("DEC-1: the front is always the longest-waiting live agent, whether entries came in order or not")
   func frontMatchesBruteForce() {
-    var random = RandomRoutingTests.SplitMix64(state: 99)
+    var random = SplitMix64(state: 99)
     let order = RoutingIndex.Candidate.Order(names: Self.names)
     var eligible = EligibleAgents()
     var stamps = [UInt32](repeating: 0, count: Self.names.count)

@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Testing
 
 @testable import ContactCenter
@@ -22,7 +23,7 @@ import Testing
 
   @Test("DEC-1: the routing index's order is the same order, with ids looked up only on a tie")
   func indexAgrees() {
-    var random = RandomRoutingTests.SplitMix64(state: 5)
+    var random = SplitMix64(state: 5)
     let names: [AgentID] = (0..<20).map { AgentID("agent-\(19 - $0)") }
     let order = RoutingIndex.Candidate.Order(names: names)
     for _ in 0..<2000 {
