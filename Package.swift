@@ -31,6 +31,8 @@ let package = Package(
     // Every file read and written by the command line and the line editor: non-blocking opens,
     // bounded reads, checked writes, atomic replacement (Linux only).
     .target(name: "SystemFiles"),
+    // The Clavard protocol: JSON lines between the harness and a system under test.
+    .target(name: "Wire", dependencies: ["Conformance", "ContactCenter"]),
     // libedit (the REPL's line editor), found with pkg-config; `scripts/setup` installs it.
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The Swift face of libedit: prompt, history, completion through a callback.
@@ -50,6 +52,7 @@ let package = Package(
         "LineEditor",
         "REPL",
         "SystemFiles",
+        "Wire",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -53,6 +53,9 @@ enum Output {
     }
   }
 
+  /// Whether standard output could not be written (a reader that went away, a full disk).
+  static var outputFailed: Bool { state.withLock { $0.outputFailure != nil } }
+
   /// Writes what standard output holds.
   static func flush() {
     state.withLock { flushOutput(&$0) }

@@ -14,7 +14,11 @@ public struct ScriptResult: Hashable, Sendable {
   /// What each command actually did, by where it was written: what `--update` writes back.
   public var outcomes: [RecordedOutcome] = []
 
-  public var passed: Bool { failure == nil }
+  /// Why the script was not run against a system under test (it needs a command the system
+  /// does not support): reported apart, never counted as passed.
+  public var skipped: String?
+
+  public var passed: Bool { failure == nil && skipped == nil }
 
   public init(path: String, covers: [String] = [], tags: [String] = []) {
     self.path = path
@@ -75,14 +79,14 @@ public struct RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A line diff of expected against actual: `-` only expected, `+` only actual, ` ` both.
-enum LineDiff {
+public enum LineDiff {
   /// A line that looks like one on the other side but differs in its scalars is shown with
   /// its non-ASCII scalars as `\u{…}`, so that the diff does not show two identical lines.
   private static func shown(_ line: String, among others: [String]) -> String {
     others.first { $0 == line && !$0.isExactly(line) }.map { line.showingScalars(against: $0) } ?? line
   }
 
-  static func lines(expected: [String], actual: [String]) -> [String] {
+  public static func lines(expected: [String], actual: [String]) -> [String] {
     let n = expected.count
     let m = actual.count
     // The table is n × m: for very long event lists show everything removed, then added.
