@@ -306,7 +306,7 @@ public struct Simulation: Sendable {
   }
 }
 
-/// What the simulated customer of one chat will do. Sixteen bytes: a million of these are
+/// What the simulated customer of one chat will do. Twelve bytes: a million of these are
 /// read at random as chats are accepted and end, and the customer acts through the chat's id
 /// (`perform(_:inChat:into:)`), so the plan needs no name.
 struct ChatPlan: Sendable {
@@ -314,8 +314,21 @@ struct ChatPlan: Sendable {
   let leavesMidChat: Bool
   /// The agent who accepted the chat, once accepted (-1 before).
   var acceptedBy: Int32 = -1
+  /// The number of the chat the engine opened for this plan (0 before). A load opens at most
+  /// `SimulationConfiguration.maximumChats`, so numbers fit 32 bits; one that did not would be
+  /// a bug of the simulation, and traps.
+  private var chatNumber: Int32 = 0
+
+  init(messagesLeft: Int16, leavesMidChat: Bool) {
+    self.messagesLeft = messagesLeft
+    self.leavesMidChat = leavesMidChat
+  }
+
   /// The chat the engine opened for this plan, once open.
-  var chat: ChatID?
+  var chat: ChatID? {
+    get { chatNumber > 0 ? ChatID(Int(chatNumber)) : nil }
+    set { chatNumber = Int32(newValue?.number ?? 0) }
+  }
 
   var agent: Int? { acceptedBy >= 0 ? Int(acceptedBy) : nil }
 }
