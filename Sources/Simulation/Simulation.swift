@@ -315,7 +315,7 @@ struct ChatPlan: Sendable {
   /// The agent who accepted the chat, once accepted (-1 before).
   var acceptedBy: Int32 = -1
   /// The number of the chat the engine opened for this plan (0 before). A load opens at most
-  /// `SimulationConfiguration.maximumChats`, so numbers fit 32 bits; one that did not would be
+  /// `SimulationConfiguration.maximumChats(chatLog:)`, so numbers fit 32 bits; one that did not would be
   /// a bug of the simulation, and traps.
   private var chatNumber: Int32 = 0
 
