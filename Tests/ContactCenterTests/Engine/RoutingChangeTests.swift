@@ -5,14 +5,7 @@ import Testing
 /// A command changes state, then routing acts on what changed, in one place (`settle`). These
 /// pin the order of events where a command does several things, which routing must keep.
 @Suite struct RoutingChangeTests {
-  static func quiet(agents: [AgentID]) -> Harness {
-    var settings = Settings()
-    settings.screenPop = .off
-    settings.rejectPermission = true
-    var harness = Harness(settings: settings)
-    harness.defineSupport(agents: agents)
-    return harness
-  }
+  static func quiet(agents: [AgentID]) -> Harness { PeerFailureTests.quiet(agents: agents) }
 
   @Test("SES-4: Confirm with several switches: an offer withdrawn by one goes back before the next")
   func switchesOneAtATime() {
