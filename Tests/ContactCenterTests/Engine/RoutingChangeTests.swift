@@ -52,21 +52,6 @@ import Testing
       ])
   }
 
-  @Test("CHAT-4: a reject sends the agent to its missed-offer status, then the chat to the next agent")
-  func rejectThenRoute() {
-    var h = Self.quiet(agents: ["alice", "bob"])
-    h.makeAvailable("alice")
-    h.makeAvailable("bob")
-    h.open("marie")
-    #expect(
-      h.agent("alice", .reject(nil)) == [
-        "chat-1 rejected by alice",
-        "alice is now Working Offline",
-        "chat-1 back at the head of support",
-        "chat-1 offered to bob (accept within 30s)",
-      ])
-  }
-
   @Test("DEC-4: the logout refusal's advice works: going On Break withdraws the offer, then logout")
   func logoutAdvice() {
     var h = Self.quiet(agents: ["alice"])
