@@ -24,9 +24,8 @@ public struct Simulation: Sendable {
   /// What the simulated people will do with each chat, by the simulation's own count of chats
   /// opened (the first is 0): the engine's chat ids are the engine's business.
   private var plans: [ChatPlan] = []
-  /// The plan of each chat in progress, by the id the engine gave it; a chat's entry goes when
-  /// the chat is over, so this holds no more than the chats in progress.
-  private var planOfChat: [ChatID: Int32] = [:]
+  /// The plan of each chat the engine opened for the load, by chat id (see `plan(of:)`).
+  private var planOfChat = PlanTable()
   var report = SimulationReport()
   private var latencies: [UInt32] = []
   /// One buffer for every engine call's events, reused.
@@ -52,6 +51,7 @@ public struct Simulation: Sendable {
     let start = clock.now
     center.auditsRouting = configuration.check
     plans.reserveCapacity(configuration.chats)
+    planOfChat.reserveCapacity(center.statistics.chats + configuration.chats)
     center.reserveCapacity(chats: configuration.chats)
     setUp()
     while let (time, action) = agenda.popMin() {
@@ -164,7 +164,7 @@ public struct Simulation: Sendable {
       // Only arrivals open chats, so a new chat is the latest plan's.
       guard let plan = plans.indices.last, plans[plan].chat == nil else { return }
       plans[plan].chat = chat
-      planOfChat[chat] = Int32(plan)
+      planOfChat[chat] = plan
     case .chatOffered(let chat, let agent, _):
       guard let slot = agentNumber(of: agent) else { return }
       if random.chance(configuration.missProbability) { return }  // The accept interval will run out.
@@ -173,7 +173,7 @@ public struct Simulation: Sendable {
         .respond(chat, agent: slot, accepts: accepts),
         after: random.milliseconds(inSeconds: configuration.acceptDelay))
     case .chatAccepted(let chat, let agent):
-      guard let slot = agentNumber(of: agent), let number = planOfChat[chat].map(Int.init) else { return }
+      guard let slot = agentNumber(of: agent), let number = planOfChat[chat] else { return }
       plans[number].acceptedBy = Int32(slot)
       let plan = plans[number]
       let conversation = Conversation(
@@ -183,12 +183,10 @@ public struct Simulation: Sendable {
       guard let slot = agentNumber(of: agent) else { return }
       schedule(.available(slot), after: random.milliseconds(inSeconds: configuration.backFromMissedOffer))
     case .chatEnded(let chat, _):
-      guard let number = planOfChat[chat].map(Int.init), let slot = plans[number].agent else { return }
+      guard let number = planOfChat[chat], let slot = plans[number].agent else { return }
       let wrapUp = random.milliseconds(inSeconds: configuration.wrapUp)
       if random.chance(0.8) { schedule(.dispose(chat, agent: slot), after: wrapUp / 2) }
       schedule(.finish(chat, agent: slot), after: wrapUp)
-    case .chatFinished(let chat, _, _), .chatAbandoned(let chat, _):
-      planOfChat[chat] = nil
     case .logOpened(let chat, let agent, .edit):
       guard let slot = agentNumber(of: agent) else { return }
       schedule(.saveLog(chat, agent: slot), after: 5000)
@@ -308,7 +306,7 @@ public struct Simulation: Sendable {
   }
 }
 
-/// What the simulated customer of one chat will do. Sixteen bytes: a million of these are
+/// What the simulated customer of one chat will do. Twelve bytes: a million of these are
 /// read at random as chats are accepted and end, and the customer acts through the chat's id
 /// (`perform(_:inChat:into:)`), so the plan needs no name.
 struct ChatPlan: Sendable {
@@ -316,10 +314,47 @@ struct ChatPlan: Sendable {
   let leavesMidChat: Bool
   /// The agent who accepted the chat, once accepted (-1 before).
   var acceptedBy: Int32 = -1
+  /// The number of the chat the engine opened for this plan (0 before). A load opens at most
+  /// `SimulationConfiguration.maximumChats(chatLog:)`, so numbers fit 32 bits; one that did not would be
+  /// a bug of the simulation, and traps.
+  private var chatNumber: Int32 = 0
+
+  init(messagesLeft: Int16, leavesMidChat: Bool) {
+    self.messagesLeft = messagesLeft
+    self.leavesMidChat = leavesMidChat
+  }
+
   /// The chat the engine opened for this plan, once open.
-  var chat: ChatID?
+  var chat: ChatID? {
+    get { chatNumber > 0 ? ChatID(Int(chatNumber)) : nil }
+    set { chatNumber = Int32(newValue?.number ?? 0) }
+  }
 
   var agent: Int? { acceptedBy >= 0 ? Int(acceptedBy) : nil }
+}
+
+/// Plan numbers by chat id: a table addressed by the id's number, not a hash table, because it
+/// is read as every chat is accepted and ends (hashing the id each time cost 3% of the
+/// instructions of a run).
+/// Ids the load did not open (a center's own chats) have no plan. Four bytes per chat id.
+struct PlanTable: Sendable {
+  private var plans: [Int32] = []
+
+  subscript(chat: ChatID) -> Int? {
+    get {
+      guard chat.number >= 0, chat.number < plans.count, plans[chat.number] >= 0 else { return nil }
+      return Int(plans[chat.number])
+    }
+    set {
+      guard chat.number >= 0 else { return }
+      if chat.number >= plans.count {
+        plans.append(contentsOf: repeatElement(-1, count: chat.number + 1 - plans.count))
+      }
+      plans[chat.number] = newValue.map(Int32.init) ?? -1
+    }
+  }
+
+  mutating func reserveCapacity(_ chats: Int) { plans.reserveCapacity(chats + 1) }
 }
 
 /// What a conversation in progress needs at each turn.

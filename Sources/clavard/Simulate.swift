@@ -18,8 +18,10 @@ struct Simulate: ParsableCommand {
       behaviour as by name). Routing decision times are measured around each engine call that made a decision.
 
       Chats in a queue no agent serves wait to the end and are counted as unserved. Sizes are \
-      bounded by what memory and set-up allow: at most \(SimulationConfiguration.maximumChats) \
-      chats (every chat stays in memory), \(SimulationConfiguration.maximumAgents) agents, \
+      bounded by what memory and set-up allow: at most \
+      \(SimulationConfiguration.maximumChats(chatLog: false)) chats (every chat stays in memory; \
+      \(SimulationConfiguration.maximumChats(chatLog: true)) with --chat-log), \
+      \(SimulationConfiguration.maximumAgents) agents, \
       \(SimulationConfiguration.maximumQueues) queues, and \
       \(SimulationConfiguration.maximumQueueAssignments) for agents times queues per agent.
       """
@@ -57,12 +59,15 @@ struct Simulate: ParsableCommand {
         "--agents times --queues-per-agent must be at most \(Limits.maximumQueueAssignments) (each agent's queues are switched on one by one at set-up and held in memory), not \(agents) times \(queuesPerAgent)"
       )
     }
-    guard chats >= 0, chats <= Limits.maximumChats else {
-      let gigabytes = (Double(max(chats, 0)) * Double(Limits.bytesPerChat) / 1e9 * 10).rounded() / 10
+    let maximumChats = Limits.maximumChats(chatLog: chatLog)
+    guard chats >= 0, chats <= maximumChats else {
+      let bytes = Limits.bytesPerChat(chatLog: chatLog)
+      let gigabytes = (Double(max(chats, 0)) * Double(bytes) / 1e9 * 10).rounded() / 10
+      let withLog = chatLog ? " with --chat-log" : ""
       throw ValidationError(
-        "--chats must be from 0 to \(Limits.maximumChats), not \(chats)"
+        "--chats must be from 0 to \(maximumChats)\(withLog), not \(chats)"
           + (chats > 0
-            ? ": every chat stays in memory, about \(Limits.bytesPerChat) bytes each, so \(chats) would need about \(gigabytes) GB"
+            ? ": every chat stays in memory\(chatLog ? " with its log" : ""), about \(bytes) bytes each, so \(chats) would need about \(gigabytes) GB"
             : ""))
     }
     guard load >= 0.1, load <= 2 else { throw ValidationError("--load must be from 0.1 to 2, not \(load)") }

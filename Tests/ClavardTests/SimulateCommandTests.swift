@@ -27,6 +27,10 @@ import Testing
       ),
       (["--chats", "-5"], "Error: --chats must be from 0 to 5000000, not -5"),
       (
+        ["--chats", "3000000", "--chat-log"],
+        "Error: --chats must be from 0 to 2500000 with --chat-log, not 3000000: every chat stays in memory with its log, about 1300 bytes each, so 3000000 would need about 3.9 GB"
+      ),
+      (
         ["--agents", "1000000", "--queues", "100000", "--queues-per-agent", "100000"],
         "Error: --agents times --queues-per-agent must be at most 5000000 (each agent's queues are switched on one by one at set-up and held in memory), not 1000000 times 100000"
       ),

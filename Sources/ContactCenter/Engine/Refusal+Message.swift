@@ -33,7 +33,7 @@ extension Refusal: CustomStringConvertible {
     case .clockCannotGoBack(let from, let to):
       return "the clock cannot go back from \(from) to \(to)"
     case .clockPastMaximum(let from):
-      return "the clock cannot go past \(Instant.maximum), the latest time it can show; it is \(from)"
+      return "the clock cannot go past its maximum, \(Instant.maximum); it is at \(from)"
 
     case .alreadyLoggedIn(let agent): return "\(agent) is already logged in"
     case .notLoggedIn(let agent): return "\(agent) is not logged in"

@@ -13,9 +13,9 @@ enum RoutingChange: Sendable {
   /// The agent may have become eligible, stopped being eligible, or waited anew.
   case agent(Int)
   /// A chat was taken back from the agent (a reject, an expiry, a status change), who is settled
-  /// first; then the chat goes back to the head of its queue. The agent has left Available in
-  /// every case but one (a missed-offer status of Available, which only the Swift API can set),
-  /// so it is not offered the chat it just gave back.
+  /// first; then the chat goes back to its queue (CHAT-4: ahead of newer chats). The agent has
+  /// left Available in every case but one (a missed-offer status of Available, which only the
+  /// Swift API can set), so the chat goes to another agent or waits.
   case returned(ChatID, agent: Int)
   /// Every agent, in this order (DEC-1 after the chat limit changed).
   case agents([Int])

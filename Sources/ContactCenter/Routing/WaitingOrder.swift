@@ -3,7 +3,8 @@
 /// *available since*, then the smallest agent id.
 ///
 /// The one definition of that order: the routing index, the routing audit, the invariants, the
-/// queries and a change of the chat limit all compare agents with it.
+/// queries and a change of the chat limit all compare agents with it. An agent's comes from its
+/// record (``AgentRecord/waitingOrder``).
 ///
 /// ```swift
 /// let alice = WaitingOrder(wait: .init(waitingSince: .start, availableSince: .start), agent: "alice")
@@ -17,11 +18,6 @@ public struct WaitingOrder: Comparable, Hashable, Sendable {
     public let waitingSince: Instant
     public let availableSince: Instant
 
-    public init(waitingSince: Instant, availableSince: Instant) {
-      self.waitingSince = waitingSince
-      self.availableSince = availableSince
-    }
-
     public static func < (lhs: Wait, rhs: Wait) -> Bool {
       (lhs.waitingSince, lhs.availableSince) < (rhs.waitingSince, rhs.availableSince)
     }
@@ -29,11 +25,6 @@ public struct WaitingOrder: Comparable, Hashable, Sendable {
 
   public let wait: Wait
   public let agent: AgentID
-
-  public init(wait: Wait, agent: AgentID) {
-    self.wait = wait
-    self.agent = agent
-  }
 
   public static func < (lhs: WaitingOrder, rhs: WaitingOrder) -> Bool {
     precedes(lhs.wait, rhs.wait) { (lhs.agent, rhs.agent) }

@@ -5,14 +5,7 @@ import Testing
 /// A command changes state, then routing acts on what changed, in one place (`settle`). These
 /// pin the order of events where a command does several things, which routing must keep.
 @Suite struct RoutingChangeTests {
-  static func quiet(agents: [AgentID]) -> Harness {
-    var settings = Settings()
-    settings.screenPop = .off
-    settings.rejectPermission = true
-    var harness = Harness(settings: settings)
-    harness.defineSupport(agents: agents)
-    return harness
-  }
+  static func quiet(agents: [AgentID]) -> Harness { PeerFailureTests.quiet(agents: agents) }
 
   @Test("SES-4: Confirm with several switches: an offer withdrawn by one goes back before the next")
   func switchesOneAtATime() {
@@ -56,21 +49,6 @@ import Testing
         "setting chats-per-agent is now 3",
         "chat-5 offered to alice (accept within 30s)",
         "chat-6 offered to bob (accept within 30s)",
-      ])
-  }
-
-  @Test("CHAT-4: a reject sends the agent to its missed-offer status, then the chat to the next agent")
-  func rejectThenRoute() {
-    var h = Self.quiet(agents: ["alice", "bob"])
-    h.makeAvailable("alice")
-    h.makeAvailable("bob")
-    h.open("marie")
-    #expect(
-      h.agent("alice", .reject(nil)) == [
-        "chat-1 rejected by alice",
-        "alice is now Working Offline",
-        "chat-1 back at the head of support",
-        "chat-1 offered to bob (accept within 30s)",
       ])
   }
 

@@ -111,7 +111,7 @@ import Testing
     #expect(harness.center == before)
     #expect(
       Refusal.clockPastMaximum(from: .start).description
-        == "the clock cannot go past 999999:59:59.999, the latest time it can show; it is 00:00:00")
+        == "the clock cannot go past its maximum, 999999:59:59.999; it is at 00:00:00")
     _ = try harness.center.advance(to: .maximum)
     #expect(harness.center.now == .maximum)
   }
