@@ -132,11 +132,13 @@ extension SystemProcess {
 
   /// Reads what a descriptor has; true at its end.
   static func readAvailable(_ descriptor: Int32, into buffer: inout [UInt8], limit: Int) -> Bool {
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      // Read straight into the buffer's spare room: no chunk allocated and copied per read.
+      let start = buffer.count
+      buffer.append(contentsOf: repeatElement(0, count: 1 << 14))
+      let count = buffer[start...].withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      buffer.removeLast(count > 0 ? (1 << 14) - count : 1 << 14)
       if count > 0 {
-        buffer += chunk[0..<count]
         if buffer.count > limit { return false }
         continue
       }

@@ -174,3 +174,52 @@ import Testing
     #expect(left.stdout == "", "a system under test outlived the run")
   }
 }
+
+/// `clavard repl --sut` and `clavard coverage --sut`.
+@Suite struct SUTOtherCommandsTests {
+  @Test("repl --sut shows where the system differs under the command, and runs on")
+  func repl() throws {
+    let folder = try TemporaryFolder(["sut.sh": SUTCommandTests.system(SUTCommandTests.answer)])
+    let output = try folder.run(
+      "repl", "--sut", "sh sut.sh", input: .bytes(Array("queue support\nalice> login\n".utf8)))
+    #expect(
+      output.stdout == """
+        < queue support defined: chat, no dispositions
+        ! no agent named alice is defined
+        # differs from the system under test: the reference refused it (unknown-agent) but fake carried it out
+        #   - ! no agent named alice is defined
+
+        """)
+  }
+
+  @Test("repl --sut with a system that cannot start: said, exit 2")
+  func replCannotStart() throws {
+    let output = try TemporaryFolder().run(
+      "repl", "--sut", "sh -c 'exit 5'", input: .bytes(Array("queue a\n".utf8)))
+    #expect(output.status == 2)
+    #expect(
+      output.stderr
+        == "clavard: the handshake failed: the system under test failed: it exited with status 5\n")
+    // A command that does not exist: the shell's own message, from the system's log.
+    let missing = try TemporaryFolder().run("repl", "--sut", "no-such-sut", input: .bytes([]))
+    #expect(
+      missing.stderr
+        == "clavard: the handshake failed: the system under test failed: it exited with status 127\n"
+        + "  its standard error ended with:\n  | /bin/sh: 1: exec: no-such-sut: not found\n")
+  }
+
+  @Test("coverage --sut: requirements covered only by skipped scripts are not covered for that system")
+  func coverage() throws {
+    let folder = try TemporaryFolder([
+      "fixtures/procedure/requirements.tsv":
+        "id\tgroup\trequirement\nSES-2\tSession\tThe agent logs in.\nSES-3\tSession\tReady.\n",
+      "fixtures/a.chat": "# covers: SES-2\n" + SUTCommandTests.script,
+      "fixtures/b.chat": "# covers: SES-3\n" + SUTCommandTests.script
+        + "alice> ready\n< alice is ready to work (Working Offline)\n",
+      "sut.sh": SUTCommandTests.system(SUTCommandTests.answer),
+    ])
+    let output = try folder.run("coverage", "--sut", "sh sut.sh", "fixtures")
+    #expect(output.status == 1)
+    #expect(output.stdout.hasSuffix("2 requirements: 1 passed, 0 failed, 1 not covered\n"))
+  }
+}
