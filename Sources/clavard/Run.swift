@@ -198,7 +198,7 @@ struct Run: AsyncParsableCommand {
       if tap { Output.error(text) } else { Output.line(text) }
     }
     do {
-      guard errors.isEmpty else { throw ScriptUpdater.Refusal(errors: errors) }
+      guard errors.isEmpty else { throw ScriptUpdater.NothingUpdated(errors: errors) }
       let updates = try await ScriptUpdater.update(scripts, loader: snapshots.loader, jobs: jobs)
       // The diff is coloured only where the report would be: on standard output.
       let style = tap ? ReportStyle.plain : color.style
@@ -226,7 +226,7 @@ struct Run: AsyncParsableCommand {
       if unwritten > 0 { throw ExitCode(2) }
       if changed == 0 { say(dryRun ? "no file would change" : "no file changed") }
       if dryRun { return }
-    } catch let refusal as ScriptUpdater.Refusal {
+    } catch let refusal as ScriptUpdater.NothingUpdated {
       // The files that stop the update are the report: each one failed, nothing ran.
       let report = Report(
         entries: refusal.errors.map { ReportEntry(path: $0.location.file, outcome: .broken($0)) })
