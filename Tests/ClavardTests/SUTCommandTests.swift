@@ -37,7 +37,7 @@ import Testing
 
   static let answer = #"  echo "{\"in_reply_to\":$n,\"type\":\"events\",\"events\":[]}""#
 
-  func run(_ system: String, timeout: String = "2", files: [String: String] = [:]) throws
+  func run(_ system: String, timeout: String = "10", files: [String: String] = [:]) throws
     -> ChildProcess.Result
   {
     let folder = try TemporaryFolder(["x.chat": Self.script, "sut.sh": system].merging(files) { $1 })
