@@ -156,7 +156,10 @@ public final class ReplSession {
         return .error(error, prefix: prefix)
       }
     }
-    guard let actor = defaultActor, Completer.actorMarker(Substring(text)) == nil else {
+    // A pasted `<` or `!` line is not the actor's: it gets the same message with `as` or without.
+    guard let actor = defaultActor, Completer.actorMarker(Substring(text)) == nil, text.first != "<",
+      text.first != "!"
+    else {
       return parseLine(text, prefix: 0)
     }
     let firstWord = String(text.prefix { $0 != " " && $0 != "\t" })

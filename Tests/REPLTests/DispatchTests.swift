@@ -37,6 +37,11 @@ struct DispatchTests {
 
         """)
     #expect(harness.type("< alice logged in").hasPrefix("error: '<' lines belong in scripts"))
+    // Under `as NAME` too: a pasted expectation is not the actor's command.
+    harness.type("as alice")
+    #expect(harness.type("< alice logged in").hasPrefix("error: '<' lines belong in scripts"))
+    #expect(harness.type("! alice is not logged in").hasPrefix("error: '!' lines belong in scripts"))
+    harness.type("as")
     #expect(harness.repl.transcript.isEmpty)
   }
 

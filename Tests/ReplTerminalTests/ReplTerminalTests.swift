@@ -134,6 +134,21 @@ struct ReplTerminalTests {
     #expect(!history.contains { $0.contains("never sent") })
   }
 
+  @Test(
+    "sqlite3 and psql habits: `exit`, `.q` and `\\q` leave; `help` shows the help",
+    arguments: ["exit", ".q", "\\q"])
+  func leaves(_ word: String) throws {
+    let temporary = try TemporaryFolder()
+    let terminal = try PseudoTerminal(
+      try BuiltProducts.clavard(), ["repl"], environment: environment(temporary.path))
+    try terminal.expectPrompt()
+    try terminal.type("help" + Self.enter)
+    try terminal.expect("REPL commands")
+    try terminal.expectPrompt()
+    try terminal.type(word + Self.enter)
+    #expect(terminal.waitForExit() == 0)
+  }
+
   @Test("Ctrl-C during a long .read stops the script at its next command; the session goes on")
   func interruptRead() throws {
     let temporary = try TemporaryFolder()
