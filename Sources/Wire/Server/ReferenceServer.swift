@@ -21,9 +21,13 @@ public struct ReferenceServer: Sendable {
 
   public init() {}
 
-  /// Handles one request line (without its newline) and returns the reply line (without one).
-  public mutating func handle(_ line: some Collection<UInt8>) -> String {
+  /// Handles one request line (without its newline) and returns the reply line (without one);
+  /// nil for a blank line (a person typing), which is counted but gets no reply.
+  public mutating func handle(_ line: some Collection<UInt8>) -> String? {
     lineNumber += 1
+    if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
+      return nil
+    }
     return reply(to: line).text
   }
 
