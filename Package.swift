@@ -86,6 +86,8 @@ let package = Package(
       name: "LineEditorTests",
       dependencies: ["LineEditor", "SystemFiles", "clavard-bench", "ClavardTestSupport"]),
     .testTarget(name: "REPLTests", dependencies: ["REPL", "Conformance", "ContactCenter"]),
+    .testTarget(
+      name: "WireTests", dependencies: ["Wire", "Subprocesses", "Conformance", "ContactCenter", "ClavardTestSupport"]),
     // Drives the built `clavard repl` in a pseudo-terminal.
     .testTarget(
       name: "ReplTerminalTests",
