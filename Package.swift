@@ -87,7 +87,8 @@ let package = Package(
       dependencies: ["LineEditor", "SystemFiles", "clavard-bench", "ClavardTestSupport"]),
     .testTarget(name: "REPLTests", dependencies: ["REPL", "Conformance", "ContactCenter"]),
     .testTarget(
-      name: "WireTests", dependencies: ["Wire", "Subprocesses", "Conformance", "ContactCenter", "ClavardTestSupport"]),
+      name: "WireTests",
+      dependencies: ["Wire", "Subprocesses", "Conformance", "ContactCenter", "ClavardTestSupport"]),
     // Drives the built `clavard repl` in a pseudo-terminal.
     .testTarget(
       name: "ReplTerminalTests",
