@@ -22,8 +22,11 @@ enum SchemaValidator {
   }
 
   /// Validates every instance; returns one text per invalid one (its label, what the validator
-  /// said, where), empty when all are valid. Throws when the validator cannot run.
+  /// said, where), empty when all are valid. Throws when the validator cannot run. A line given
+  /// twice against the same definition is checked once (sessions repeat their set-ups).
   static func problems(_ instances: [Instance]) throws -> [String] {
+    var seen: Set<String> = []
+    let instances = instances.filter { seen.insert($0.pointer + "\t" + $0.line).inserted }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "protocol-schema-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
