@@ -142,4 +142,65 @@ struct ProtocolDocumentationTests {
       blocks.flatMap { block in block.lines.map { .init($0, label: "\(block.testDescription): \($0)") } })
     #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
   }
+
+  /// The page's text with its lines joined and spaces collapsed, as Markdown shows inline code
+  /// broken over lines.
+  private static var flowing: String {
+    document.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+  }
+
+  /// A handshake reply with the capabilities given (`clock`, `protocol`), as a system writes it.
+  private static func hello(clock: Bool = true, protocol version: Int = 1) -> String {
+    #"{"in_reply_to":0,"type":"hello","protocol":\#(version),"name":"sut","capabilities":"#
+      + #"{"commands":["queue"],"settings":[],"questions":[],"events":["queue-defined"],"clock":\#(clock),"reset":false}}"#
+  }
+
+  private static func handshakeFailure(_ reply: String) -> String? {
+    do {
+      _ = try Lockstep(transport: CannedTransport([reply]))
+      return nil
+    } catch {
+      return error.message
+    }
+  }
+
+  @Test("The failures the page quotes are Clavard's words")
+  func quotedFailures() throws {
+    let clock =
+      #"the system under test does not control its clock ("clock": false); Clavard moves every system's clock as scripts move the reference's (docs/protocol.md, "The clock")"#
+    let version = "the system under test speaks protocol 2; Clavard speaks 1"
+    #expect(Self.handshakeFailure(Self.hello(clock: false))?.hasSuffix(clock) == true)
+    #expect(Self.handshakeFailure(Self.hello(protocol: 2))?.hasSuffix(version) == true)
+    #expect(Self.handshakeFailure(Self.hello()) == nil)
+    let wrongID = "it answered request 2 with a reply to request 1"
+    let lockstep = try Lockstep(
+      transport: CannedTransport([
+        Self.hello(),
+        #"{"in_reply_to":1,"type":"events","events":[{"event":"queue-defined","queue":"support","media":"chat","dispositions":[]}]}"#,
+        #"{"in_reply_to":1,"type":"events","events":[]}"#,
+      ]))
+    let script = try ScriptParser.parse(
+      """
+      queue support
+      < queue support defined: chat, no dispositions
+      queue sales
+      < queue sales defined: chat, no dispositions
+
+      """, path: "two.chat")
+    let result = ScriptRunner(loader: Repository.loader).run(script, mirror: lockstep)
+    #expect(result.failure?.message == "`queue sales`: " + wrongID)
+    #expect(result.failure?.diff == ["its standard error ended with:", "| the last line of its log"])
+    let failures = [
+      TransportFailure.timedOut(seconds: 10).description, TransportFailure.exited(status: 1).description,
+      TransportFailure.killed(signal: 11).description, TransportFailure.closed.description,
+    ]
+    #expect(
+      failures == [
+        "it did not answer within 10 s (--sut-timeout)", "it exited with status 1",
+        "it was killed by signal 11 (SIGSEGV)", "it closed its standard output",
+      ])
+    for quoted in [clock, version, wrongID] + failures {
+      #expect(Self.flowing.contains("`\(quoted)`"), "\(Self.path) does not quote `\(quoted)`")
+    }
+  }
 }

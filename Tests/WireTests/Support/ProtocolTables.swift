@@ -65,12 +65,11 @@ enum ProtocolTables {
     rows(
       ["event", "fields, after `event`"],
       Event.Kind.allCases.map { kind in
-        let name = "event-\(kind.rawValue)"
-        guard schema.properties(of: name).isEmpty else {
-          return [code(kind.rawValue), fields(of: name, schema)]
-        }
         // One object per setting: the setting's key and a value of it.
-        return [code(kind.rawValue), "`setting`: a setting; `value`: its value (see the settings)"]
+        guard kind != .settingChanged else {
+          return [code(kind.rawValue), "`setting`: a setting; `value`: its value (see the settings)"]
+        }
+        return [code(kind.rawValue), fields(of: "event-\(kind.rawValue)", schema)]
       })
   }
 

@@ -188,3 +188,20 @@ final class ChildTransport: Transport {
     try? FileManager.default.removeItem(atPath: logPath)
   }
 }
+
+/// A system that answers with lines written in advance, whatever it is asked.
+final class CannedTransport: Transport {
+  private var replies: [String]
+
+  init(_ replies: [String]) { self.replies = replies }
+
+  func send(_ line: String) throws(TransportFailure) {}
+
+  func receive() throws(TransportFailure) -> [UInt8] {
+    guard !replies.isEmpty else { throw .closed }
+    return Array(replies.removeFirst().utf8)
+  }
+
+  func logTail() -> [String] { ["the last line of its log"] }
+  func close() {}
+}
