@@ -13,6 +13,8 @@ import Wire
 ///   shown);
 /// - `<!-- session: python -->`: the same, sent to `fixtures/adapters/python/adapter.py`;
 /// - `<!-- messages -->`: each line is a message of the protocol, valid against the schema;
+/// - `<!-- runs -->`: each line is a `clavard` command, run with the built binary from the
+///   repository's root: it exits 0, and no script fails;
 /// - `<!-- table: NAME -->` before a table: the table is ``ProtocolTables``'s.
 @Suite("docs/protocol.md: the tables are the code's, the examples are what Clavard answers")
 struct ProtocolDocumentationTests {
@@ -63,8 +65,8 @@ struct ProtocolDocumentationTests {
     #expect(Self.blocks.count > 5)
     for block in Self.blocks {
       #expect(
-        ["session", "session: python", "messages"].contains(block.marker),
-        "\(block.testDescription): a code block needs <!-- session -->, <!-- session: python --> or <!-- messages -->"
+        ["session", "session: python", "messages", "runs"].contains(block.marker),
+        "\(block.testDescription): a code block needs <!-- session -->, <!-- session: python -->, <!-- messages --> or <!-- runs -->"
       )
     }
   }
@@ -201,6 +203,39 @@ struct ProtocolDocumentationTests {
       ])
     for quoted in [clock, version, wrongID] + failures {
       #expect(Self.flowing.contains("`\(quoted)`"), "\(Self.path) does not quote `\(quoted)`")
+    }
+  }
+
+  /// A command line's words: spaces separate them, double quotes keep spaces in one.
+  private static func words(_ line: String) -> [String] {
+    var words: [String] = []
+    var word: String?
+    var quoted = false
+    for character in line {
+      if character == "\"" {
+        quoted.toggle()
+        word = word ?? ""
+      } else if character == " ", !quoted {
+        if let finished = word { words.append(finished) }
+        word = nil
+      } else {
+        word = (word ?? "") + String(character)
+      }
+    }
+    return words + (word.map { [$0] } ?? [])
+  }
+
+  @Test(
+    "Each example command runs: exit 0, no script failed",
+    arguments: ProtocolDocumentationTests.blocks.filter { $0.marker == "runs" })
+  func commands(_ block: Block) throws {
+    for line in block.lines {
+      let words = Self.words(line)
+      #expect(words.first == "clavard", "\(block.testDescription): \(line)")
+      let result = try ChildProcess.run(
+        try BuiltProducts.clavard(), Array(words.dropFirst()), in: Repository.root.path)
+      #expect(result.status == 0, "\(line): \(result.stdout.suffix(500))\(result.stderr)")
+      #expect(result.stdout.contains(" passed, 0 failed"), "\(line): \(result.stdout.suffix(500))")
     }
   }
 }
