@@ -226,6 +226,9 @@ public final class ReplSession {
     return fresh
   }
 
+  /// `1 command`, `2 commands`.
+  static func commands(_ count: Int) -> String { count == 1 ? "1 command" : "\(count) commands" }
+
   private func showParseError(
     _ error: ParseError, typed: String, prefix: Int, into output: inout some TextOutputStream
   ) {
@@ -234,7 +237,10 @@ public final class ReplSession {
     guard error.location.file == "<input>", column >= 1, column <= 120, typed.unicodeScalars.count <= 200
     else { return }
     say(style.note("  " + Style.visible(typed, limit: 200)), to: &output)
-    say(style.note("  " + String(repeating: " ", count: column - 1) + "^"), to: &output)
+    // The caret goes under the column as shown: an escaped control character takes several.
+    let before = String(String.UnicodeScalarView(typed.unicodeScalars.prefix(column - 1)))
+    let shownColumn = Style.visible(before, limit: 200).unicodeScalars.count + 1
+    say(style.note("  " + String(repeating: " ", count: shownColumn - 1) + "^"), to: &output)
   }
 
   private func setDefaultActor(_ name: String, into output: inout some TextOutputStream) {
@@ -481,19 +487,20 @@ public final class ReplSession {
     if result.wasInterrupted, let failure = result.failure {
       say(
         style.warning(
-          "# \(shown): interrupted at \(Style.visible(failure.location.description)) after \(result.commandsRun) commands"
+          "# \(shown): interrupted at \(Style.visible(failure.location.description)) after \(Self.commands(result.commandsRun))"
         )
           + style.note("; the session keeps what ran"), to: &output)
     } else if let failure = result.failure {
       say(
         style.error("error: ")
-          + "\(shown) stopped at its first failure, after \(result.commandsRun) commands:", to: &output)
+          + "\(shown) stopped at its first failure, after \(Self.commands(result.commandsRun)):", to: &output)
       for line in failure.description.split(separator: "\n", omittingEmptySubsequences: false) {
         say(style.warning(Style.visible(String(line), limit: 2000)), to: &output)
       }
       say(style.note("# the session keeps what ran, the failing command included"), to: &output)
     } else {
-      say(style.note("# \(shown): \(result.commandsRun) commands, every event as expected"), to: &output)
+      say(
+        style.note("# \(shown): \(Self.commands(result.commandsRun)), every event as expected"), to: &output)
     }
   }
 }

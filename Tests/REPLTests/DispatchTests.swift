@@ -178,6 +178,22 @@ struct DispatchTests {
       ])
   }
 
+  @Test("the caret points under the word as shown, past an escaped control character")
+  func caretAfterEscape() {
+    let harness = Harness()
+    // The tab shows as `\t` (two columns); the unknown key starts after it.
+    #expect(
+      harness.type("agent \"a\tb\" queus=x")
+        == "error: unknown key 'queus'; did you mean 'queues'?; expected one of queues, max-chats\n"
+        + "  agent \"a\\tb\" queus=x\n" + "               ^\n")
+  }
+
+  @Test(".read counts its commands in words: 1 command, 2 commands")
+  func readCounts() {
+    let harness = Harness(files: ["one.chat": "agent alice\n< agent alice\n"])
+    #expect(harness.type(".read one.chat").contains("stopped at its first failure, after 1 command:"))
+  }
+
   @Test(".read stops at the script's first failure and says where")
   func readFails() {
     let harness = Harness(files: [
@@ -207,7 +223,7 @@ struct DispatchTests {
   @Test("`use FILE` at the prompt runs the file as .read does")
   func use() {
     let harness = Harness(files: ["a.chat": "agent alice\n< agent alice defined: no queues\n"])
-    #expect(harness.type("use a.chat") == "# a.chat: 1 commands, every event as expected\n")
+    #expect(harness.type("use a.chat") == "# a.chat: 1 command, every event as expected\n")
     #expect(harness.repl.session.center.agent("alice") != nil)
   }
 
