@@ -6,7 +6,7 @@ import Wire
 
 /// A system in memory: the reference behind the protocol, its replies optionally rewritten
 /// (a system with its own chat names, or a wrong one), counting how many requests wait.
-private final class ServerTransport: Transport, Sendable {
+private final class RewritingTransport: Transport, Sendable {
   private struct State {
     var server = ReferenceServer()
     var replies: [[UInt8]] = []
@@ -92,7 +92,7 @@ private let conversation = """
 @Suite struct LockstepBatchTests {
   @Test("a batch against the reference itself agrees, with requests sent ahead of their replies")
   func agrees() throws {
-    let transport = ServerTransport()
+    let transport = RewritingTransport()
     let lockstep = try Lockstep(transport: transport)
     #expect(lockstep.mirror(batch: try items(conversation)) == nil)
     #expect(transport.waitingMost > 5, "the batch was not pipelined")
@@ -101,7 +101,7 @@ private let conversation = """
   @Test("a system that names its chats its own way: the batch waits for a chat's name before using it")
   func ownNames() throws {
     // Its chat `chat-1` is `c1` on the wire, both ways.
-    let transport = ServerTransport(
+    let transport = RewritingTransport(
       rewrite: { $0.replacingOccurrences(of: "\"chat\":\"chat-", with: "\"chat\":\"c") },
       request: { $0.replacingOccurrences(of: "\"chat\":\"c", with: "\"chat\":\"chat-") })
     let lockstep = try Lockstep(transport: transport)
@@ -110,7 +110,7 @@ private let conversation = """
 
   @Test("a divergence is reported at its item, and the items after it are not compared")
   func divergence() throws {
-    let transport = ServerTransport { $0.replacingOccurrences(of: "\"Merci\"", with: "\"Merci!\"") }
+    let transport = RewritingTransport { $0.replacingOccurrences(of: "\"Merci\"", with: "\"Merci!\"") }
     let lockstep = try Lockstep(transport: transport)
     let found = lockstep.mirror(batch: try items(conversation))
     #expect(found?.index == 12)
