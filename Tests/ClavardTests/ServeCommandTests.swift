@@ -61,7 +61,7 @@ import Testing
     )
     #expect(
       lines[4]
-        == #"{"in_reply_to":3,"type":"error","code":"malformed-request","text":"line 6: unknown command \"bogus\" for the tenant"}"#
+        == #"{"in_reply_to":3,"type":"error","code":"not-supported","text":"line 6: unknown command \"bogus\""}"#
     )
     #expect(
       lines[5]

@@ -172,6 +172,8 @@ public final class Lockstep: Mirror, Sendable {
     switch error {
     case let failure as TransportFailure:
       return Divergence(message: "the system under test failed: \(failure)", diff: log)
+    case let error as WireError where error.isHandshake:
+      return Divergence(message: error.message, diff: log)
     case let error as WireError:
       return Divergence(message: "it wrote a reply Clavard cannot read: \(error)", diff: log)
     case let divergence as Divergence:

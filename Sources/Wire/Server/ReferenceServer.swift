@@ -55,9 +55,7 @@ public struct ReferenceServer: Sendable {
       let decoded = try Request.decode(json)
       request = decoded.request
     } catch {
-      let unsupported =
-        json["type"]?.string.map { !["hello", "command", "clock", "query", "reset"].contains($0) } ?? false
-      let code = unsupported ? Reply.ErrorCode.notSupported : Reply.ErrorCode.malformedRequest
+      let code = error.isUnsupported ? Reply.ErrorCode.notSupported : Reply.ErrorCode.malformedRequest
       return Reply.error(code: code, text: "line \(lineNumber): \(error)").json(inReplyTo: id)
     }
     guard greeted || request == .hello else {
@@ -78,7 +76,8 @@ public struct ReferenceServer: Sendable {
       do {
         return Self.reply(session.run(.engine(try call.command())))
       } catch {
-        return .error(code: Reply.ErrorCode.malformedRequest, text: "line \(lineNumber): \(error)")
+        let code = error.isUnsupported ? Reply.ErrorCode.notSupported : Reply.ErrorCode.malformedRequest
+        return .error(code: code, text: "line \(lineNumber): \(error)")
       }
     case .clock(let instant):
       return Self.reply(session.run(.clock(.to(instant))))
