@@ -292,6 +292,9 @@ public final class ReplSession {
       }
     case .record:
       record(argument, into: &output)
+    case .timeline:
+      guard let path = singlePath(argument, usage: ".timeline FILE", into: &output) else { break }
+      writeTimeline(to: path, into: &output)
     }
     return .proceed
   }

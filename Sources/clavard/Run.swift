@@ -34,6 +34,12 @@ struct Run: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
   var junit: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Also write an HTML report with each script's timeline to this file (one file, nothing external).",
+      valueName: "file"))
+  var html: String?
+
   @Flag(help: "Print TAP version 13 instead of the text report.")
   var tap = false
 
@@ -101,7 +107,8 @@ struct Run: AsyncParsableCommand {
   /// Runs the files, printing each as it is known (in file order), then the summary; writes
   /// the JUnit report; exits with the report's status.
   private func runAndReport(_ files: [ScriptFile], bail: Bool) async throws {
-    let suite = SuiteRunner(runner: ScriptRunner(loader: ScriptFiles.loader), jobs: jobs, bail: bail)
+    let runner = ScriptRunner(loader: ScriptFiles.loader, recordsTimeline: html != nil)
+    let suite = SuiteRunner(runner: runner, jobs: jobs, bail: bail)
     if tap { Output.text(Report.tapHeader(planned: files.count)) }
     var number = 0
     let report = await suite.run(files) { entry in
@@ -139,6 +146,14 @@ struct Run: AsyncParsableCommand {
         try ScriptFiles.writeAtomically(report.junit(), to: junit)
       } catch {
         Output.error("clavard: cannot write the JUnit report \(Escaping.controlsEscaped(junit)): \(error)")
+        status = 2
+      }
+    }
+    if let html {
+      do {
+        try ScriptFiles.writeAtomically(report.html(), to: html)
+      } catch {
+        Output.error("clavard: cannot write the HTML report \(Escaping.controlsEscaped(html)): \(error)")
         status = 2
       }
     }

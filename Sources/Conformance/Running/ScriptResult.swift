@@ -13,6 +13,11 @@ public struct ScriptResult: Hashable, Sendable {
   public var wasInterrupted = false
   /// What each command actually did, by where it was written: what `--update` writes back.
   public var outcomes: [RecordedOutcome] = []
+  /// Each command with its instant and typed events, in the order they ran: kept only by a
+  /// runner that records a timeline (for `--html`), empty otherwise.
+  public var timeline: [TimedCommand] = []
+  /// Why the script was skipped (neither passed nor failed), when it was.
+  public var skipped: String?
 
   public var passed: Bool { failure == nil }
 

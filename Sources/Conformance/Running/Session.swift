@@ -25,6 +25,9 @@ extension Outcome {
 /// `.read` and the REPL all execute through here, so they behave the same.
 public struct Session: Sendable {
   public private(set) var center: Center
+  /// The last command's events, typed (what a timeline draws); empty after a refusal, an
+  /// `expect` or a command that could not be carried out. Keeping it costs one array reference.
+  public private(set) var lastEvents: [Event] = []
   /// The agents and chats the last command's events were about: what its invariant check covers.
   private var touchedAgents: [AgentID] = []
   private var touchedChats: [ChatID] = []
@@ -37,6 +40,7 @@ public struct Session: Sendable {
 
   /// Runs one command.
   public mutating func execute(_ command: ScriptCommand) -> Outcome {
+    lastEvents = []
     switch command {
     case .engine(let command):
       return perform(command)
@@ -71,6 +75,7 @@ public struct Session: Sendable {
   private mutating func record(_ events: [Event]) -> [String] {
     touchedAgents = events.compactMap(\.agent)
     touchedChats = events.compactMap(\.chat)
+    lastEvents = events
     return events.map(\.description)
   }
 
