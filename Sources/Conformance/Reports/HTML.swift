@@ -68,7 +68,9 @@ enum HTML {
   /// One style sheet for the report, the coverage table and the timelines (the marks are
   /// styled by their class, which keeps each of the many marks short).
   static let styleSheet = """
-    :root { color-scheme: light; --fail: #c53030; --pass: #2f855a; --skip: #8a6d00; }
+    :root { color-scheme: light; --fail: #c53030; --pass: #2f855a; --skip: #8a6d00; --available: #c6f6d5;
+      --on-break: #fbd38d; --offline: #cbd5e0; --logged-in: #edf2f7; --customer: #805ad5; --offer: #2b6cb0;
+      --wrap-up: #9ae6b4; --refusal: #dd6b20; --message: #4a5568; }
     body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0 2rem 3rem; color: #1a202c; }
     h1 { font-size: 1.5rem; margin: 1.2rem 0 .3rem; }
     h2 { font-size: 1.15rem; margin: 1.6rem 0 .4rem; }
@@ -95,6 +97,13 @@ enum HTML {
     .legend { display: flex; flex-wrap: wrap; gap: .3rem 1rem; font-size: 12.5px; margin: .4rem 0 1rem; }
     .legend span { display: inline-flex; align-items: center; gap: .3rem; }
     .legend i { display: inline-block; width: 1.6em; height: .9em; border-radius: 2px; }
+    .legend .available { background: var(--available); } .legend .on-break { background: var(--on-break); }
+    .legend .offline { background: var(--offline); } .legend .logged-in { background: var(--logged-in); border: 1px solid var(--offline); }
+    .legend .opened { height: 0; border-top: 2px solid var(--customer); } .legend .offer { height: 0; border-top: 2px dashed var(--offer); }
+    .legend .accepted { background: var(--pass); border-radius: 50%; width: .8em; }
+    .legend .returned { height: 0; border-top: 2px dashed var(--fail); } .legend .active { height: 0; border-top: 3px solid var(--pass); }
+    .legend .wrap-up { height: 0; border-top: 3px solid var(--wrap-up); } .legend .message { height: 0; border-top: 2px solid var(--message); }
+    .legend .missed { color: var(--fail); } .legend .refusal { color: var(--refusal); }
     .timeline { overflow: auto; max-height: 75vh; border: 1px solid #e2e8f0; display: flex; flex-direction: column; }
     .timeline.at-end { flex-direction: column-reverse; }
     .timeline svg { flex: none; display: block; }
@@ -112,23 +121,23 @@ enum HTML {
     svg .failure-row { fill: rgba(254, 178, 178, .35); stroke: var(--fail); stroke-width: 1.5; } svg .failure-mark { fill: var(--fail); font-weight: 700; }
     svg .diff { font-family: ui-monospace, "DejaVu Sans Mono", monospace; white-space: pre; }
     svg .diff.del { fill: #9b2c2c; } svg .diff.add { fill: #22543d; } svg .diff.msg { fill: var(--fail); font-weight: 600; }
-    svg .available { fill: #c6f6d5; } svg .on-break { fill: #fbd38d; } svg .working-offline { fill: #cbd5e0; }
-    svg .logged-in { fill: #edf2f7; }
+    svg .available { fill: var(--available); } svg .on-break { fill: var(--on-break); } svg .working-offline { fill: var(--offline); }
+    svg .logged-in { fill: var(--logged-in); }
     svg .bar { stroke-width: 3; fill: none; } svg .bar.waiting { stroke: #63b3ed; stroke-dasharray: 2 2; }
-    svg .bar.offer { stroke: #2b6cb0; stroke-dasharray: 5 3; stroke-width: 2; }
+    svg .bar.offer { stroke: var(--offer); stroke-dasharray: 5 3; stroke-width: 2; }
     svg .bar.missed { stroke: var(--fail); stroke-dasharray: 5 3; stroke-width: 2; }
-    svg .bar.withdrawn { stroke: #dd6b20; stroke-dasharray: 5 3; stroke-width: 2; }
-    svg .bar.active { stroke: var(--pass); } svg .bar.wrap-up { stroke: #9ae6b4; } svg .bar.customer-chat { stroke: #805ad5; }
+    svg .bar.withdrawn { stroke: var(--refusal); stroke-dasharray: 5 3; stroke-width: 2; }
+    svg .bar.active { stroke: var(--pass); } svg .bar.wrap-up { stroke: var(--wrap-up); } svg .bar.customer-chat { stroke: var(--customer); }
     svg .arrow line { stroke-width: 1.5; } svg .arrow path { stroke: none; }
-    svg .opened line { stroke: #805ad5; } svg .opened path { fill: #805ad5; }
-    svg .offer line { stroke: #2b6cb0; } svg .offer path { fill: #2b6cb0; }
+    svg .opened line { stroke: var(--customer); } svg .opened path { fill: var(--customer); }
+    svg .offer line { stroke: var(--offer); } svg .offer path { fill: var(--offer); }
     svg .returned line { stroke: var(--fail); stroke-dasharray: 4 2; } svg .returned path { fill: var(--fail); }
-    svg .message line { stroke: #4a5568; } svg .message path { fill: #4a5568; }
-    svg .customer-message line { stroke: #805ad5; } svg .customer-message path { fill: #805ad5; }
+    svg .message line { stroke: var(--message); } svg .message path { fill: var(--message); }
+    svg .customer-message line { stroke: var(--customer); } svg .customer-message path { fill: var(--customer); }
     svg .pt.accepted { fill: var(--pass); } svg .pt.missed { stroke: var(--fail); stroke-width: 2.5; }
-    svg .pt.withdrawn { stroke: #dd6b20; stroke-width: 2.5; } svg .pt.note { fill: #718096; }
+    svg .pt.withdrawn { stroke: var(--refusal); stroke-width: 2.5; } svg .pt.note { fill: #718096; }
     svg .pt.typing { fill: #cbd5e0; } svg .pt.ended { fill: #fff; stroke: #1a202c; stroke-width: 1.5; }
-    svg .pt.finished { fill: #1a202c; } svg .pt.refusal { fill: #dd6b20; } svg .pt.problem { fill: var(--fail); }
-    svg .pt.opened { fill: #805ad5; }
+    svg .pt.finished { fill: #1a202c; } svg .pt.refusal { fill: var(--refusal); } svg .pt.problem { fill: var(--fail); }
+    svg .pt.opened { fill: var(--customer); }
     """
 }

@@ -106,32 +106,43 @@ extension Report {
     return "\((seconds * 100).rounded() / 100) s"
   }
 
-  /// How to read a timeline: said on the page, next to the picture.
-  static let timelineGuide = """
-    <p class="note">Each timeline has a lane per queue, agent and customer. Virtual time runs \
-    down: a row per command (an offer expiring during a <code>clock</code> gets its own row, \
-    at its deadline), the exact time on the left. Gaps are compressed: the space between two \
-    rows grows with the logarithm of the time between them (1&nbsp;s: 8&nbsp;px, 30&nbsp;s: \
-    40&nbsp;px, 2&nbsp;h: 103&nbsp;px, never more than 120&nbsp;px), so a 30-second expiry and \
-    a 2-hour wrap-up both fit. Hover over a command for its events, over a mark for what it \
-    is; a message shows its first words. Long scripts are shortened: a block of commands \
-    repeated 4 times or more keeps its first two and last repetitions, and at most 1,200 \
-    commands are drawn (the first and last 600); yellow rows say what was left out.</p>
+  /// How to read a timeline: said on the page, next to the picture, with the figures the
+  /// timeline uses.
+  static var timelineGuide: String {
+    let limits = Timeline.Limits.standard
+    func gap(_ seconds: Int64) -> String { "\(Timeline.Geometry.gap(.seconds(seconds)))&nbsp;px" }
+    return """
+      <p class="note">Each timeline has a lane per queue, agent and customer. Virtual time runs \
+      down: a row per command (an offer expiring during a <code>clock</code> gets its own row, \
+      at its deadline), the exact time on the left. Gaps are compressed: the space between two \
+      rows grows with the logarithm of the time between them (1&nbsp;s: \(gap(1)), 30&nbsp;s: \
+      \(gap(30)), 2&nbsp;h: \(gap(7_200)), never more than \(gap(Int64.max / 1_000))), so a \
+      30-second expiry and a 2-hour wrap-up both fit. Hover over a command for its events, over \
+      a mark for what it is; a message shows its first words. Long scripts are shortened: a \
+      block of commands repeated \(limits.repetitions) times or more keeps its first two and last \
+      repetitions, and at most \(HTML.grouped(limits.drawnCommands)) commands are drawn (the \
+      first and last \(HTML.grouped(limits.drawnCommands / 2))); yellow rows say what was left out.</p>
+
+      """ + legend
+  }
+
+  /// The marks of the timelines, styled by the page's style sheet.
+  private static let legend = """
     <div class="legend">\
-    <span><i style="background:#c6f6d5"></i>Available</span>\
-    <span><i style="background:#fbd38d"></i>On Break</span>\
-    <span><i style="background:#cbd5e0"></i>Working Offline</span>\
-    <span><i style="background:#edf2f7;border:1px solid #cbd5e0"></i>logged in, not ready</span>\
-    <span><i style="border-top:2px solid #805ad5"></i>customer opens a chat</span>\
-    <span><i style="border-top:2px solid #2b6cb0"></i>offer (dashed while pending)</span>\
-    <span><i style="background:#2f855a;border-radius:50%;width:.8em"></i>accepted</span>\
-    <span><b style="color:#c53030">×</b> expired or rejected</span>\
-    <span><i style="border-top:2px dashed #c53030"></i>back to the queue</span>\
-    <span><i style="border-top:3px solid #2f855a"></i>chat in progress</span>\
-    <span><i style="border-top:3px solid #9ae6b4"></i>wrap-up</span>\
+    <span><i class="available"></i>Available</span>\
+    <span><i class="on-break"></i>On Break</span>\
+    <span><i class="offline"></i>Working Offline</span>\
+    <span><i class="logged-in"></i>logged in, not ready</span>\
+    <span><i class="opened"></i>customer opens a chat</span>\
+    <span><i class="offer"></i>offer (dashed while pending)</span>\
+    <span><i class="accepted"></i>accepted</span>\
+    <span><b class="missed">×</b> expired or rejected</span>\
+    <span><i class="returned"></i>back to the queue</span>\
+    <span><i class="active"></i>chat in progress</span>\
+    <span><i class="wrap-up"></i>wrap-up</span>\
     <span>□ ended ■ finished</span>\
-    <span><b style="color:#dd6b20">◆</b> refused</span>\
-    <span><i style="border-top:2px solid #4a5568"></i>message</span>\
+    <span><b class="refusal">◆</b> refused</span>\
+    <span><i class="message"></i>message</span>\
     </div>
 
     """

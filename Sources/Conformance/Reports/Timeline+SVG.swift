@@ -166,10 +166,6 @@ extension Timeline {
     guard let title else { return shape + "/>" }
     return shape + "><title>\(HTML.escaped(title))</title></rect>"
   }
-
-  func text(_ cssClass: String, _ x: Int, _ y: Int, _ content: String) -> String {
-    "<text class=\"\(cssClass)\" x=\"\(x)\" y=\"\(y)\">\(HTML.escaped(content))</text>"
-  }
 }
 
 extension Timeline.Mark {
