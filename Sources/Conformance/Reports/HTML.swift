@@ -2,24 +2,12 @@ import ContactCenter
 
 /// Writing HTML that no text from a file, a customer or a system under test can break out of.
 enum HTML {
-  /// Escapes text for HTML content and for double- or single-quoted attribute values (the same
-  /// escaping serves both): `&`, `<`, `>`, `"` and `'` become entities; controls, line
-  /// separators and bidirectional controls are shown as `\u{…}` (a right-to-left override
-  /// would otherwise reorder what the page shows), and so are U+FFFE and U+FFFF.
-  static func escaped(_ text: String) -> String {
-    Escaping.replacingScalars(in: text) { scalar in
-      switch scalar {
-      case "&": "&amp;"
-      case "<": "&lt;"
-      case ">": "&gt;"
-      case "\"": "&quot;"
-      case "'": "&#39;"
-      default:
-        Escaping.isUnsafe(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-          ? Escaping.braced(scalar) : nil
-      }
-    }
-  }
+  /// Escapes text for HTML content and quoted attribute values, as the JUnit report escapes
+  /// XML (one escaper for both): `&`, `<`, `>`, `"` and `'` become entities, tabs and line
+  /// breaks character references (they stay what they are: a tooltip's lines, a `<pre>`'s);
+  /// other controls, line separators and bidirectional controls are shown as `\u{…}` (a
+  /// right-to-left override would otherwise reorder what the page shows).
+  static func escaped(_ text: String) -> String { Report.xml(text, attribute: true) }
 
   /// At most `limit` characters of `text`, with `…` when it was longer.
   static func shortened(_ text: String, to limit: Int) -> String {

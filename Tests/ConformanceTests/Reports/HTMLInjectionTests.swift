@@ -19,21 +19,7 @@ import Testing
     path: """
     # covers: SES-3 X\(markup)
     # tags: t\(markup)
-    queue support media=chat dispositions=resolved
-    < queue support defined: chat, dispositions resolved
-    agent alice queues=support
-    < agent alice defined: queues support
-    alice> login
-    < alice logged in
-    alice> ready
-    < alice is ready to work (Working Offline)
-    alice> queues enable support
-    < alice switched support on (pending Confirm selections)
-    alice> queues confirm
-    < alice enabled support
-    alice> status available
-    < alice is now Available
-    step SES-3</style><script> "title \(quoted)\(raw)"
+    \(aliceSetup)step SES-3</style><script> "title \(quoted)\(raw)"
     marie> open support name="\(quoted)\\u{202E}\\u{7}" email=m@example.com ip=192.0.2.1
     < chat-1 queued in support for marie
     < chat-1 offered to alice (accept within 30s)
@@ -67,6 +53,7 @@ import Testing
       result?.failure?.message
         == "the events of `marie> say \"<script>alert(3)</script> \\u{202E}\\u{1B}[2J </style>\"` differ")
     #expect(result?.timeline.count == 10)
+    #expect(result?.tags == ["t\"><img", "src=x", "onerror=alert(1)><script>alert(2)</script></style>'"])
   }
 
   @Test("no tag, attribute or end of style from text; every text shown escaped", arguments: [false, true])
@@ -83,7 +70,7 @@ import Testing
     // Shown as text: the markup escaped, the controls as escapes.
     #expect(
       page.contains(
-        "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;&lt;/style&gt;&#39;"
+        "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;&lt;/style&gt;&apos;"
       ))
     #expect(page.contains("\\u{1B}[2J\\u{202E}\\u{85}"))
     #expect(page.contains("data-path=\"x&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"))
@@ -101,6 +88,6 @@ import Testing
       page.contains(
         "<span class=\"del\">- chat-1 marie says &quot;&lt;script&gt;alert(4)&lt;/script&gt; \\u{1B}[2J\\u{202E}\\u{85}"
       ))
-    #expect(page.contains("&lt;script&gt;alert(2)&lt;/script&gt;&lt;/style&gt;&#39;\\u{202E}\\u{7}"))
+    #expect(page.contains("&lt;script&gt;alert(2)&lt;/script&gt;&lt;/style&gt;&apos;\\u{202E}\\u{7}"))
   }
 }

@@ -63,6 +63,11 @@ import Testing
         "<pre><span class=\"del\">- alice is ready to work (Available)</span>\n"
           + "<span class=\"add\">+ alice is ready to work (Working Offline)</span>\n</pre>"))
     #expect(page.contains("<text class=\"diff del\""))
+    // Hovering a command shows its events, a line each.
+    #expect(
+      page.contains(
+        "<title>fail.chat:5:1  alice&gt; ready&#10;&lt; alice is ready to work (Working Offline)&#10;"
+          + "✗ the events of `alice&gt; ready` differ</title>"))
     #expect(page.contains("<a href=\"#script-2-failure-row\">The failing command on the timeline</a>"))
     #expect(page.contains("class=\"not-run\">SES-4 “never reached” — not run"))
     // A file that cannot be parsed: its error, no timeline.

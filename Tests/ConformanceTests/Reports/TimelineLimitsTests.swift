@@ -9,15 +9,7 @@ import Testing
   /// alice Available in support, then `chats` chats one after another; the customer of chat
   /// N says `words(N)`.
   static func chats(_ chats: Int, words: (Int) -> String = { _ in "Merci" }) -> String {
-    var lines = [
-      "queue support media=chat dispositions=resolved",
-      "< queue support defined: chat, dispositions resolved",
-      "agent alice queues=support", "< agent alice defined: queues support",
-      "alice> login", "< alice logged in", "alice> ready", "< alice is ready to work (Working Offline)",
-      "alice> queues enable support", "< alice switched support on (pending Confirm selections)",
-      "alice> queues confirm", "< alice enabled support", "alice> status available",
-      "< alice is now Available",
-    ]
+    var lines: [String] = []
     for n in 1...chats {
       lines += [
         "v\(n)> open support name=\"Visitor \(n)\" email=v\(n)@example.com ip=192.0.2.1",
@@ -29,7 +21,7 @@ import Testing
         "alice> finish", "< chat-\(n) finished by alice after 0s of wrap-up",
       ]
     }
-    return lines.joined(separator: "\n") + "\n"
+    return aliceSetup + lines.joined(separator: "\n") + "\n"
   }
 
   static func result(_ text: String) throws -> ScriptResult {

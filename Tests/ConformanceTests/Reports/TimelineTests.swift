@@ -9,66 +9,53 @@ import Testing
   /// support with alice and bob Available (alice first): marie's chat is offered to alice, then
   /// to bob, and neither accepts in time (both go On Break); alice comes back and accepts it,
   /// ends it, and finishes it 2 hours later.
-  static let missedOffers = """
-    # covers: CHAT-4
-    queue support media=chat dispositions=resolved
-    < queue support defined: chat, dispositions resolved
-    agent alice queues=support
-    < agent alice defined: queues support
-    agent bob queues=support
-    < agent bob defined: queues support
-    set missed-offer-status on-break
-    < setting missed-offer-status is now on-break
-    alice> login
-    < alice logged in
-    alice> ready
-    < alice is ready to work (Working Offline)
-    alice> queues enable support
-    < alice switched support on (pending Confirm selections)
-    alice> queues confirm
-    < alice enabled support
-    alice> status available
-    < alice is now Available
-    clock +1s
-    bob> login
-    < bob logged in
-    bob> ready
-    < bob is ready to work (Working Offline)
-    bob> queues enable support
-    < bob switched support on (pending Confirm selections)
-    bob> queues confirm
-    < bob enabled support
-    bob> status available
-    < bob is now Available
-    step CHAT-4 "nobody accepts"
-    marie> open support name="Marie" email=marie@example.com ip=203.0.113.7
-    < chat-1 queued in support for marie
-    < chat-1 offered to alice (accept within 30s)
-    < chat-1 screen pop for alice: new customer form
-    clock +65s
-    < chat-1 offer to alice expired
-    < alice is now On Break
-    < chat-1 back at the head of support
-    < chat-1 offered to bob (accept within 30s)
-    < chat-1 screen pop for bob: new customer form
-    < chat-1 offer to bob expired
-    < bob is now On Break
-    < chat-1 back at the head of support
-    alice> status available
-    < alice is now Available
-    < chat-1 offered to alice (accept within 30s)
-    < chat-1 screen pop for alice: new customer form
-    alice> accept
-    < chat-1 accepted by alice
-    alice> say "Bonjour Marie, how can I help you today with your order?"
-    < chat-1 alice says "Bonjour Marie, how can I help you today with your order?"
-    alice> end
-    < chat-1 ended by alice; wrap-up started
-    clock +2h
-    alice> finish
-    < chat-1 finished by alice after 2h of wrap-up
+  static let missedOffers =
+    aliceSetup + """
+      # covers: CHAT-4
+      agent bob queues=support
+      < agent bob defined: queues support
+      set missed-offer-status on-break
+      < setting missed-offer-status is now on-break
+      clock +1s
+      bob> login
+      < bob logged in
+      bob> ready
+      < bob is ready to work (Working Offline)
+      bob> queues enable support
+      < bob switched support on (pending Confirm selections)
+      bob> queues confirm
+      < bob enabled support
+      bob> status available
+      < bob is now Available
+      step CHAT-4 "nobody accepts"
+      marie> open support name="Marie" email=marie@example.com ip=203.0.113.7
+      < chat-1 queued in support for marie
+      < chat-1 offered to alice (accept within 30s)
+      < chat-1 screen pop for alice: new customer form
+      clock +65s
+      < chat-1 offer to alice expired
+      < alice is now On Break
+      < chat-1 back at the head of support
+      < chat-1 offered to bob (accept within 30s)
+      < chat-1 screen pop for bob: new customer form
+      < chat-1 offer to bob expired
+      < bob is now On Break
+      < chat-1 back at the head of support
+      alice> status available
+      < alice is now Available
+      < chat-1 offered to alice (accept within 30s)
+      < chat-1 screen pop for alice: new customer form
+      alice> accept
+      < chat-1 accepted by alice
+      alice> say "Bonjour Marie, how can I help you today with your order?"
+      < chat-1 alice says "Bonjour Marie, how can I help you today with your order?"
+      alice> end
+      < chat-1 ended by alice; wrap-up started
+      clock +2h
+      alice> finish
+      < chat-1 finished by alice after 2h of wrap-up
 
-    """
+      """
 
   static func result(_ text: String, path: String = "t.chat", recording: Bool = true) throws -> ScriptResult {
     let script = try ScriptParser.parse(text, path: path)
