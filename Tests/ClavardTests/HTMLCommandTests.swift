@@ -47,7 +47,10 @@ import Testing
     let page = try folder.read("coverage.html")
     #expect(
       page.contains("<title>clavard coverage: 2 requirements: 2 passed, 0 failed, 0 not covered</title>"))
-    #expect(page.contains("<a href=\"#script-1-step-item-0\">step fixtures/conformance/pass.chat:9:1 SES-2"))
+    #expect(
+      page.contains(
+        "<a class=\"step-link passed\" href=\"#script-1-step-item-0\" title=\"step fixtures/conformance/pass.chat:9:1 SES-2"
+      ))
     #expect(page.contains("id=\"script-1-step-item-0\""))
     #expect(page.contains("<svg class=\"body\""))
   }

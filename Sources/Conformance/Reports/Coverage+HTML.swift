@@ -28,16 +28,7 @@ extension Coverage {
       html += "<td>\(HTML.escaped(row.requirement.group))</td><td>\(HTML.escaped(row.requirement.text))</td>"
       html += "<td><span class=\"verdict \(verdict)\">\(HTML.escaped(row.verdict.rawValue))</span></td><td>"
       if row.covers.isEmpty { html += "—" }
-      for cover in row.covers {
-        let anchor = anchors[cover.script] ?? ""
-        var target = anchor
-        if let step = cover.step, let index = stepIndex[cover.script]?[step] {
-          target += "-step-item-\(index)"
-        }
-        let coverVerdict = cover.verdict == .notRun ? "not-run" : cover.verdict.rawValue
-        html += "<div><span class=\"verdict \(coverVerdict)\">\(HTML.escaped(cover.verdict.rawValue))</span> "
-        html += "<a href=\"#\(target)\">\(HTML.escaped(cover.label))</a></div>"
-      }
+      html += Self.covers(row.covers, anchors: anchors, stepIndex: stepIndex)
       html += "</td></tr>\n"
     }
     html += "</tbody></table>\n"
@@ -49,6 +40,46 @@ extension Coverage {
     }
     html += "<h2>The run</h2>\n" + report.htmlBody
     return HTML.page(title: "\(title): \(summary)", body: html)
+  }
+
+  /// A requirement's covers, a line per script: its verdict, its path (linked to its
+  /// section), and its steps that cover the requirement, each linked to the step and marked
+  /// with its verdict (its title on hover).
+  private static func covers(
+    _ covers: [Cover], anchors: [String: String], stepIndex: [String: [StepResult: Int]]
+  ) -> String {
+    var scripts: [String] = []
+    var byScript: [String: [Cover]] = [:]
+    for cover in covers {
+      if byScript[cover.script] == nil { scripts.append(cover.script) }
+      byScript[cover.script, default: []].append(cover)
+    }
+    var html = ""
+    for script in scripts {
+      let covers = byScript[script] ?? []
+      let anchor = anchors[script] ?? ""
+      let verdicts = covers.map(\.verdict)
+      let verdict: Verdict =
+        verdicts.contains(.failed) ? .failed : verdicts.allSatisfy { $0 == .passed } ? .passed : .notRun
+      html += "<div><span class=\"verdict \(cssClass(verdict))\">\(HTML.escaped(verdict.rawValue))</span> "
+      html += "<a href=\"#\(anchor)\"><code>\(HTML.escaped(script))</code></a>"
+      let steps = covers.compactMap { cover in cover.step.map { (cover, $0) } }
+      if !steps.isEmpty { html += " steps" }
+      for (cover, step) in steps {
+        let target = stepIndex[script]?[step].map { "\(anchor)-step-item-\($0)" } ?? anchor
+        let place = step.location.file == script ? "\(step.location.line)" : "\(step.location)"
+        let mark = cover.verdict == .passed ? "✓" : cover.verdict == .failed ? "✗" : "–"
+        html +=
+          " <a class=\"step-link \(cssClass(cover.verdict))\" href=\"#\(target)\" title=\"\(HTML.escaped(cover.label))\">"
+        html += "\(HTML.escaped(place))\(mark)</a>"
+      }
+      html += "</div>"
+    }
+    return html
+  }
+
+  private static func cssClass(_ verdict: Verdict) -> String {
+    verdict == .notRun ? "not-run" : verdict.rawValue
   }
 
   private static func htmlVerdict(_ verdict: RequirementVerdict) -> String {

@@ -71,6 +71,7 @@ enum HTML {
     table { border-collapse: collapse; margin: .4rem 0 1rem; }
     th, td { border-bottom: 1px solid #e2e8f0; padding: .2rem .6rem; text-align: left; vertical-align: top; }
     th { background: #f7fafc; position: sticky; top: 0; }
+    table.coverage td:nth-child(3) { max-width: 30em; } table.coverage td:last-child { min-width: 28em; }
     section.script { border: 1px solid #e2e8f0; border-radius: 6px; margin: .8rem 0; }
     section.script.failed, section.script.broken { border-color: var(--fail); }
     section.script > details > summary { padding: .45rem .7rem; cursor: pointer; font-weight: 600; }
@@ -82,6 +83,8 @@ enum HTML {
     ol.steps { margin: .3rem 0 .6rem; padding-left: 1.4rem; }
     ol.steps li.failed { color: var(--fail); font-weight: 600; } ol.steps li.not-run { color: #718096; }
     .note { color: #4a5568; font-size: 12.5px; }
+    a.step-link { text-decoration: none; font-size: 12.5px; } a.step-link.failed { color: var(--fail); font-weight: 600; }
+    a.step-link.not-run { color: #718096; }
     .legend { display: flex; flex-wrap: wrap; gap: .3rem 1rem; font-size: 12.5px; margin: .4rem 0 1rem; }
     .legend span { display: inline-flex; align-items: center; gap: .3rem; }
     .legend i { display: inline-block; width: 1.6em; height: .9em; border-radius: 2px; }

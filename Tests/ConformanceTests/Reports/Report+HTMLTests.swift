@@ -119,10 +119,16 @@ import Testing
     #expect(Self.externalReferences(page) == [])
     #expect(page.contains("<p class=\"summary\">3 requirements: 1 passed, 1 failed, 1 not covered</p>"))
     #expect(page.contains("<span class=\"verdict not-covered\">NOT COVERED</span></td><td>—</td>"))
+    // A line per script: its verdict and section, then its steps, each linked with its verdict.
     #expect(
       page.contains(
-        "<a href=\"#script-3-step-item-0\">step pass.chat:9:1 SES-2 &quot;alice logs in&quot;</a>"))
-    #expect(page.contains("<a href=\"#script-2\">script fail.chat</a>"))
+        "<span class=\"verdict passed\">passed</span> <a href=\"#script-3\"><code>pass.chat</code></a> steps "
+          + "<a class=\"step-link passed\" href=\"#script-3-step-item-0\" "
+          + "title=\"step pass.chat:9:1 SES-2 &quot;alice logs in&quot;\">9✓</a></div>"))
+    #expect(
+      page.contains(
+        "<span class=\"verdict failed\">failed</span> <a href=\"#script-2\"><code>fail.chat</code></a> steps "
+          + "<a class=\"step-link failed\" href=\"#script-2-step-item-0\""))
     let links = Set(page.matches(of: /href="#([^"]+)"/).map { String($0.output.1) })
     let ids = Set(page.matches(of: /\sid="([^"]+)"/).map { String($0.output.1) })
     #expect(links.subtracting(ids) == [])
