@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Platforms: the engine (ContactCenter), the script language (Conformance), the REPL library
+// and the simulation are portable Swift; the command line and everything that touches files,
+// terminals and processes (SystemFiles, LineEditor, PseudoTerminal, clavard, clavard-bench)
+// calls Linux's C library and is built and tested on Linux only: those targets stop with an
+// #error elsewhere (see README.md, "Platforms"). The macOS version below is for the portable
+// libraries.
 let package = Package(
   name: "Clavard",
   platforms: [.macOS(.v13)],
@@ -22,10 +28,15 @@ let package = Package(
       ]
     ),
     .target(name: "Conformance", dependencies: ["ContactCenter"]),
+    // Every file read and written by the command line and the line editor: non-blocking opens,
+    // bounded reads, checked writes, atomic replacement (Linux only).
+    .target(name: "SystemFiles"),
+    // The Clavard protocol: JSON lines between the harness and a system under test.
+    .target(name: "Wire", dependencies: ["Conformance", "ContactCenter"]),
     // libedit (the REPL's line editor), found with pkg-config; `scripts/setup` installs it.
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The Swift face of libedit: prompt, history, completion through a callback.
-    .target(name: "LineEditor", dependencies: ["CEditLine"]),
+    .target(name: "LineEditor", dependencies: ["CEditLine", "SystemFiles"]),
     // The REPL without the terminal: dispatch, completion, recording, `.state`.
     .target(name: "REPL", dependencies: ["Conformance", "ContactCenter"]),
     .target(
@@ -40,18 +51,39 @@ let package = Package(
         "Simulation",
         "LineEditor",
         "REPL",
+        "SystemFiles",
+        "Wire",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter"]),
-    .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "ContactCenter"]),
+    // A program on a pseudo-terminal, driven as a person would: for the terminal tests and
+    // the REPL's measurements. Not part of `clavard`.
+    .target(name: "PseudoTerminal"),
+    // `scripts/bench`'s REPL measurements and the stress helpers of the tests (two processes
+    // appending to one history). Not shipped: `clavard` does not contain it.
+    .executableTarget(
+      name: "clavard-bench",
+      dependencies: ["REPL", "LineEditor", "SystemFiles", "PseudoTerminal", "Conformance"]
+    ),
+    // What several test targets share: sample scripts, SplitMix64, temporary folders, and
+    // running the built binaries (with resource limits, closed streams, another user).
+    .target(name: "ClavardTestSupport", path: "Tests/ClavardTestSupport"),
+    .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "ClavardTestSupport"]),
+    .testTarget(
+      name: "ConformanceTests", dependencies: ["Conformance", "ContactCenter", "ClavardTestSupport"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ContactCenter"]),
+    .testTarget(name: "SystemFilesTests", dependencies: ["SystemFiles", "ClavardTestSupport"]),
     // Runs the built `clavard` binary: exit codes, files written, standard output and error.
-    .testTarget(name: "ClavardTests", dependencies: ["clavard", "Conformance"]),
-    .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+    .testTarget(
+      name: "ClavardTests", dependencies: ["clavard", "clavard-bench", "Conformance", "ClavardTestSupport"]),
+    .testTarget(
+      name: "LineEditorTests",
+      dependencies: ["LineEditor", "SystemFiles", "clavard-bench", "ClavardTestSupport"]),
     .testTarget(name: "REPLTests", dependencies: ["REPL", "Conformance", "ContactCenter"]),
     // Drives the built `clavard repl` in a pseudo-terminal.
-    .testTarget(name: "ReplTerminalTests", dependencies: ["clavard"]),
+    .testTarget(
+      name: "ReplTerminalTests",
+      dependencies: ["clavard", "clavard-bench", "PseudoTerminal", "ClavardTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

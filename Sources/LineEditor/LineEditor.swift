@@ -1,11 +1,6 @@
 import CEditLine
+import Glibc
 import Synchronization
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// What a completion callback answers for the text before the cursor.
 public enum LineCompletion: Hashable, Sendable {

@@ -9,10 +9,22 @@ public protocol ReplFiles: Sendable {
   func create(_ path: String) throws -> any ScriptSink
   /// Removes a file this session created and could not write (a recording that failed at once).
   func remove(_ path: String)
+  /// Whether something (a file, a folder, a link) is at the path: `.save` does not replace it
+  /// unless told to.
+  func exists(_ path: String) -> Bool
+  /// Whether two paths name the same file (through links, `./`, other spellings): `.save`
+  /// must not replace the file being recorded.
+  func isSameFile(_ path: String, as other: String) -> Bool
+}
+
+extension ReplFiles {
+  public func exists(_ path: String) -> Bool { (try? read(path)) != nil }
+  public func isSameFile(_ path: String, as other: String) -> Bool { path == other }
 }
 
 /// A file being written a piece at a time. Each ``append(_:)`` reaches the file before it
-/// returns (no buffering in the process), so a recording survives the process dying.
+/// returns (no buffering in the process), so a recording survives the process dying; a piece
+/// that cannot be written whole is taken back, so the file never ends mid-command.
 public protocol ScriptSink: AnyObject {
   func append(_ text: String) throws
   func close()

@@ -21,7 +21,7 @@ extension ReplSession {
         loader: { _ in throw TimelineReplayError() }, recordsTimeline: true)
       entry = ReportEntry(path: timelineName, outcome: .ran(runner.run(script)))
     } catch {
-      entry = ReportEntry(path: timelineName, outcome: .broken(error))
+      entry = ReportEntry(path: timelineName, outcome: .broken(.invalid(error)))
     }
     return Report(entries: [entry]).html(title: "clavard repl")
   }

@@ -36,6 +36,12 @@ public final class ReplSession {
   private var linesRead = 0
   private var routingViolationsShown = 0
 
+  /// The command the last line ran and what it did (nil when the line ran no command): for
+  /// checking the `<` and `!` lines piped after it (``PipedInput``).
+  public private(set) var lastCommand: (source: String, command: ScriptCommand, outcome: Outcome)?
+  /// How many `error:` lines the session has printed (piped input exits 1 after any).
+  public private(set) var errorsShown = 0
+
   public init(
     files: any ReplFiles, style: Style = .plain,
     isInterrupted: @escaping ScriptRunner.Interruption = { false }
@@ -70,6 +76,7 @@ public final class ReplSession {
   /// Handles one line typed at the prompt and writes what happened.
   public func handle(_ line: String, into output: inout some TextOutputStream) -> ReplAction {
     linesRead += 1
+    lastCommand = nil
     defer {
       if let error = pendingRecordingError {
         say(style.error("error: ") + Style.visible(error), to: &output)
@@ -150,11 +157,12 @@ public final class ReplSession {
   private func run(_ statement: Statement, source: String, into output: inout some TextOutputStream) {
     switch statement.kind {
     case .step:
-      append([source])
+      append([ScriptText.escapingControls(source)])
     case .use(let path):
       read(path, into: &output)
     case .command(let command, _):
       let outcome = session.execute(command)
+      lastCommand = (source, command, outcome)
       show(outcome, of: command, into: &output)
       var lines = ScriptText.lines(command: source, outcome: outcome)
       let violations = newInvariantViolations()
@@ -243,6 +251,7 @@ public final class ReplSession {
   private var pendingRecordingError: String?
 
   func say(_ text: String, to output: inout some TextOutputStream) {
+    if text.hasPrefix(style.error("error: ")) { errorsShown += 1 }
     output.write(text)
     output.write("\n")
   }
@@ -281,22 +290,41 @@ public final class ReplSession {
       guard let path = singlePath(argument, usage: ".read FILE", into: &output) else { break }
       read(path, into: &output)
     case .save:
-      guard let path = singlePath(argument, usage: ".save FILE", into: &output) else { break }
-      do {
-        try files.write(ScriptText.document(transcript), to: path)
-        say(style.note("# saved \(transcript.count) lines to \(Style.visible(path))"), to: &output)
-      } catch {
-        say(
-          style.error("error: ")
-            + "cannot write \(Style.visible(path)): \(Style.visible(String(describing: error)))", to: &output)
-      }
+      save(argument, into: &output)
     case .record:
       record(argument, into: &output)
     case .timeline:
-      guard let path = singlePath(argument, usage: ".timeline FILE", into: &output) else { break }
+      guard let path = target(argument, of: ".timeline", into: &output) else { break }
       writeTimeline(to: path, into: &output)
     }
     return .proceed
+  }
+
+  /// The file a `.save` or `.timeline` writes: `FILE [--replace]`. Nil, having said why, when
+  /// there is none, when it is the file being recorded, or when it exists and `--replace` was
+  /// not given.
+  private func target(_ argument: String, of command: String, into output: inout some TextOutputStream)
+    -> String?
+  {
+    let usage = "\(command) FILE  or  \(command) FILE \(Self.replaceOption)"
+    var argument = argument
+    let replaces = argument == Self.replaceOption || argument.hasSuffix(" " + Self.replaceOption)
+    if replaces { argument = argument.dropLast(Self.replaceOption.count).trimmingWhitespace() }
+    guard let path = singlePath(argument, usage: usage, into: &output) else { return nil }
+    let shown = Style.visible(path)
+    if let recording, recording.path == path || files.isSameFile(path, as: recording.path) {
+      say(
+        style.error("error: ")
+          + "\(shown) is the file being recorded; `.record stop` first, or save to another file", to: &output)
+      return nil
+    }
+    guard replaces || !files.exists(path) else {
+      say(
+        style.error("error: ")
+          + "\(shown) already exists; `\(command) \(shown) \(Self.replaceOption)` replaces it", to: &output)
+      return nil
+    }
+    return path
   }
 
   private func help(_ argument: String, into output: inout some TextOutputStream) {
@@ -328,6 +356,24 @@ public final class ReplSession {
       return nil
     }
     return path
+  }
+
+  /// The option of `.save` that lets it replace an existing file.
+  public static let replaceOption = "--replace"
+
+  /// `.save FILE [--replace]`: the session so far as a script. An existing file is replaced
+  /// only when asked, and never the file being recorded (the recording would lose it).
+  private func save(_ argument: String, into output: inout some TextOutputStream) {
+    guard let path = target(argument, of: ".save", into: &output) else { return }
+    let shown = Style.visible(path)
+    do {
+      try files.write(ScriptText.document(transcript), to: path)
+      say(style.note("# saved \(transcript.count) lines to \(shown)"), to: &output)
+    } catch {
+      say(
+        style.error("error: ")
+          + "cannot write \(shown): \(Style.visible(String(describing: error)))", to: &output)
+    }
   }
 
   private func record(_ argument: String, into output: inout some TextOutputStream) {

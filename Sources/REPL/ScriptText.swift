@@ -1,4 +1,5 @@
 import Conformance
+import ContactCenter
 
 /// Turns what happened at the prompt into script text: a command followed by its actual
 /// events as `<` lines or its refusal as a `!` line, so that `clavard run` on the text passes.
@@ -16,7 +17,7 @@ public enum ScriptText {
     if case .failed(let message) = outcome {
       return [comment("# not carried out: " + source), comment("#   " + message)]
     }
-    return [ExpectedLine.singleLine(source)] + (outcome.expectationLines ?? [])
+    return [ExpectedLine.singleLine(escapingControls(source))] + (outcome.expectationLines ?? [])
   }
 
   /// A comment line: free text, so control characters are written as escapes (no one should
@@ -28,5 +29,16 @@ public enum ScriptText {
   /// The whole text of a session: the header, then its lines, ending with a newline.
   public static func document(_ lines: [String]) -> String {
     (header + lines).joined(separator: "\n") + "\n"
+  }
+}
+
+extension ScriptText {
+  /// A command line with its control characters written as escapes, so that a recording, a
+  /// saved session or the history never holds them raw (Ctrl-V Esc typed at the prompt, a
+  /// `.read` file that had one). Inside a quoted text the escape (`"a\u{1B}b"`) is read back
+  /// as the same text; outside quotes, where a control character never makes a valid word,
+  /// it is shown escaped all the same.
+  public static func escapingControls(_ source: String) -> String {
+    Escaping.replacingScalars(in: source) { $0 != "\t" && Escaping.isUnsafe($0) ? Escaping.braced($0) : nil }
   }
 }

@@ -12,18 +12,21 @@ import ContactCenter
 /// ```
 public struct Simulation: Sendable {
   public let configuration: SimulationConfiguration
-  public private(set) var center = Center()
+  public internal(set) var center = Center()
 
-  private var random: RandomSource
+  var random: RandomSource
   private var agenda = Agenda()
   private var opened = 0
   /// The agents in order of definition; agent `a-N` is at N - 1 (see `agentNumber(of:)`).
-  private var agents: [AgentHandle] = []
-  private var queueIDs: [QueueID] = []
-  private var knownCustomers: [CustomerID] = []
-  /// Per chat number - 1: what the simulated people will do with it.
+  var agents: [AgentHandle] = []
+  var queueIDs: [QueueID] = []
+  var knownCustomers: [CustomerID] = []
+  /// What the simulated people will do with each chat, by the simulation's own count of chats
+  /// opened (the first is 0): the engine's chat ids are the engine's business.
   private var plans: [ChatPlan] = []
-  private var report = SimulationReport()
+  /// The plan of each chat the engine opened for the load, by chat id (see `plan(of:)`).
+  private var planOfChat = PlanTable()
+  var report = SimulationReport()
   private var latencies: [UInt32] = []
   /// One buffer for every engine call's events, reused.
   private var eventBuffer: [Event] = []
@@ -31,7 +34,14 @@ public struct Simulation: Sendable {
   private var commandsSinceFullCheck = 0
 
   public init(_ configuration: SimulationConfiguration) {
+    self.init(configuration, center: Center())
+  }
+
+  /// A load on a center that may already hold queues, agents and chats of its own: tests use
+  /// it to show that the load follows the ids the engine gives, whatever they are.
+  init(_ configuration: SimulationConfiguration, center: Center) {
     self.configuration = configuration
+    self.center = center
     self.random = RandomSource(seed: configuration.seed)
   }
 
@@ -41,13 +51,17 @@ public struct Simulation: Sendable {
     let start = clock.now
     center.auditsRouting = configuration.check
     plans.reserveCapacity(configuration.chats)
+    planOfChat.reserveCapacity(center.statistics.chats + configuration.chats)
     center.reserveCapacity(chats: configuration.chats)
     setUp()
     while let (time, action) = agenda.popMin() {
       if let deadline = center.nextDeadline, deadline <= time {
         advance(to: time, timed: timed)
       } else {
-        _ = center.advance(by: time - center.now)  // No timer due: only the clock moves.
+        // No timer due: only the clock moves. (It cannot pass its maximum: the largest load
+        // runs for years of virtual time, the clock goes to a hundred; were it refused, the
+        // refusal is counted like any other.)
+        do { _ = try center.advance(by: time - center.now) } catch { report.refusals += 1 }
       }
       perform(action, timed: timed)
     }
@@ -55,51 +69,7 @@ public struct Simulation: Sendable {
     return report
   }
 
-  // MARK: Set-up
-
-  private mutating func setUp() {
-    let settings: [Setting] = [
-      .rejectPermission(true), .acceptInterval(.seconds(30)), .missedOfferStatus(.workingOffline),
-      .disposition(.optional), .automaticChatLog(configuration.chatLog), .screenPop(.caseRecord),
-    ]
-    for setting in settings { call(.set(setting)) }
-    let queueCount = max(1, configuration.queues)
-    for number in 1...queueCount {
-      let queue = QueueID("q-\(padded(number, to: queueCount))")
-      queueIDs.append(queue)
-      call(.defineQueue(queue, media: .chat, dispositions: ["resolved", "callback", "escalated"]))
-    }
-    let knownCount = min(10_000, max(1, configuration.chats / 10))
-    for number in 1...knownCount {
-      let customer = CustomerID("k-\(number)")
-      knownCustomers.append(customer)
-      call(.defineCustomer(customer, name: "Known \(number)", email: "k\(number)@example.com", account: nil))
-    }
-    let perAgent = min(max(1, configuration.queuesPerAgent), queueCount)
-    for number in 1...max(1, configuration.agents) {
-      let agent = AgentID("a-\(padded(number, to: configuration.agents))")
-      var chosen = Set<Int>()
-      while chosen.count < perAgent { chosen.insert(Int(random.next() % UInt64(queueCount))) }
-      let assigned = chosen.sorted().map { queueIDs[$0] }
-      let viaProfile = random.chance(0.5)
-      call(.defineAgent(agent, queues: assigned, maximumChats: nil))
-      guard let handle = center.handle(of: agent) else { continue }
-      agents.append(handle)
-      call(.agent(agent, .login))
-      call(.agent(agent, .readyToWork))
-      for queue in assigned {
-        call(
-          .agent(
-            agent, viaProfile ? .switchProfileQueue(queue, enabled: true) : .selectQueue(queue, enabled: true)
-          ))
-      }
-      call(.agent(agent, viaProfile ? .saveProfileQueues : .confirmSelections))
-      schedule(.available(agents.count - 1), after: random.milliseconds(inSeconds: 0...30))
-    }
-    scheduleArrival()
-  }
-
-  private mutating func scheduleArrival() {
+  mutating func scheduleArrival() {
     guard opened < configuration.chats else { return }
     schedule(.arrival, after: random.exponentialMilliseconds(mean: 1000 / configuration.arrivalsPerSecond))
   }
@@ -120,21 +90,24 @@ public struct Simulation: Sendable {
       let request = ChatRequest(name: "Visitor \(opened)", email: email, ipAddress: "198.51.100.\(octet)")
       let abandons = random.chance(configuration.abandonProbability)
       let messages = Int.random(in: configuration.messagesPerChat, using: &random)
+      let plan = plans.count
       plans.append(
         ChatPlan(
           messagesLeft: Int16(messages),
           leavesMidChat: random.chance(configuration.customerLeavesMidChatProbability)))
-      let chat = ChatID(opened)
-      if abandons { schedule(.leave(chat), after: random.milliseconds(inSeconds: configuration.patience)) }
+      if abandons {
+        schedule(.leave(plan: plan), after: random.milliseconds(inSeconds: configuration.patience))
+      }
+      // The engine's `chat-queued` event tells which chat this plan is for (see `react(to:)`).
       call(.customer(visitor, .open(queue, request)), timed: timed)
       scheduleArrival()
     case .respond(let chat, let agent, let accepts):
       call(accepts ? .accept(chat) : .reject(chat), by: agent, timed: timed)
     case .converse(let chat, let conversation):
       converse(chat, conversation)
-    case .leave(let chat):
+    case .leave(let plan):
       // A customer who gave up while waiting; one already being served stays.
-      guard plans[chat.number - 1].agent == nil else { return }
+      guard let chat = plans[plan].chat, plans[plan].agent == nil else { return }
       call(.leave, inChat: chat, timed: timed)
     case .dispose(let chat, let agent):
       let code: DispositionCode = ["resolved", "callback", "escalated"][Int(random.next() % 3)]
@@ -187,6 +160,11 @@ public struct Simulation: Sendable {
 
   private mutating func react(to event: Event) {
     switch event {
+    case .chatQueued(let chat, _, _):
+      // Only arrivals open chats, so a new chat is the latest plan's.
+      guard let plan = plans.indices.last, plans[plan].chat == nil else { return }
+      plans[plan].chat = chat
+      planOfChat[chat] = plan
     case .chatOffered(let chat, let agent, _):
       guard let slot = agentNumber(of: agent) else { return }
       if random.chance(configuration.missProbability) { return }  // The accept interval will run out.
@@ -195,9 +173,9 @@ public struct Simulation: Sendable {
         .respond(chat, agent: slot, accepts: accepts),
         after: random.milliseconds(inSeconds: configuration.acceptDelay))
     case .chatAccepted(let chat, let agent):
-      guard let slot = agentNumber(of: agent) else { return }
-      plans[chat.number - 1].acceptedBy = Int32(slot)
-      let plan = plans[chat.number - 1]
+      guard let slot = agentNumber(of: agent), let number = planOfChat[chat] else { return }
+      plans[number].acceptedBy = Int32(slot)
+      let plan = plans[number]
       let conversation = Conversation(
         agent: Int32(slot), messagesLeft: plan.messagesLeft, customerLeaves: plan.leavesMidChat)
       schedule(.converse(chat, conversation), after: random.milliseconds(inSeconds: configuration.messageGap))
@@ -205,7 +183,7 @@ public struct Simulation: Sendable {
       guard let slot = agentNumber(of: agent) else { return }
       schedule(.available(slot), after: random.milliseconds(inSeconds: configuration.backFromMissedOffer))
     case .chatEnded(let chat, _):
-      guard let slot = plans[chat.number - 1].agent else { return }
+      guard let number = planOfChat[chat], let slot = plans[number].agent else { return }
       let wrapUp = random.milliseconds(inSeconds: configuration.wrapUp)
       if random.chance(0.8) { schedule(.dispose(chat, agent: slot), after: wrapUp / 2) }
       schedule(.finish(chat, agent: slot), after: wrapUp)
@@ -222,7 +200,7 @@ public struct Simulation: Sendable {
   /// Calls the engine, times the call when it made routing decisions, reacts to its events and
   /// checks invariants when asked. A refusal is counted: a simulated person acted on stale
   /// knowledge (an offer already expired), which the engine must refuse without harm.
-  private mutating func call(_ command: Command, timed: Bool = false) {
+  mutating func call(_ command: Command, timed: Bool = false) {
     engineCall(timed: timed) { center, events throws(Refusal) in try center.perform(command, into: &events) }
   }
 
@@ -295,7 +273,7 @@ public struct Simulation: Sendable {
     }
   }
 
-  private mutating func schedule(_ action: Action, after milliseconds: Int64) {
+  mutating func schedule(_ action: Action, after milliseconds: Int64) {
     agenda.insert(action, at: center.now + Interval(milliseconds: milliseconds))
   }
 
@@ -308,6 +286,8 @@ public struct Simulation: Sendable {
     report.withdrawn = statistics.withdrawn
     report.abandoned = statistics.abandoned
     report.finished = statistics.finished
+    // Each chat is accepted once at most, and abandoned only if it never was.
+    report.unserved = statistics.chats - statistics.accepted - statistics.abandoned
     report.maximumChatsPerAgent = statistics.maximumChatsHeld
     report.decisions = statistics.decisions
     report.commands = statistics.commands
@@ -326,7 +306,7 @@ public struct Simulation: Sendable {
   }
 }
 
-/// What the simulated customer of one chat will do. Eight bytes: a million of these are
+/// What the simulated customer of one chat will do. Twelve bytes: a million of these are
 /// read at random as chats are accepted and end, and the customer acts through the chat's id
 /// (`perform(_:inChat:into:)`), so the plan needs no name.
 struct ChatPlan: Sendable {
@@ -334,8 +314,47 @@ struct ChatPlan: Sendable {
   let leavesMidChat: Bool
   /// The agent who accepted the chat, once accepted (-1 before).
   var acceptedBy: Int32 = -1
+  /// The number of the chat the engine opened for this plan (0 before). A load opens at most
+  /// `SimulationConfiguration.maximumChats(chatLog:)`, so numbers fit 32 bits; one that did not would be
+  /// a bug of the simulation, and traps.
+  private var chatNumber: Int32 = 0
+
+  init(messagesLeft: Int16, leavesMidChat: Bool) {
+    self.messagesLeft = messagesLeft
+    self.leavesMidChat = leavesMidChat
+  }
+
+  /// The chat the engine opened for this plan, once open.
+  var chat: ChatID? {
+    get { chatNumber > 0 ? ChatID(Int(chatNumber)) : nil }
+    set { chatNumber = Int32(newValue?.number ?? 0) }
+  }
 
   var agent: Int? { acceptedBy >= 0 ? Int(acceptedBy) : nil }
+}
+
+/// Plan numbers by chat id: a table addressed by the id's number, not a hash table, because it
+/// is read as every chat is accepted and ends (hashing the id each time cost 3% of the
+/// instructions of a run).
+/// Ids the load did not open (a center's own chats) have no plan. Four bytes per chat id.
+struct PlanTable: Sendable {
+  private var plans: [Int32] = []
+
+  subscript(chat: ChatID) -> Int? {
+    get {
+      guard chat.number >= 0, chat.number < plans.count, plans[chat.number] >= 0 else { return nil }
+      return Int(plans[chat.number])
+    }
+    set {
+      guard chat.number >= 0 else { return }
+      if chat.number >= plans.count {
+        plans.append(contentsOf: repeatElement(-1, count: chat.number + 1 - plans.count))
+      }
+      plans[chat.number] = newValue.map(Int32.init) ?? -1
+    }
+  }
+
+  mutating func reserveCapacity(_ chats: Int) { plans.reserveCapacity(chats + 1) }
 }
 
 /// What a conversation in progress needs at each turn.
@@ -351,15 +370,10 @@ enum Action: Sendable {
   case arrival
   case respond(ChatID, agent: Int, accepts: Bool)
   case converse(ChatID, Conversation)
-  case leave(ChatID)
+  /// The customer of a plan (numbered by the simulation) gives up waiting.
+  case leave(plan: Int)
   case dispose(ChatID, agent: Int)
   case finish(ChatID, agent: Int)
   case available(Int)
   case saveLog(ChatID, agent: Int)
-}
-
-private func padded(_ number: Int, to maximum: Int) -> String {
-  let width = String(max(maximum, 1)).count
-  let digits = String(number)
-  return String(repeating: "0", count: max(0, width - digits.count)) + digits
 }

@@ -32,6 +32,23 @@ public struct SimulationConfiguration: Hashable, Sendable {
 
   public init() {}
 
+  // The largest loads a simulation accepts. The engine keeps every chat (chats are numbered and
+  // can be asked about to the end), so memory grows with the chats; and set-up switches each
+  // agent's queues on one by one, so its time grows with agents times queues per agent.
+
+  /// At most this many chats, with a chat at about 0.7 KB of memory (the entry, its messages,
+  /// the simulation's plan), 1.3 KB with automatic chat logging (a case per chat, holding the
+  /// transcript): about 3.5 GB at the bound either way.
+  public static func maximumChats(chatLog: Bool) -> Int { chatLog ? 2_500_000 : 5_000_000 }
+  /// What a chat costs in memory, for messages that explain a refused size.
+  public static func bytesPerChat(chatLog: Bool) -> Int { chatLog ? 1300 : 700 }
+  /// About 0.5 KB of memory per agent.
+  public static let maximumAgents = 1_000_000
+  public static let maximumQueues = 100_000
+  /// Agents times queues per agent: the queue switches set-up makes (a few microseconds each:
+  /// about 15 s at the bound) and the queue places the agents hold (about 100 bytes each).
+  public static let maximumQueueAssignments = 5_000_000
+
   /// A mean chat lasts about this long from offer to Finish; used to size the arrival rate.
   var meanHandlingSeconds: Double {
     let messages = Double(messagesPerChat.lowerBound + messagesPerChat.upperBound) / 2

@@ -9,6 +9,11 @@ public struct SimulationReport: Hashable, Sendable {
   public var withdrawn = 0
   public var abandoned = 0
   public var finished = 0
+  /// Chats neither accepted nor abandoned when the load ended: they still wait (most often in
+  /// a queue no agent serves) or are offered. `chats == accepted + abandoned + unserved`.
+  public var unserved = 0
+  /// Queues no agent has among its queues (few agents, many queues): their chats all wait.
+  public var queuesWithoutAgents = 0
   public var maximumChatsPerAgent = 0
   public var decisions = 0
   public var commands = 0
@@ -29,7 +34,8 @@ public struct SimulationReport: Hashable, Sendable {
     var fields: [(String, String)] = [
       ("chats", "\(chats)"), ("offered", "\(offered)"), ("accepted", "\(accepted)"), ("missed", "\(missed)"),
       ("rejected", "\(rejected)"), ("expired", "\(expired)"), ("withdrawn", "\(withdrawn)"),
-      ("abandoned", "\(abandoned)"), ("finished", "\(finished)"),
+      ("abandoned", "\(abandoned)"), ("finished", "\(finished)"), ("unserved", "\(unserved)"),
+      ("queues_without_agents", "\(queuesWithoutAgents)"),
       ("max_chats_per_agent", "\(maximumChatsPerAgent)"), ("decisions", "\(decisions)"),
       ("commands", "\(commands)"), ("refusals", "\(refusals)"),
       ("virtual_duration", "\"\(virtualDuration)\""),
@@ -45,10 +51,15 @@ public struct SimulationReport: Hashable, Sendable {
   /// A few lines for a person.
   public var summary: String {
     var lines = [
-      "chats \(chats), offered \(offered), accepted \(accepted), missed \(missed) (rejected \(rejected), expired \(expired)), abandoned \(abandoned), finished \(finished)",
-      "max chats per agent \(maximumChatsPerAgent), routing decisions \(decisions), commands \(commands), virtual time \(virtualDuration)",
+      "chats \(chats), offered \(offered), accepted \(accepted), missed \(missed) (rejected \(rejected), expired \(expired)), withdrawn \(withdrawn), abandoned \(abandoned), finished \(finished), unserved \(unserved)",
+      "max chats per agent \(maximumChatsPerAgent), routing decisions \(decisions), commands \(commands), refusals \(refusals), virtual time \(virtualDuration)",
       "decision p50 \(decisionP50Nanoseconds) ns, p99 \(decisionP99Nanoseconds) ns, wall \(formatted(wallSeconds)) s, peak memory \(peakResidentBytes / 1_048_576) MiB",
     ]
+    if queuesWithoutAgents > 0 {
+      lines.append(
+        "\(queuesWithoutAgents) \(queuesWithoutAgents == 1 ? "queue has" : "queues have") no agent: \(queuesWithoutAgents == 1 ? "its" : "their") chats wait, counted as unserved"
+      )
+    }
     if let violations = invariantViolations {
       lines.append("invariant violations: \(violations.count)")
       lines += violations.prefix(10).map { "  \($0)" }

@@ -18,7 +18,9 @@ struct CoverageCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "Script files or folders (searched recursively for *.chat, except fragments in setup/).")
+  @Argument(
+    help: "Script files or folders (searched recursively for *.chat, except fragments in setup/).",
+    completion: .file(extensions: ["chat"]))
   var paths: [String] = ["fixtures"]
 
   @Option(
@@ -26,7 +28,8 @@ struct CoverageCommand: AsyncParsableCommand {
       """
       The requirement catalogue (id<TAB>group<TAB>requirement). Default: \
       fixtures/procedure/requirements.tsv in the first path given or the nearest folder above it.
-      """, valueName: "file"))
+      """, valueName: "file"),
+    completion: .file(extensions: ["tsv"]))
   var catalogue: String?
 
   @Flag(help: "Print a Markdown table (for a CI job summary) instead of text.")

@@ -1,19 +1,14 @@
 import ArgumentParser
 import Conformance
+import ContactCenter
+import Glibc
 import LineEditor
 import REPL
 import Synchronization
+import SystemFiles
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// `clavard repl` (and `clavard` alone): the script language, live, on a terminal. With
-/// standard input or output not a terminal it reads standard input as a script instead and
-/// exits as `clavard run` does. This file owns what the REPL library leaves out: the terminal,
-/// signals, files and exit codes.
+/// `clavard repl` (and `clavard` alone): the script language, live, on a terminal. This file
+/// owns what the REPL library leaves out: the terminal, signals, files and exit codes.
 struct Repl: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "An interactive session in the script language, with completion, history and recording.",
@@ -25,26 +20,25 @@ struct Repl: ParsableCommand {
       `clavard run` passes. Ctrl-C abandons the line, or stops a `.read` before its next \
       command; Ctrl-D on an empty line leaves.
 
-      When standard input or output is not a terminal, standard input is read as one script \
-      and run as `clavard run` runs it: exit status 0 passed, 1 failed, 2 cannot be read or parsed.
+      When standard input or output is not a terminal (`clavard repl < steps.chat`), each line \
+      runs as if typed and prints its events and refusals; the '<' and '!' lines written after \
+      a command are checked, a command without them is not. Nothing stops at a failure. Exit \
+      status: 0 when every line was understood and every written expectation held, else 1. \
+      (`clavard run -` runs standard input as a strict script instead.)
       """
   )
 
-  @Flag(help: .hidden)
-  var measure = false
-
   func run() throws {
-    if measure {
-      try ReplMeasurement.run()
-      return
-    }
     if isatty(0) == 1 && isatty(1) == 1 {
       Terminal.run()
     } else {
-      throw ExitCode(ScriptFromStandardInput.run())
+      throw ExitCode(PipedRepl.run())
     }
   }
 }
+
+/// The REPL's files: scripts as `clavard run` reads them.
+let replFiles = DiskFiles()
 
 // MARK: The terminal
 
@@ -59,60 +53,62 @@ enum Terminal {
 
   static func run() {
     let environment = Environment.current
-    let colour = environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     let repl = ReplSession(
-      files: PosixFiles(), style: Style(colour: colour),
+      files: replFiles, style: Style(colour: Environment.allowsColour(environment)),
       isInterrupted: { interruptRequested.load(ordering: .relaxed) })
-    signal(SIGPIPE, SIG_IGN)
     let editor = LineEditor(
       name: "clavard", wordBreakCharacters: Completer.wordBreakCharacters,
       interruptDescriptor: installInterruptHandler())
     editor.limitHistory(to: historyLimit)
-    let history = HistoryLocation.path(environment: environment).map {
+    var history = HistoryLocation.path(environment: environment).map {
       HistoryFile(path: $0, limit: historyLimit)
     }
     do {
       for line in try history?.load() ?? [] { editor.addToHistory(line) }
     } catch {
-      warn("clavard: cannot read the history (\(error)); lines typed now are still kept")
+      warn(
+        "clavard: cannot read the history \(Style.visible(error.path)): \(error.reason); "
+          + "this session keeps no history")
+      history = nil
     }
-    print(
+    Output.line(
       repl.style.colour
         ? "\u{1B}[2mclavard repl: .help lists the commands, Tab completes, Ctrl-D leaves\u{1B}[0m"
         : "clavard repl: .help lists the commands, Tab completes, Ctrl-D leaves")
 
     var output = StandardOutput()
     var lastEntry: String?
-    var historyFailed = false
     while true {
       editor.clearInputErrors()
       // Cleared before the prompt, not after it: a Ctrl-C pressed just after Enter must still
       // stop the `.read` that line starts.
       interruptRequested.store(false, ordering: .relaxed)
+      Output.flush()
       switch read(editor, repl) {
       case .interrupted:
         interruptRequested.store(false, ordering: .relaxed)
         // Ctrl-C: the line is dropped; a fresh prompt on the next line.
-        print("^C")
+        Output.line("^C")
       case .end:
-        print("")
+        Output.line("")
         repl.finish()
         return
       case .invalidUTF8(let count):
-        print(repl.style.colour ? "\u{1B}[1;31merror: \u{1B}[0m" : "error: ", terminator: "")
-        print(
+        Output.text(repl.style.colour ? "\u{1B}[1;31merror: \u{1B}[0m" : "error: ")
+        Output.line(
           "this line had \(count == 1 ? "a byte" : "\(count) bytes") that \(count == 1 ? "is" : "are") not UTF-8 (shown as \u{FFFD}); it was not run"
         )
       case .line(let line):
-        let entry = line.trimmingCharacters()
-        if !entry.isEmpty, entry != lastEntry, entry.unicodeScalars.count <= ReplSession.maximumLineLength {
+        if let entry = historyEntry(line), entry != lastEntry {
           editor.addToHistory(entry)
           lastEntry = entry
           do {
             try history?.append(entry)
           } catch {
-            if !historyFailed { warn("clavard: cannot write the history (\(error))") }
-            historyFailed = true
+            warn(
+              "clavard: cannot write the history \(Style.visible(error.path)): \(error.reason); "
+                + "lines typed from now on are not kept")
+            history = nil
           }
         }
         if repl.handle(line, into: &output) == .quit {
@@ -121,6 +117,14 @@ enum Terminal {
         }
       }
     }
+  }
+
+  /// What the history keeps of a line: the line trimmed, its control characters escaped
+  /// (Ctrl-V Esc: the history never holds one raw); nothing for an empty or overlong line.
+  static func historyEntry(_ line: String) -> String? {
+    let entry = line.trimmingCharacters()
+    guard !entry.isEmpty, entry.unicodeScalars.count <= ReplSession.maximumLineLength else { return nil }
+    return ScriptText.escapingControls(entry)
   }
 
   /// One prompt. The completion context (a copy of the session) lives only as long as this
@@ -151,35 +155,23 @@ enum Terminal {
     // Touched here so that the globals exist before the handler can run: a debug build creates
     // them lazily, which a signal handler must not do.
     interruptRequested.store(false, ordering: .relaxed)
-    var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in
+    Platform.handleSignal(SIGINT) { _ in
       interruptRequested.store(true, ordering: .relaxed)
       var byte: UInt8 = 3
       _ = write(interruptPipe.load(ordering: .relaxed), &byte, 1)
     }
-    sigemptyset(&action.sa_mask)
-    action.sa_flags = SA_RESTART
-    sigaction(SIGINT, &action, nil)
-    // A blocked SIGINT is inherited through exec (from a test runner, say): unblock it.
-    var set = sigset_t()
-    sigemptyset(&set)
-    sigaddset(&set, SIGINT)
-    pthread_sigmask(SIG_UNBLOCK, &set, nil)
     return ends[0]
   }
 
   static func warn(_ text: String) {
-    fflush(nil)
-    var bytes = Array((text + "\n").utf8)
-    _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+    Output.error(text)
   }
 }
 
-/// Standard output as a text stream (Swift's `print`, so it shares the C library's buffer
-/// with libedit's prompt; `LineEditor` flushes before each prompt).
+/// Standard output as a text stream, through ``Output`` (flushed before each prompt).
 struct StandardOutput: TextOutputStream {
   mutating func write(_ string: String) {
-    print(string, terminator: "")
+    Output.text(string)
   }
 }
 
@@ -192,6 +184,11 @@ enum Environment {
     }
     return result
   }
+
+  /// Colour only without `NO_COLOR` and on a terminal that is not `dumb`.
+  static func allowsColour(_ environment: [String: String]) -> Bool {
+    environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+  }
 }
 
 extension String {
@@ -201,101 +198,5 @@ extension String {
       return ""
     }
     return String(self[start...end])
-  }
-}
-
-// MARK: Files
-
-/// The REPL's files on the file system.
-struct PosixFiles: ReplFiles {
-  func read(_ path: String) throws -> [UInt8] {
-    try ScriptFiles.read(path)
-  }
-
-  func write(_ text: String, to path: String) throws {
-    try ScriptFiles.writeAtomically(text, to: path)
-  }
-
-  func create(_ path: String) throws -> any ScriptSink {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else {
-      if errno == EEXIST {
-        throw ReplFileError("it already exists; choose another name (a recording never replaces a file)")
-      }
-      throw ReplFileError(String(cString: strerror(errno)))
-    }
-    return DescriptorSink(descriptor: descriptor)
-  }
-
-  func remove(_ path: String) {
-    _ = unlink(path)
-  }
-}
-
-struct ReplFileError: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
-}
-
-/// Appends with `write(2)`: each piece is in the file (the kernel's) before `append` returns.
-final class DescriptorSink: ScriptSink {
-  private var descriptor: Int32
-
-  init(descriptor: Int32) {
-    self.descriptor = descriptor
-  }
-
-  func append(_ text: String) throws {
-    guard descriptor >= 0 else { throw ReplFileError("the file is closed") }
-    let bytes = Array(text.utf8)
-    var written = 0
-    while written < bytes.count {
-      let result = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-      if result < 0 {
-        if errno == EINTR { continue }
-        throw ReplFileError(String(cString: strerror(errno)))
-      }
-      written += result
-    }
-  }
-
-  func close() {
-    guard descriptor >= 0 else { return }
-    _ = Glibc.close(descriptor)
-    descriptor = -1
-  }
-
-  deinit { close() }
-}
-
-// MARK: Standard input as a script
-
-/// Not on a terminal: standard input is one script, run and reported as `clavard run` does.
-enum ScriptFromStandardInput {
-  static let path = "<stdin>"
-
-  static func run() -> Int32 {
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        Output.error("clavard: cannot read standard input: \(String(cString: strerror(errno)))")
-        return 2
-      }
-      if count == 0 { break }
-      bytes += buffer[0..<count]
-    }
-    let entry: ReportEntry
-    switch ScriptFile(path: path, bytes: bytes).script {
-    case .failure(let error):
-      entry = ReportEntry(path: path, outcome: .broken(error))
-    case .success(let script):
-      entry = ReportEntry(path: path, outcome: .ran(ScriptRunner(loader: ScriptFiles.loader).run(script)))
-    }
-    let report = Report(entries: [entry])
-    Output.text(report.text)
-    return ExitStatus.of(report)
   }
 }

@@ -8,8 +8,9 @@ struct Run: AsyncParsableCommand {
     discussion: """
       Files are sorted by path; --filter and --tags choose among them, then --shard takes its \
       share. A file that cannot be read or parsed is always selected (it cannot say what it \
-      covers), reported as file:line:column under its FAIL line (on standard error with --tap), \
-      and counted as failed. \
+      covers), reported as file:line:column under its FAIL line (on standard error with --tap; \
+      path: cannot read this file: reason when it cannot be read), and counted as failed. `-` \
+      alone runs a script read from standard input. \
       Under GITHUB_ACTIONS=true every failure is also printed as a ::error workflow command \
       (on standard error). The run ends with the line `N passed, N failed`.
 
@@ -18,7 +19,12 @@ struct Run: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "Script files or folders (searched recursively for *.chat, except fragments in setup/).")
+  @Argument(
+    help: """
+      Script files or folders (searched recursively for *.chat, except fragments in setup/); \
+      - reads a script from standard input.
+      """,
+    completion: .file(extensions: ["chat"]))
   var paths: [String]
 
   @Flag(
@@ -31,7 +37,8 @@ struct Run: AsyncParsableCommand {
   @Flag(help: "With --update: print what would change (a unified diff), write nothing.")
   var dryRun = false
 
-  @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"), completion: .file())
   var junit: String?
 
   @Option(
@@ -72,6 +79,12 @@ struct Run: AsyncParsableCommand {
       throw ValidationError("--jobs must be from 1 to 1024, not \(jobs)")
     }
     _ = try selection()
+    if paths.contains("-"), paths.count > 1 {
+      throw ValidationError("- (a script on standard input) is run alone, without other paths")
+    }
+    if update, paths.contains("-") {
+      throw ValidationError("--update rewrites files; it cannot rewrite standard input (-)")
+    }
     if update, bail {
       throw ValidationError("--update rewrites every selected script; it cannot be used with --bail")
     }
@@ -82,7 +95,16 @@ struct Run: AsyncParsableCommand {
 
   func run() async throws {
     let selection = try selection()
-    let discovered = ScriptFiles.discover(paths)
+    // --update reads each file once: what it parses is what it rewrites.
+    let snapshots = FileSnapshots()
+    if paths == ["-"] {
+      let entry = StandardInputScript.run(recordsTimeline: html != nil)
+      if tap { Output.text(Report.tapHeader(planned: 1)) }
+      printEntry(entry, number: 1)
+      return try finish(Report(entries: [entry]))
+    }
+    let discovered =
+      update ? ScriptFiles.discover(paths, reading: snapshots.read) : ScriptFiles.discover(paths)
     // With nothing found at all, the one message below says so.
     for folder in discovered.emptyFolders where !discovered.files.isEmpty {
       Output.error("clavard: no .chat files in \(Escaping.controlsEscaped(folder))")
@@ -98,7 +120,7 @@ struct Run: AsyncParsableCommand {
     }
     let selected = selection.shard?.select(filtered) ?? filtered
     if update {
-      try await runUpdate(selected)
+      try await runUpdate(selected, snapshots: snapshots)
     } else {
       try await runAndReport(selected, bail: bail)
     }
@@ -142,6 +164,8 @@ struct Run: AsyncParsableCommand {
     }
     var status = ExitStatus.of(report)
     if let junit {
+      // The report so far goes first: the JUnit file may be standard output (`/dev/stdout`).
+      Output.flush()
       do {
         try ScriptFiles.writeAtomically(report.junit(), to: junit)
       } catch {
@@ -165,9 +189,9 @@ struct Run: AsyncParsableCommand {
   /// and shows how as a unified diff (on standard error with `--tap`, which must start with
   /// its version line), and runs the scripts again to report how they stand now. With
   /// `--dry-run`, says the same and stops there: nothing is written, nothing runs again.
-  private func runUpdate(_ files: [ScriptFile]) async throws {
+  private func runUpdate(_ files: [ScriptFile], snapshots: FileSnapshots) async throws {
     var scripts: [Script] = []
-    var errors: [ParseError] = []
+    var errors: [ScriptProblem] = []
     for file in files {
       switch file.script {
       case .success(let script): scripts.append(script)
@@ -179,18 +203,21 @@ struct Run: AsyncParsableCommand {
     }
     do {
       guard errors.isEmpty else { throw ScriptUpdater.Refusal(errors: errors) }
-      let updates = try await ScriptUpdater.update(scripts, loader: ScriptFiles.loader, jobs: jobs)
+      let updates = try await ScriptUpdater.update(scripts, loader: snapshots.loader, jobs: jobs)
       // The diff is coloured only where the report would be: on standard output.
       let style = tap ? ReportStyle.plain : color.style
       var changed = 0
+      var unwritten = 0
       for update in updates where update.changed {
         let path = Escaping.controlsEscaped(update.path)
         if !dryRun {
           do {
-            try ScriptFiles.writeAtomically(update.updated, to: update.path)
+            try ScriptFiles.writeAtomically(update.updated, to: update.path, original: update.original)
           } catch {
+            // The others are still written: each file is whole, old or new.
             Output.error("clavard: cannot write \(path): \(error)")
-            throw ExitCode(2)
+            unwritten += 1
+            continue
           }
         }
         say((dryRun ? "would update " : "updated ") + path)
@@ -200,6 +227,7 @@ struct Run: AsyncParsableCommand {
               .dropLast()))
         changed += 1
       }
+      if unwritten > 0 { throw ExitCode(2) }
       if changed == 0 { say(dryRun ? "no file would change" : "no file changed") }
       if dryRun { return }
     } catch let refusal as ScriptUpdater.Refusal {

@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Foundation
 import Testing
 
@@ -19,13 +20,8 @@ import Testing
     }
   }
 
-  struct Hung: Error, CustomStringConvertible {
-    var command: String
-    var description: String { "\(command) did not finish in \(HTMLBrowserTests.timeout) s and was stopped" }
-  }
-
   /// Longer than any page takes; a browser that hangs fails the test instead of hanging it.
-  static let timeout = 120
+  static let timeout = 120.0
 
   static func chromium() throws -> String {
     if let path = ProcessInfo.processInfo.environment["CLAVARD_CHROMIUM"], !path.isEmpty { return path }
@@ -36,31 +32,6 @@ import Testing
       }
     }
     throw BrowserMissing()
-  }
-
-  /// Runs a program with its standard output in a file; stops it after ``timeout`` seconds.
-  static func run(_ executable: String, _ arguments: [String], in folder: URL) throws -> (
-    status: Int32, stdout: String
-  ) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.currentDirectoryURL = root
-    let out = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    let handle = try FileHandle(forWritingTo: out)
-    process.standardOutput = handle
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
-    DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(timeout), execute: watchdog)
-    process.waitUntilExit()
-    watchdog.cancel()
-    try handle.close()
-    if process.terminationReason == .uncaughtSignal {
-      throw Hung(command: ([executable] + arguments).joined(separator: " "))
-    }
-    return (process.terminationStatus, String(decoding: try Data(contentsOf: out), as: UTF8.self))
   }
 
   /// The fixtures that `clavard run fixtures` runs (fragments in setup/ are not tests).
@@ -86,8 +57,8 @@ import Testing
     try folder.write("missed-offer.chat", failing)
     let failingPath = folder.url.appendingPathComponent("missed-offer.chat").path
     let report = folder.url.appendingPathComponent("report.html").path
-    let clavard = try ClavardProcess.locate().path
-    let run = try Self.run(clavard, ["run", "--html", report, "fixtures", failingPath], in: folder.url)
+    let run = try ChildProcess.run(
+      try BuiltProducts.clavard(), ["run", "--html", report, "fixtures", failingPath], in: Self.root.path)
     #expect(run.status == 1)
     let html = try folder.read("report.html")
 
@@ -96,7 +67,7 @@ import Testing
       "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)", "--hide-scrollbars",
     ]
     let page = "file://\(report)"
-    let dump = try Self.run(browser, common + ["--dump-dom", page], in: folder.url)
+    let dump = try ChildProcess.run(browser, common + ["--dump-dom", page], timeout: Self.timeout)
     #expect(dump.status == 0)
     let dom = dump.stdout
     // Each check names what it looked for: a failing check does not print the whole page.
@@ -136,8 +107,8 @@ import Testing
     }
 
     let screenshot = folder.url.appendingPathComponent("report.png").path
-    let shot = try Self.run(
-      browser, common + ["--window-size=1280,900", "--screenshot=\(screenshot)", page], in: folder.url)
+    let shot = try ChildProcess.run(
+      browser, common + ["--window-size=1280,900", "--screenshot=\(screenshot)", page], timeout: Self.timeout)
     #expect(shot.status == 0)
     let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))
     #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))

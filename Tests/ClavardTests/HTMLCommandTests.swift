@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Foundation
 import Testing
 
@@ -20,6 +21,20 @@ import Testing
     #expect(page.contains("data-path=\"pass.chat\" data-verdict=\"passed\""))
     // Nothing but the page is written.
     #expect(folder.files() == ["fail.chat", "pass.chat", "report.html", "setup.chat"])
+  }
+
+  @Test("run - --html FILE: a script on standard input has its timeline too, across its pieces")
+  func standardInput() throws {
+    let folder = try TemporaryFolder()
+    // More than one piece (64 KB) of steps: the last step's row is found by its index.
+    let steps = (1...1_500).map { "step SES-3 \"again \($0)\"\nexpect alice status working-offline\n" }
+    let output = try folder.run(
+      "run", "-", "--html", "stdin.html", input: .bytes(Array((SampleScripts.pass + steps.joined()).utf8)))
+    #expect(output.status == 0)
+    let page = try folder.read("stdin.html")
+    #expect(page.contains("data-path=\"&lt;stdin&gt;\" data-verdict=\"passed\""))
+    #expect(page.contains("<rect id=\"script-1-step-1501\" class=\"step-row\""))
+    #expect(page.contains("step SES-3 “again 1500” — passed</text>"))
   }
 
   @Test("a page that cannot be written: exit 2 and why, after the report")

@@ -1,13 +1,16 @@
+import ClavardTestSupport
 import Foundation
 import Testing
 
 /// `clavard run` as a process: exit codes, standard output and error, files written.
 @Suite struct RunCommandTests {
-  static let all = ["pass.chat": Scripts.pass, "fail.chat": Scripts.fail, "setup.chat": Scripts.setup]
+  static let all = [
+    "pass.chat": SampleScripts.pass, "fail.chat": SampleScripts.fail, "setup.chat": SampleScripts.setup,
+  ]
 
   @Test("exit 0 when every script passed, with the summary line last")
   func allPassed() throws {
-    let folder = try TemporaryFolder(["pass.chat": Scripts.pass, "setup.chat": Scripts.setup])
+    let folder = try TemporaryFolder(["pass.chat": SampleScripts.pass, "setup.chat": SampleScripts.setup])
     let output = try folder.run("run", ".")
     #expect(output.status == 0)
     #expect(output.stdout == "ok   pass.chat\nok   setup.chat\n2 passed, 0 failed\n")
@@ -20,26 +23,26 @@ import Testing
     let output = try folder.run("run", "pass.chat", "fail.chat")
     #expect(output.status == 1)
     #expect(
-      output.stdout == Scripts.failure + "\nok   pass.chat\n" + Scripts.failedList("fail.chat")
+      output.stdout == SampleScripts.failure + "\nok   pass.chat\n" + SampleScripts.failedList("fail.chat")
         + "1 passed, 1 failed\n")
     #expect(output.stderr == "")
   }
 
   @Test("exit 2 for a file that cannot be parsed: file:line:column under its FAIL line, counted as failed")
   func parseError() throws {
-    let folder = try TemporaryFolder(["pass.chat": Scripts.pass, "broken.chat": Scripts.broken])
+    let folder = try TemporaryFolder(["pass.chat": SampleScripts.pass, "broken.chat": SampleScripts.broken])
     let output = try folder.run("run", ".")
     #expect(output.status == 2)
     #expect(
       output.stdout
-        == Scripts.brokenFailure + "ok   pass.chat\n" + Scripts.failedList("broken.chat")
+        == SampleScripts.brokenFailure + "ok   pass.chat\n" + SampleScripts.failedList("broken.chat")
         + "1 passed, 1 failed\n")
     #expect(output.stderr == "")
   }
 
   @Test("exit 2 for a file that does not exist or is not UTF-8; the other scripts still run")
   func unreadable() throws {
-    let folder = try TemporaryFolder(["pass.chat": Scripts.pass])
+    let folder = try TemporaryFolder(["pass.chat": SampleScripts.pass])
     try Data([0x71, 0x75, 0x65, 0x0A, 0x61, 0xFF, 0x0A]).write(
       to: folder.url.appendingPathComponent("latin1.chat"))
     let output = try folder.run("run", "nope.chat", "latin1.chat", "pass.chat")
@@ -49,7 +52,7 @@ import Testing
         FAIL latin1.chat
         latin1.chat:2:2: this file is not valid UTF-8 (byte 0xFF); save it as UTF-8
         FAIL nope.chat
-        nope.chat:1:1: cannot read this file: no such file or folder
+        nope.chat: cannot read this file: no such file or folder
         ok   pass.chat
         Failed scripts (2):
           latin1.chat
@@ -80,8 +83,8 @@ import Testing
       (["coverage", "--jobs", "2000"], "Error: --jobs must be from 1 to 1024, not 2000"),
     ])
   func usageErrors(arguments: [String], message: String) throws {
-    let folder = try TemporaryFolder(["pass.chat": Scripts.pass])
-    let output = try ClavardProcess.run(arguments, in: folder.url)
+    let folder = try TemporaryFolder(["pass.chat": SampleScripts.pass])
+    let output = try ChildProcess.run(try BuiltProducts.clavard(), arguments, in: folder.path)
     #expect(output.status == 2)
     #expect(output.stderr.hasPrefix(message + "\n"))
     #expect(output.stdout == "")
@@ -94,14 +97,15 @@ import Testing
     #expect(coloured.stdout.hasPrefix("\u{1B}[1;31mFAIL\u{1B}[0m fail.chat\n"))
     #expect(coloured.stdout.hasSuffix("\u{1B}[1;31m0 passed, 1 failed\u{1B}[0m\n"))
     #expect(
-      try folder.run("run", "fail.chat").stdout == Scripts.failure + "\n" + Scripts.failedList("fail.chat")
+      try folder.run("run", "fail.chat").stdout == SampleScripts.failure + "\n"
+        + SampleScripts.failedList("fail.chat")
         + "0 passed, 1 failed\n")
     #expect(try folder.run("run", "fail.chat", "--color", "never").stdout.contains("\u{1B}") == false)
   }
 
   @Test("nothing to run is a usage error: an empty folder, or filters that match nothing")
   func nothingToRun() throws {
-    let folder = try TemporaryFolder(["pass.chat": Scripts.pass, "empty/readme.txt": "no scripts here"])
+    let folder = try TemporaryFolder(["pass.chat": SampleScripts.pass, "empty/readme.txt": "no scripts here"])
     let empty = try folder.run("run", "empty")
     #expect(empty.status == 2)
     #expect(empty.stderr == "clavard: nothing to run: no .chat files in empty\n")
@@ -116,8 +120,8 @@ import Testing
   @Test("a folder's fragments (files under setup/) never run as tests; named, a fragment runs")
   func fragments() throws {
     let folder = try TemporaryFolder([
-      "suite/fail.chat": Scripts.fail.replacing("use setup.chat", with: "use setup/alice.chat"),
-      "suite/setup/alice.chat": Scripts.setup,
+      "suite/fail.chat": SampleScripts.fail.replacing("use setup.chat", with: "use setup/alice.chat"),
+      "suite/setup/alice.chat": SampleScripts.setup,
       // Works only after other lines: run as a test, it would fail.
       "suite/deeper/setup/ready.chat": "alice> ready\n",
     ])
@@ -133,13 +137,13 @@ import Testing
 
   @Test("--tap: the TAP report on stdout (its format is Report+TAPTests'), parse errors on stderr")
   func tap() throws {
-    let folder = try TemporaryFolder(Self.all.merging(["broken.chat": Scripts.broken]) { $1 })
+    let folder = try TemporaryFolder(Self.all.merging(["broken.chat": SampleScripts.broken]) { $1 })
     let output = try folder.run("run", "--tap", "broken.chat", "pass.chat", "fail.chat")
     #expect(output.status == 2)
     #expect(output.stdout.hasPrefix("TAP version 13\n1..3\nnot ok 1 - broken.chat\n  ---\n"))
     #expect(output.stdout.contains("\nnot ok 2 - fail.chat\n  ---\n"))
     #expect(output.stdout.hasSuffix("  ...\nok 3 - pass.chat\n# 1 passed, 2 failed\n"))
-    #expect(output.stderr == Scripts.brokenError)
+    #expect(output.stderr == SampleScripts.brokenError)
   }
 
   @Test("--junit FILE: the XML report of the run is written, each script timed")
@@ -216,7 +220,7 @@ import Testing
     let folder = try TemporaryFolder(Self.all)
     #expect(
       try folder.run("run", ".", "--filter", "CAP-9").stdout
-        == Scripts.failure + "\n" + Scripts.failedList("fail.chat") + "0 passed, 1 failed\n")
+        == SampleScripts.failure + "\n" + SampleScripts.failedList("fail.chat") + "0 passed, 1 failed\n")
     #expect(try folder.run("run", ".", "--filter", "ses-2").stdout == "ok   pass.chat\n1 passed, 0 failed\n")
     #expect(try folder.run("run", ".", "--filter", "setup").stdout == "ok   setup.chat\n1 passed, 0 failed\n")
   }
@@ -228,7 +232,7 @@ import Testing
     let either = try folder.run("run", ".", "--tags", "smoke,session")
     #expect(either.status == 1)
     #expect(
-      either.stdout == Scripts.failure + "\nok   pass.chat\n" + Scripts.failedList("fail.chat")
+      either.stdout == SampleScripts.failure + "\nok   pass.chat\n" + SampleScripts.failedList("fail.chat")
         + "1 passed, 1 failed\n")
   }
 
@@ -238,7 +242,7 @@ import Testing
     let output = try folder.run("run", ".", "--bail")
     #expect(output.status == 1)
     #expect(
-      output.stdout == Scripts.failure + "\n" + Scripts.failedList("fail.chat")
+      output.stdout == SampleScripts.failure + "\n" + SampleScripts.failedList("fail.chat")
         + "stopped after the first failing script: 2 not run\n0 passed, 1 failed\n")
     let tap = try folder.run("run", ".", "--bail", "--tap")
     #expect(
@@ -246,11 +250,17 @@ import Testing
         "  ...\nBail out! stopped after the first failing script\n# 0 passed, 1 failed\n"))
   }
 
-  @Test("GITHUB_ACTIONS=true: every failure is also a ::error workflow command, escaped")
+  @Test(
+    "GITHUB_ACTIONS=true: each failure is also a ::error workflow command on stderr (the format: Report+GitHubTests)"
+  )
   func githubActions() throws {
-    let folder = try TemporaryFolder(Self.all.merging(["broken.chat": Scripts.broken]) { $1 })
+    let folder = try TemporaryFolder(Self.all.merging(["broken.chat": SampleScripts.broken]) { $1 })
     let output = try folder.run("run", ".", environment: ["GITHUB_ACTIONS": "true"])
     #expect(output.status == 2)
+    let annotations = output.stderr.split(separator: "\n").filter { $0.hasPrefix("::error ") }
+    #expect(annotations.count == 2)
+    #expect(annotations.first?.hasPrefix("::error file=broken.chat,") == true)
+    #expect(annotations.last?.hasPrefix("::error file=fail.chat,") == true)
     #expect(
       output.stderr
         == "::error file=broken.chat,line=3,col=1::unknown command 'bogus'; an actor's command is written 'name> command'\n"
@@ -260,7 +270,7 @@ import Testing
     #expect(local.stderr == "")
     // An absolute path under the working directory is annotated relative to it.
     let absolute = try folder.run(
-      "run", folder.url.path + "/fail.chat", environment: ["GITHUB_ACTIONS": "true"])
+      "run", folder.path + "/fail.chat", environment: ["GITHUB_ACTIONS": "true"])
     #expect(absolute.stderr.hasPrefix("::error file=fail.chat,line=5,col=1,"))
   }
 }

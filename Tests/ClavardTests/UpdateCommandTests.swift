@@ -1,5 +1,8 @@
+import ClavardTestSupport
 import Foundation
 import Testing
+
+@testable import clavard
 
 /// `clavard run --update` as a process: what is written, what is refused, what is printed.
 @Suite struct UpdateCommandTests {
@@ -32,12 +35,12 @@ import Testing
 
     """
 
-  static let setupOutOfDate = Scripts.setup.replacing("< alice logged in\n", with: "")
+  static let setupOutOfDate = SampleScripts.setup.replacing("< alice logged in\n", with: "")
 
   @Test("--update rewrites the scripts and the files they include, says which changed, and reruns them")
   func update() throws {
     let folder = try TemporaryFolder([
-      "w.chat": Self.outOfDate, "setup.chat": Self.setupOutOfDate, "pass.chat": Scripts.pass,
+      "w.chat": Self.outOfDate, "setup.chat": Self.setupOutOfDate, "pass.chat": SampleScripts.pass,
     ])
     let before = try folder.run("run", "w.chat")
     #expect(before.status == 1)
@@ -46,8 +49,8 @@ import Testing
     #expect(output.stdout == Self.updatedLines + "ok   pass.chat\nok   w.chat\n2 passed, 0 failed\n")
     #expect(output.stderr == "")
     #expect(try folder.read("w.chat") == Self.upToDate)
-    #expect(try folder.read("setup.chat") == Scripts.setup)
-    #expect(try folder.read("pass.chat") == Scripts.pass)
+    #expect(try folder.read("setup.chat") == SampleScripts.setup)
+    #expect(try folder.read("pass.chat") == SampleScripts.pass)
     // No temporary file is left behind.
     #expect(folder.files() == ["pass.chat", "setup.chat", "w.chat"])
     #expect(try folder.run("run", "w.chat").status == 0)
@@ -94,7 +97,7 @@ import Testing
     #expect(try folder.read("w.chat") == Self.outOfDate)
     #expect(try folder.read("setup.chat") == Self.setupOutOfDate)
     #expect(folder.files() == ["setup.chat", "w.chat"])
-    try folder.write("setup.chat", Scripts.setup)
+    try folder.write("setup.chat", SampleScripts.setup)
     try folder.write("w.chat", Self.upToDate)
     #expect(try folder.run("run", "--update", "--dry-run", "w.chat").stdout == "no file would change\n")
     let alone = try folder.run("run", "--dry-run", "w.chat")
@@ -141,12 +144,13 @@ import Testing
 
   @Test("--update --tap: stdout stays a TAP stream; the files changed are said on stderr")
   func updateWithTAP() throws {
-    let folder = try TemporaryFolder(["w.chat": Self.outOfDate, "setup.chat": Scripts.setup])
+    let folder = try TemporaryFolder(["w.chat": Self.outOfDate, "setup.chat": SampleScripts.setup])
     let output = try folder.run("run", "--update", "--tap", "w.chat")
     #expect(output.status == 0)
     #expect(output.stdout == "TAP version 13\n1..1\nok 1 - w.chat\n# 1 passed, 0 failed\n")
     #expect(output.stderr.hasPrefix("updated w.chat\n--- w.chat\n+++ w.chat\n@@ -4,7 +4,8 @@\n"))
-    let refused = try TemporaryFolder(["broken.chat": Scripts.broken]).run("run", "--update", "--tap", ".")
+    let refused = try TemporaryFolder(["broken.chat": SampleScripts.broken]).run(
+      "run", "--update", "--tap", ".")
     #expect(refused.status == 2)
     #expect(refused.stdout.hasPrefix("TAP version 13\n1..1\nnot ok 1 - broken.chat\n"))
     #expect(refused.stdout.hasSuffix("# 0 passed, 1 failed\n"))
@@ -154,7 +158,7 @@ import Testing
 
   @Test("--update keeps the file's permissions and writes through a symbolic link")
   func permissionsAndLinks() throws {
-    let folder = try TemporaryFolder(["real/w.chat": Self.outOfDate, "real/setup.chat": Scripts.setup])
+    let folder = try TemporaryFolder(["real/w.chat": Self.outOfDate, "real/setup.chat": SampleScripts.setup])
     let real = folder.url.appendingPathComponent("real/w.chat").path
     try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: real)
     let link = folder.url.appendingPathComponent("real/link.chat").path
@@ -174,20 +178,21 @@ import Testing
   @Test("--update refuses when a file does not parse: exit 2, nothing written")
   func refusesBrokenFiles() throws {
     let folder = try TemporaryFolder([
-      "w.chat": Self.outOfDate, "setup.chat": Scripts.setup, "broken.chat": Scripts.broken,
+      "w.chat": Self.outOfDate, "setup.chat": SampleScripts.setup, "broken.chat": SampleScripts.broken,
     ])
     let output = try folder.run("run", "--update", ".")
     #expect(output.status == 2)
     #expect(output.stderr == "nothing was updated: fix these files first\n")
     #expect(
-      output.stdout == Scripts.brokenFailure + Scripts.failedList("broken.chat") + "0 passed, 1 failed\n")
+      output.stdout == SampleScripts.brokenFailure + SampleScripts.failedList("broken.chat")
+        + "0 passed, 1 failed\n")
     #expect(try folder.read("w.chat") == Self.outOfDate)
   }
 
   @Test("--update refuses when an included file does not parse")
   func refusesBrokenIncludes() throws {
     let folder = try TemporaryFolder([
-      "w.chat": Self.outOfDate, "setup.chat": Scripts.broken.replacing("broken", with: "setup"),
+      "w.chat": Self.outOfDate, "setup.chat": SampleScripts.broken.replacing("broken", with: "setup"),
     ])
     let output = try folder.run("run", "--update", "w.chat")
     #expect(output.status == 2)
@@ -207,7 +212,7 @@ import Testing
       alice> ready
 
       """
-    let folder = try TemporaryFolder(["e.chat": script, "setup.chat": Scripts.setup])
+    let folder = try TemporaryFolder(["e.chat": script, "setup.chat": SampleScripts.setup])
     let output = try folder.run("run", "--update", "e.chat")
     #expect(output.status == 1)
     #expect(
@@ -232,5 +237,112 @@ import Testing
       try folder.read("e.chat")
         == script.replacing(
           "alice> ready\n", with: "alice> ready\n< alice is ready to work (Working Offline)\n"))
+  }
+}
+
+/// `--update` writing files: nothing lost, nothing replaced that should not be.
+@Suite struct UpdateSafetyTests {
+  @Test("a script that is read-only is not replaced (even by root); the others are, exit 2")
+  func readOnly() throws {
+    let folder = try TemporaryFolder([
+      "w.chat": UpdateCommandTests.outOfDate, "v.chat": UpdateCommandTests.outOfDate,
+      "setup.chat": SampleScripts.setup,
+    ])
+    #expect(chmod(folder.path + "/w.chat", 0o444) == 0)
+    let output = try folder.run("run", "--update", "v.chat", "w.chat")
+    #expect(output.status == 2)
+    #expect(
+      output.stderr
+        == "clavard: cannot write w.chat: it is read-only (mode 444); make it writable (chmod u+w) to let it be replaced\n"
+    )
+    #expect(output.stdout.hasPrefix("updated v.chat\n--- v.chat\n+++ v.chat\n"))
+    #expect(!output.stdout.contains("updated w.chat"))
+    #expect(try folder.read("w.chat") == UpdateCommandTests.outOfDate)
+    #expect(try folder.read("v.chat") == UpdateCommandTests.upToDate)
+  }
+
+  @Test("the script keeps its owner, group and mode (as root, someone else's script stays theirs)")
+  func owner() throws {
+    let folder = try TemporaryFolder([
+      "w.chat": UpdateCommandTests.outOfDate, "setup.chat": SampleScripts.setup,
+    ])
+    let path = folder.path + "/w.chat"
+    let owner: (uid_t, gid_t) = geteuid() == 0 ? (1234, 5678) : (geteuid(), getegid())
+    #expect(chown(path, owner.0, owner.1) == 0 && chmod(path, 0o664) == 0)
+    #expect(try folder.run("run", "--update", "w.chat").status == 0)
+    var status = stat()
+    #expect(stat(path, &status) == 0)
+    #expect(status.st_uid == owner.0 && status.st_gid == owner.1 && status.st_mode & 0o7777 == 0o664)
+    #expect(try folder.read("w.chat") == UpdateCommandTests.upToDate)
+  }
+
+  @Test("a file whose bytes changed since they were parsed is not written (here: by its other name)")
+  func changedSinceParsed() throws {
+    let folder = try TemporaryFolder([
+      "w.chat": UpdateCommandTests.outOfDate, "setup.chat": SampleScripts.setup,
+    ])
+    // x.chat is w.chat: once w.chat is written, x.chat no longer holds the bytes parsed as x.chat.
+    #expect(symlink("w.chat", folder.path + "/x.chat") == 0)
+    let output = try folder.run("run", "--update", "w.chat", "x.chat")
+    #expect(output.status == 2)
+    #expect(output.stdout.hasPrefix("updated w.chat\n--- w.chat\n+++ w.chat\n"))
+    #expect(!output.stdout.contains("updated x.chat"))
+    #expect(
+      output.stderr
+        == "clavard: cannot write x.chat: it changed since it was read; nothing was written to it\n")
+    #expect(try folder.read("w.chat") == UpdateCommandTests.upToDate)
+  }
+
+  @Test("--update reads each file once: what it parses is what it rewrites, whatever the disk says later")
+  func snapshots() throws {
+    let folder = try TemporaryFolder(["w.chat": "agent a\n"])
+    let snapshots = FileSnapshots()
+    #expect(try snapshots.read(folder.path + "/w.chat") == Array("agent a\n".utf8))
+    try folder.write("w.chat", "agent b\n")
+    #expect(try snapshots.read(folder.path + "/w.chat") == Array("agent a\n".utf8))
+  }
+
+  @Test("a 250-byte file name can be updated: the temporary name is short")
+  func longName() throws {
+    let name = String(repeating: "n", count: 245) + ".chat"
+    let folder = try TemporaryFolder([name: UpdateCommandTests.outOfDate, "setup.chat": SampleScripts.setup])
+    let output = try folder.run("run", "--update", name)
+    #expect(output.status == 0)
+    #expect(try folder.read(name) == UpdateCommandTests.upToDate)
+  }
+
+  @Test("temporary files left by an --update killed with SIGKILL are removed by the next one")
+  func leftoversOfAKilledUpdate() throws {
+    let ended = try ChildProcess.run("/bin/sh", ["-c", "echo $$"]).stdout.filter(\.isNumber)
+    let folder = try TemporaryFolder([
+      "w.chat": UpdateCommandTests.outOfDate, "setup.chat": SampleScripts.setup,
+      ".clavard-\(ended)-Xk3pQ9": "half a script",
+    ])
+    #expect(try folder.run("run", "--update", "w.chat").status == 0)
+    #expect(folder.files() == ["setup.chat", "w.chat"])
+  }
+
+  @Test("as a user who may not write the script, or could not give it back to its owner: not replaced")
+  func otherUsersFiles() throws {
+    let folder = try TemporaryFolder([
+      "w.chat": UpdateCommandTests.outOfDate, "v.chat": UpdateCommandTests.outOfDate,
+      "setup.chat": SampleScripts.setup,
+    ])
+    // A folder anyone may write to; w.chat is root's and only root's to write; v.chat anyone's.
+    #expect(chmod(folder.path, 0o777) == 0)
+    #expect(chmod(folder.path + "/w.chat", 0o644) == 0 && chmod(folder.path + "/v.chat", 0o666) == 0)
+    let clavard = try BuiltProducts.clavard()
+    let output = try ChildProcess.run(
+      clavard, ["run", "--update", "w.chat", "v.chat"], in: folder.path, user: ChildProcess.nobody)
+    #expect(output.status == 2)
+    #expect(
+      output.stderr == """
+        clavard: cannot write v.chat: cannot give the new file the owner and group of the old one (Operation not permitted)
+        clavard: cannot write w.chat: it is not writable (Permission denied)
+
+        """)
+    #expect(try folder.read("w.chat") == UpdateCommandTests.outOfDate)
+    #expect(try folder.read("v.chat") == UpdateCommandTests.outOfDate)
+    #expect(folder.files() == ["setup.chat", "v.chat", "w.chat"])
   }
 }

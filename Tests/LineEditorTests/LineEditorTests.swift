@@ -1,4 +1,6 @@
+import ClavardTestSupport
 import Foundation
+import SystemFiles
 import Testing
 
 @testable import LineEditor
@@ -49,33 +51,14 @@ struct CompletionMatchesTests {
 
 @Suite("The history file")
 struct HistoryFileTests {
-  private func temporaryFolder() throws -> String {
-    var template = Array("/tmp/clavard-history-test-XXXXXX".utf8CString)
-    let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
-      guard let base = buffer.baseAddress else { return false }
-      return mkdtemp(base) != nil
-    }
-    try #require(made)
-    return template.withUnsafeBufferPointer { $0.baseAddress.map { String(cString: $0) } ?? "" }
-  }
-
   private func contents(_ path: String) -> String {
-    guard let file = fopen(path, "r") else { return "" }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-      let count = fread(&buffer, 1, buffer.count, file)
-      bytes += buffer[0..<count]
-      if count < buffer.count { break }
-    }
-    return String(decoding: bytes, as: UTF8.self)
+    (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
   }
 
   @Test("appends as it goes, creating the folders; loads oldest first")
   func appendAndLoad() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temporary = try TemporaryFolder()
+    let folder = temporary.path
     let history = HistoryFile(path: folder + "/state/clavard/history")
     #expect(try history.load().isEmpty)
     try history.append("agent alice")
@@ -88,8 +71,8 @@ struct HistoryFileTests {
 
   @Test("keeps the newest `limit` entries")
   func trims() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temporary = try TemporaryFolder()
+    let folder = temporary.path
     let history = HistoryFile(path: folder + "/history", limit: 5)
     for index in 1...12 { try history.append("line \(index)") }
     #expect(try history.load() == (8...12).map { "line \($0)" })
@@ -98,8 +81,8 @@ struct HistoryFileTests {
 
   @Test("two sessions appending at once lose nothing and clobber nothing")
   func concurrentSessions() async throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temporary = try TemporaryFolder()
+    let folder = temporary.path
     let path = folder + "/history"
     // Each "session" is its own HistoryFile, opening the file itself, as two processes would.
     await withTaskGroup(of: Void.self) { group in
@@ -120,8 +103,8 @@ struct HistoryFileTests {
 
   @Test("sessions trimming at once keep exactly `limit` entries, the newest of each")
   func concurrentTrims() async throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temporary = try TemporaryFolder()
+    let folder = temporary.path
     let path = folder + "/history"
     await withTaskGroup(of: Void.self) { group in
       for session in ["a", "b"] {
@@ -156,6 +139,75 @@ struct HistoryFileTests {
   @Test("a history that cannot be written says why")
   func unwritable() {
     let history = HistoryFile(path: "/proc/clavard-cannot/history")
-    #expect(throws: HistoryError.self) { try history.append("x") }
+    #expect(throws: FileError("/proc/clavard-cannot", reason: "No such file or directory", code: ENOENT)) {
+      try history.append("x")
+    }
+  }
+
+  @Test("a history that is a named pipe, a device or too large is refused at once, never read")
+  func notAHistory() throws {
+    let folder = try TemporaryFolder(["big": String(repeating: "agent a\n", count: 200)])
+    let pipe = folder.path + "/pipe"
+    #expect(mkfifo(pipe, 0o600) == 0)
+    #expect(throws: FileError(pipe, reason: "not a regular file (a named pipe)")) {
+      try HistoryFile(path: pipe).load()
+    }
+    #expect(throws: FileError(pipe, reason: "not a regular file (a named pipe)")) {
+      try HistoryFile(path: pipe).append("agent a")
+    }
+    #expect(throws: FileError("/dev/zero", reason: "not a regular file (a character device)")) {
+      try HistoryFile(path: "/dev/zero").load()
+    }
+    let big = folder.path + "/big"
+    #expect(throws: FileError(big, reason: "larger than 1 KiB, the most that is read")) {
+      try HistoryFile(path: big, maximumBytes: 1 << 10).load()
+    }
+  }
+
+  @Test("a history that is a symbolic link: the file it points to is appended to and trimmed; the link stays")
+  func symbolicLink() throws {
+    let folder = try TemporaryFolder(["real/history": "old\n"])
+    #expect(symlink("real/history", folder.path + "/link") == 0)
+    let history = HistoryFile(path: folder.path + "/link", limit: 3)
+    for index in 1...5 { try history.append("line \(index)") }
+    var status = stat()
+    #expect(lstat(folder.path + "/link", &status) == 0 && status.st_mode & S_IFMT == S_IFLNK)
+    #expect(try folder.read("real/history") == "line 3\nline 4\nline 5\n")
+    #expect(try history.load() == ["line 3", "line 4", "line 5"])
+  }
+
+  @Test("two processes appending to one history, trimming all along, lose no line")
+  func twoProcesses() async throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path + "/history"
+    let bench = try BuiltProducts.bench()
+    // A limit of 100, so that nearly every append also trims (renames a new file over the
+    // old one) while the other process waits for the lock.
+    async let first = Task.detached {
+      try ChildProcess.run(bench, ["append-history", path, "600", "a", "100"])
+    }
+    .value
+    async let second = Task.detached {
+      try ChildProcess.run(bench, ["append-history", path, "600", "b", "100"])
+    }
+    .value
+    let results = try await [first, second]
+    for result in results { #expect(result.status == 0, "\(result.stderr)") }
+    let lines = try HistoryFile(path: path, limit: 100).load()
+    #expect(lines.count == 100)
+    for session in ["a", "b"] {
+      let numbers = lines.filter { $0.hasPrefix(session + " ") }.compactMap { Int($0.dropFirst(2)) }
+      // What is left of each is an unbroken run: none lost in the middle.
+      if let last = numbers.last {
+        #expect(numbers == Array((last + 1 - numbers.count)...last))
+      }
+    }
+    // The newest line is one process's last.
+    #expect(lines.last == "a 600" || lines.last == "b 600")
+    for session in ["a", "b"] where lines.last?.hasPrefix(session) == false {
+      // The other finished first: its last line is there or was trimmed away, never lost
+      // from the middle.
+      #expect(lines.filter { $0.hasPrefix(session + " ") }.last.map { $0 == "\(session) 600" } ?? true)
+    }
   }
 }

@@ -160,18 +160,49 @@ struct RecordingTests {
     #expect(runFailure(saved) == nil)
   }
 
-  @Test(".save writes the whole session; a second .save replaces the file")
+  @Test(".save writes the whole session; an existing file is replaced only with --replace")
   func save() throws {
     let harness = Harness()
     harness.type("agent alice")
     #expect(harness.type(".save s.chat") == "# saved 2 lines to s.chat\n")
     harness.type("alice> login")
-    harness.type(".save s.chat")
+    #expect(
+      harness.type(".save s.chat") == "error: s.chat already exists; `.save s.chat --replace` replaces it\n")
+    #expect(harness.files["s.chat"]?.hasSuffix("< agent alice defined: no queues\n") == true)
+    #expect(harness.type(".save s.chat --replace") == "# saved 4 lines to s.chat\n")
     let saved = try #require(harness.files["s.chat"])
     #expect(
       saved == ScriptText.header.joined(separator: "\n")
         + "\nagent alice\n< agent alice defined: no queues\nalice> login\n< alice logged in\n")
+    #expect(harness.type(".save --replace") == "error: usage: .save FILE  or  .save FILE --replace\n")
     harness.files.failWrites(to: "full.chat")
     #expect(harness.type(".save full.chat") == "error: cannot write full.chat: disk full\n")
+  }
+
+  @Test(".save onto the file being recorded is refused: the recording would lose it")
+  func saveOverRecording() throws {
+    let harness = Harness()
+    harness.type(".record r.chat", "agent alice")
+    #expect(
+      harness.type(".save r.chat --replace")
+        == "error: r.chat is the file being recorded; `.record stop` first, or save to another file\n")
+    harness.type("agent bob", ".record stop")
+    let recorded = try #require(harness.files["r.chat"])
+    #expect(
+      recorded.hasSuffix(
+        "agent alice\n< agent alice defined: no queues\nagent bob\n< agent bob defined: no queues\n"))
+    #expect(runFailure(recorded) == nil)
+  }
+
+  @Test("a command typed with a control character (Ctrl-V Esc) is recorded with it escaped")
+  func controlCharactersInCommands() throws {
+    let harness = Harness()
+    harness.type(".record r.chat", "agent alice", "alice> login", "faq hours \"Open\u{1B}[2J 8-17\"")
+    harness.type("step X-1 \"tab\u{1B}le\"", ".record stop")
+    let recorded = try #require(harness.files["r.chat"])
+    #expect(!recorded.unicodeScalars.contains("\u{1B}"))
+    #expect(recorded.contains("faq hours \"Open\\u{1B}[2J 8-17\"\n"))
+    #expect(recorded.contains("step X-1 \"tab\\u{1B}le\"\n"))
+    #expect(runFailure(recorded) == nil)
   }
 }

@@ -31,17 +31,27 @@ struct TimelineCommandTests {
     #expect(harness.type("alice> finish").hasPrefix("< chat-1 finished by alice"))
   }
 
-  @Test("an empty session gives a page that says no command ran; the file is replaced")
+  @Test("an empty session gives a page that says no command ran; a file is replaced only when asked")
   func empty() throws {
     let harness = Harness(files: ["t.html": "old"])
-    #expect(harness.type(".timeline \"t.html\"") == "# wrote the timeline of the session so far to t.html\n")
+    #expect(
+      harness.type(".timeline t.html")
+        == "error: t.html already exists; `.timeline t.html --replace` replaces it\n")
+    #expect(harness.files["t.html"] == "old")
+    #expect(
+      harness.type(".timeline \"t.html\" --replace")
+        == "# wrote the timeline of the session so far to t.html\n")
     #expect(harness.files["t.html"]?.contains("<p class=\"note\">No command ran.</p>") == true)
   }
 
   @Test("without a file, or when the file cannot be written, it says so")
   func errors() {
     let harness = Harness()
-    #expect(harness.type(".timeline") == "error: usage: .timeline FILE\n")
+    #expect(harness.type(".timeline") == "error: usage: .timeline FILE  or  .timeline FILE --replace\n")
+    #expect(harness.type(".record r.chat").hasPrefix("# recording to r.chat"))
+    #expect(
+      harness.type(".timeline r.chat --replace")
+        == "error: r.chat is the file being recorded; `.record stop` first, or save to another file\n")
     harness.files.failWrites(to: "full.html")
     #expect(harness.type(".timeline full.html") == "error: cannot write full.html: disk full\n")
     #expect(harness.files["full.html"] == nil)

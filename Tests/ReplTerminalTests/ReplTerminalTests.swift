@@ -1,4 +1,6 @@
+import ClavardTestSupport
 import Foundation
+import PseudoTerminal
 import Testing
 
 #if canImport(Glibc)
@@ -24,13 +26,13 @@ struct ReplTerminalTests {
 
   @Test("a session typed with Tab and Up, recorded with .record, passes `clavard run`")
   func typedSessionRecordsAPassingScript() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temporary = try TemporaryFolder()
+    let folder = temporary.path
     let recording = folder + "/session.chat"
     // A line from an earlier session, for Up to find.
     try "queue support media=chat dispositions=resolved\n".write(
       toFile: folder + "/history", atomically: true, encoding: .utf8)
-    let terminal = try PseudoTerminal(try clavardExecutable(), ["repl"], environment: environment(folder))
+    let terminal = try PseudoTerminal(try BuiltProducts.clavard(), ["repl"], environment: environment(folder))
     try terminal.expectPrompt()
 
     // Up recalls the earlier session's line.
@@ -119,9 +121,9 @@ struct ReplTerminalTests {
     #expect(recorded.contains("expect alice chats 1\n"))
     #expect(!recorded.contains("never sent"))
 
-    let run = try runClavard(["run", recording])
-    #expect(run.status == 0, "\(run.output)\(run.error)")
-    #expect(run.output.contains("1 passed, 0 failed"))
+    let run = try ChildProcess.run(try BuiltProducts.clavard(), ["run", recording])
+    #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+    #expect(run.stdout.contains("1 passed, 0 failed"))
 
     // The history kept every line, the earlier session's first, and not the abandoned one.
     let history = try String(contentsOfFile: folder + "/history", encoding: .utf8).split(separator: "\n").map(
@@ -134,13 +136,13 @@ struct ReplTerminalTests {
 
   @Test("Ctrl-C during a long .read stops the script at its next command; the session goes on")
   func interruptRead() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temporary = try TemporaryFolder()
+    let folder = temporary.path
     // 300,000 agents: seconds of work even in a release build (0.4 s per 60,000 there), far
     // more than the 0.3 s before Ctrl-C, which may arrive while the file is still being parsed.
     let script = (1...300_000).map { "agent a\($0)\n< agent a\($0) defined: no queues\n" }.joined()
     try script.write(toFile: folder + "/long.chat", atomically: true, encoding: .utf8)
-    let terminal = try PseudoTerminal(try clavardExecutable(), ["repl"], environment: environment(folder))
+    let terminal = try PseudoTerminal(try BuiltProducts.clavard(), ["repl"], environment: environment(folder))
     try terminal.expectPrompt()
     try terminal.type(".read \(folder)/long.chat" + Self.enter)
     Thread.sleep(forTimeInterval: 0.3)
@@ -157,9 +159,9 @@ struct ReplTerminalTests {
 
   @Test("a 100,000-character line and bytes that are not UTF-8 get a message; the session goes on")
   func hostileInput() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let terminal = try PseudoTerminal(try clavardExecutable(), ["repl"], environment: environment(folder))
+    let temporary = try TemporaryFolder()
+    let folder = temporary.path
+    let terminal = try PseudoTerminal(try BuiltProducts.clavard(), ["repl"], environment: environment(folder))
     try terminal.expectPrompt()
     try terminal.type(String(repeating: "a", count: 100_000) + Self.enter, chunk: 4096, pause: 0.001)
     try terminal.expect(
@@ -179,16 +181,19 @@ struct ReplTerminalTests {
     let history = try String(contentsOfFile: folder + "/history", encoding: .utf8)
     #expect(history.hasSuffix("agent bob\n.quit\n"))
     #expect(history.count < 200)
+    // The line typed with Ctrl-V Esc is kept with its control character escaped, never raw.
+    #expect(history.contains("\\u{1B}[2Jboom\n"))
+    #expect(!history.unicodeScalars.contains("\u{1B}"))
   }
 
   @Test("colour on a terminal, none with NO_COLOR; `clavard` alone is the REPL on a terminal")
   func colour() throws {
     for colour in [true, false] {
-      let folder = try temporaryFolder()
-      defer { try? FileManager.default.removeItem(atPath: folder) }
+      let temporary = try TemporaryFolder()
+      let folder = temporary.path
       let arguments = colour ? ["repl"] : []
       let terminal = try PseudoTerminal(
-        try clavardExecutable(), arguments, environment: environment(folder, colour: colour))
+        try BuiltProducts.clavard(), arguments, environment: environment(folder, colour: colour))
       try terminal.expectPrompt()
       try terminal.type("agent alice" + Self.enter)
       try terminal.expectPrompt()
@@ -204,10 +209,10 @@ struct ReplTerminalTests {
 
   @Test("two sessions at once share one history and lose none of its lines")
   func twoSessions() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let first = try PseudoTerminal(try clavardExecutable(), ["repl"], environment: environment(folder))
-    let second = try PseudoTerminal(try clavardExecutable(), ["repl"], environment: environment(folder))
+    let temporary = try TemporaryFolder()
+    let folder = temporary.path
+    let first = try PseudoTerminal(try BuiltProducts.clavard(), ["repl"], environment: environment(folder))
+    let second = try PseudoTerminal(try BuiltProducts.clavard(), ["repl"], environment: environment(folder))
     try first.expectPrompt()
     try second.expectPrompt()
     for index in 1...5 {
@@ -226,24 +231,56 @@ struct ReplTerminalTests {
     #expect(history.filter { $0.hasPrefix("agent") } == (1...5).map { "agent a\($0)" })
   }
 
-  @Test("not on a terminal, standard input is a script: exit 0 passed, 1 failed, 2 unreadable")
-  func standardInputIsAScript() throws {
-    let passing = try runClavard(
-      ["repl"], input: Array("agent alice\n< agent alice defined: no queues\n".utf8))
-    #expect(passing.status == 0)
-    #expect(passing.output == "ok   <stdin>\n1 passed, 0 failed\n")
-    #expect(!passing.output.contains("]> "))
+  @Test("a history that is a named pipe, a device or too large: one warning, and the REPL goes on without it")
+  func unusableHistory() throws {
+    let temporary = try TemporaryFolder(["big": String(repeating: "agent a\n", count: 600_000)])
+    let folder = temporary.path
+    #expect(mkfifo(folder + "/fifo", 0o600) == 0)
+    let cases = [
+      (folder + "/fifo", "not a regular file (a named pipe)"),
+      ("/dev/zero", "not a regular file (a character device)"),
+      (folder + "/big", "larger than 4 MiB, the most that is read"),
+    ]
+    for (history, reason) in cases {
+      let terminal = try PseudoTerminal(
+        try BuiltProducts.clavard(), ["repl"],
+        environment: environment(folder).filter { !$0.hasPrefix("CLAVARD_HISTORY=") } + [
+          "CLAVARD_HISTORY=\(history)"
+        ])
+      try terminal.expect(
+        "clavard: cannot read the history \(history): \(reason); this session keeps no history")
+      try terminal.expectPrompt()
+      try terminal.type("agent alice" + Self.enter)
+      try terminal.expect("< agent alice defined: no queues")
+      try terminal.expectPrompt()
+      try terminal.type(Self.ctrlD)
+      #expect(terminal.waitForExit() == 0)
+      #expect(terminal.text().components(separatedBy: "cannot").count == 2)
+    }
+    #expect(try temporary.read("big").count == 600_000 * 8)
+  }
 
-    let failing = try runClavard([], input: Array("agent alice\n".utf8))
-    #expect(failing.status == 1)
-    #expect(failing.output.contains("<stdin>:1:1: the events of `agent alice` differ"))
-
-    let broken = try runClavard(["repl"], input: Array("agent alice queus=x\n".utf8))
-    #expect(broken.status == 2)
-    #expect(broken.output.contains("<stdin>:1:13: unknown key 'queus'"))
-
-    let invalid = try runClavard(["repl"], input: [0x61, 0x0A, 0xFF, 0x0A])
-    #expect(invalid.status == 2)
-    #expect(invalid.output.contains("<stdin>:2:1: this file is not valid UTF-8 (byte 0xFF)"))
+  @Test("a history that cannot be written: one warning at the first line, and the session goes on")
+  func unwritableHistory() throws {
+    let temporary = try TemporaryFolder()
+    // Nothing can be created in /proc/self: the history reads as empty, then cannot be written.
+    let history = "/proc/self/clavard-history"
+    let terminal = try PseudoTerminal(
+      try BuiltProducts.clavard(), ["repl"],
+      environment: environment(temporary.path).filter { !$0.hasPrefix("CLAVARD_HISTORY=") }
+        + ["CLAVARD_HISTORY=\(history)"])
+    try terminal.expectPrompt()
+    try terminal.type("agent alice" + Self.enter)
+    try terminal.expect(
+      "clavard: cannot write the history \(history): No such file or directory; lines typed from now on are not kept"
+    )
+    try terminal.expect("< agent alice defined: no queues")
+    try terminal.expectPrompt()
+    try terminal.type("agent bob" + Self.enter)
+    try terminal.expect("< agent bob defined: no queues")
+    try terminal.expectPrompt()
+    try terminal.type(Self.ctrlD)
+    #expect(terminal.waitForExit() == 0)
+    #expect(terminal.text().components(separatedBy: "cannot write the history").count == 2)
   }
 }

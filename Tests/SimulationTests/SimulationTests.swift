@@ -55,13 +55,81 @@ import Testing
     #expect(simulation.center.agents.allSatisfy { $0.openLogs.isEmpty })
   }
 
+  @Test("plans follow the chat ids the engine gives, not positions: a center that already holds chats")
+  func plansKeyedByTheSimulation() {
+    var center = Center()
+    let request = ChatRequest(name: "Early", email: "early@example.com", ipAddress: "192.0.2.1")
+    for (number, queue) in [(1, "early-1"), (2, "early-2")] {
+      _ = try? center.perform(.defineQueue(QueueID(queue), media: .chat, dispositions: []))
+      _ = try? center.perform(.customer(VisitorID("early-\(number)"), .open(QueueID(queue), request)))
+    }
+    #expect(center.chats.count == 2)
+    var simulation = Simulation(Self.small(), center: center)
+    let report = simulation.run(timed: false)
+    #expect(report.invariantViolations == [])
+    // The two early chats wait for ever (no agent serves their queues); every chat of the load
+    // was played out as planned: accepted and finished, or abandoned.
+    #expect(report.chats == 3002)
+    #expect(report.finished == report.accepted && report.accepted + report.abandoned == 3000)
+    #expect(simulation.center.chat(ChatID(1))?.state == .queued)
+  }
+
+  @Test("queues no agent serves: their chats are counted as unserved, so the counts add up, and it is said")
+  func unservedQueues() {
+    var configuration = SimulationConfiguration()
+    configuration.agents = 1
+    configuration.chats = 400
+    configuration.check = true
+    var simulation = Simulation(configuration)
+    let report = simulation.run(timed: false)
+    #expect(report.invariantViolations == [])
+    #expect(report.queuesWithoutAgents == 7)
+    #expect(report.unserved > 0)
+    #expect(report.chats == report.accepted + report.abandoned + report.unserved)
+    #expect(report.summary.contains("unserved \(report.unserved)"))
+    #expect(report.summary.contains("7 queues have no agent: their chats wait, counted as unserved"))
+    #expect(report.json.contains("\"unserved\": \(report.unserved), \"queues_without_agents\": 7"))
+  }
+
+  @Test("the summary shows withdrawn offers and refusals, as the JSON does")
+  func summaryMatchesJSON() {
+    var report = SimulationReport()
+    report.withdrawn = 12
+    report.refusals = 34
+    #expect(report.summary.contains(", withdrawn 12, "))
+    #expect(report.summary.contains(", refusals 34, "))
+    #expect(report.json.contains("\"withdrawn\": 12") && report.json.contains("\"refusals\": 34"))
+    #expect(!report.summary.contains("no agent"))
+    report.queuesWithoutAgents = 1
+    #expect(report.summary.contains("1 queue has no agent: its chats wait, counted as unserved"))
+  }
+
+  @Test("each agent's queues: as many as asked, all different, in order; up to half of them drawn as always")
+  func chosenQueues() {
+    for (count, queues) in [(1, 1), (3, 10), (5, 10), (6, 10), (10, 10), (999, 1000), (1000, 1000)] {
+      var random = RandomSource(seed: UInt64(count * queues))
+      let chosen = Simulation.chooseQueues(count, of: queues, using: &random)
+      #expect(chosen.count == count && Set(chosen).count == count, "\(count) of \(queues)")
+      #expect(chosen == chosen.sorted() && chosen.allSatisfy { (0..<queues).contains($0) })
+    }
+    // Up to half, the draws of every earlier version: the same seed gives the same agents.
+    var random = RandomSource(seed: 42)
+    var reference = RandomSource(seed: 42)
+    for _ in 0..<100 {
+      var drawn = Set<Int>()
+      while drawn.count < 5 { drawn.insert(Int(reference.next() % 100)) }
+      #expect(Simulation.chooseQueues(5, of: 100, using: &random) == drawn.sorted())
+    }
+  }
+
   @Test("the JSON report names every field the benchmark reads")
   func jsonFields() {
     var report = SimulationReport()
     report.invariantViolations = []
     let json = report.json
     for key in [
-      "chats", "offered", "accepted", "missed", "abandoned", "finished", "max_chats_per_agent", "decisions",
+      "chats", "offered", "accepted", "missed", "withdrawn", "abandoned", "finished", "unserved",
+      "queues_without_agents", "max_chats_per_agent", "decisions", "refusals",
       "decision_p50_ns", "decision_p99_ns", "wall_seconds", "peak_rss_bytes", "invariant_violations",
     ] {
       #expect(json.contains("\"\(key)\": "), "missing \(key)")

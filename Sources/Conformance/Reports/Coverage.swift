@@ -50,7 +50,7 @@ public struct Coverage: Hashable, Sendable {
   public var rows: [Row]
   public var unknown: [UnknownID]
   /// Files that could not be read or parsed (they cover nothing).
-  public var broken: [ParseError]
+  public var broken: [ScriptProblem]
   /// Scripts that failed, covering something or not.
   public var failedScripts: [String]
 
@@ -68,7 +68,7 @@ public struct Coverage: Hashable, Sendable {
         unknownScripts[id, default: []].append(cover.script)
       }
     }
-    var broken: [ParseError] = []
+    var broken: [ScriptProblem] = []
     var failedScripts: [String] = []
     for entry in report.entries {
       switch entry.outcome {

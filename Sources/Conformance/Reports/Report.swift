@@ -6,9 +6,9 @@ import ContactCenter
 /// is reported with `file:line:column` and counted as failed.
 public struct ScriptFile: Hashable, Sendable {
   public var path: String
-  public var script: Result<Script, ParseError>
+  public var script: Result<Script, ScriptProblem>
 
-  public init(path: String, script: Result<Script, ParseError>) {
+  public init(path: String, script: Result<Script, ScriptProblem>) {
     self.path = path
     self.script = script
   }
@@ -18,7 +18,7 @@ public struct ScriptFile: Hashable, Sendable {
     do {
       self.init(path: path, script: .success(try ScriptParser.parse(bytes: bytes, path: path)))
     } catch {
-      self.init(path: path, script: .failure(error))
+      self.init(path: path, script: .failure(.invalid(error)))
     }
   }
 
@@ -26,8 +26,15 @@ public struct ScriptFile: Hashable, Sendable {
   public init(path: String, unreadable reason: String) {
     self.init(
       path: path,
-      script: .failure(
-        ParseError("cannot read this file: \(reason)", at: SourceLocation(file: path, line: 1))))
+      script: .failure(.unreadable(UnreadableFile(path: path, message: "cannot read this file: \(reason)"))))
+  }
+
+  /// A folder that could not be read (its scripts cannot be found, so they cannot pass).
+  public init(path: String, unreadableFolder reason: String) {
+    self.init(
+      path: path,
+      script: .failure(.unreadable(UnreadableFile(path: path, message: "cannot read this folder: \(reason)")))
+    )
   }
 
   /// The folders that hold fragments: shared set-ups that scripts `use` and that are not tests
@@ -54,7 +61,7 @@ public struct ScriptFile: Hashable, Sendable {
 public enum ScriptOutcome: Hashable, Sendable {
   case ran(ScriptResult)
   /// The file could not be read or parsed.
-  case broken(ParseError)
+  case broken(ScriptProblem)
 }
 
 /// One script of a run: what it did, or why it could not run.

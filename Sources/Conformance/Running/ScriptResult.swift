@@ -16,10 +16,11 @@ public struct ScriptResult: Hashable, Sendable {
   /// Each command with its instant and typed events, in the order they ran: kept only by a
   /// runner that records a timeline (for `--html`), empty otherwise.
   public var timeline: [TimedCommand] = []
-  /// Why the script was skipped (neither passed nor failed), when it was.
+  /// Why the script was not run against a system under test (it needs a command the system
+  /// does not support): reported apart, never counted as passed.
   public var skipped: String?
 
-  public var passed: Bool { failure == nil }
+  public var passed: Bool { failure == nil && skipped == nil }
 
   public init(path: String, covers: [String] = [], tags: [String] = []) {
     self.path = path
@@ -80,14 +81,14 @@ public struct RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A line diff of expected against actual: `-` only expected, `+` only actual, ` ` both.
-enum LineDiff {
+public enum LineDiff {
   /// A line that looks like one on the other side but differs in its scalars is shown with
   /// its non-ASCII scalars as `\u{…}`, so that the diff does not show two identical lines.
   private static func shown(_ line: String, among others: [String]) -> String {
     others.first { $0 == line && !$0.isExactly(line) }.map { line.showingScalars(against: $0) } ?? line
   }
 
-  static func lines(expected: [String], actual: [String]) -> [String] {
+  public static func lines(expected: [String], actual: [String]) -> [String] {
     let n = expected.count
     let m = actual.count
     // The table is n × m: for very long event lists show everything removed, then added.

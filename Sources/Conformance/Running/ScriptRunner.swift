@@ -42,16 +42,21 @@ public struct ScriptRunner: Sendable {
     self.isInterrupted = isInterrupted
   }
 
-  public func run(_ script: Script) -> ScriptResult {
+  /// Runs a script in a fresh session; with a mirror, each command also on the other side.
+  public func run(_ script: Script, mirror: (any Mirror)? = nil) -> ScriptResult {
     var session = Session()
-    return run(script, in: &session)
+    return run(script, in: &session, mirror: mirror)
   }
 
   /// Runs a script against a session that may already hold state (the REPL's `.read`): the
   /// same checks, stopping at the first failure; the session keeps what the script did.
-  public func run(_ script: Script, in session: inout Session) -> ScriptResult {
+  public func run(_ script: Script, in session: inout Session, mirror: (any Mirror)? = nil) -> ScriptResult {
     var context = RunContext(
-      result: ScriptResult(path: script.path, covers: script.covers, tags: script.tags))
+      result: ScriptResult(path: script.path, covers: script.covers, tags: script.tags), mirror: mirror)
+    if let mirror, let reason = unsupported(script, by: mirror) {
+      context.result.skipped = reason
+      return context.result
+    }
     do throws(RunFailure) {
       try run(script.statements, in: &session, context: &context, chain: [])
       // After every command only what it touched was checked; at the end, everything.
@@ -81,6 +86,7 @@ public struct ScriptRunner: Sendable {
 
   private struct RunContext {
     var result: ScriptResult
+    var mirror: (any Mirror)?
     var currentStepIndex: Int?
     var includesRun = 0
     /// The command just recorded is the one the script fails at.
@@ -118,19 +124,27 @@ public struct ScriptRunner: Sendable {
             message: "interrupted before this command; the commands before it ran")
         }
         let start = session.center.now
-        let outcome = session.execute(command)
+        let execution = session.run(command)
+        let outcome = execution.outcome
         context.result.commandsRun += 1
         context.result.outcomes.append(RecordedOutcome(location: statement.location, outcome: outcome))
         if recordsTimeline {
           context.result.timeline.append(
             TimedCommand(
-              statement, command, outcome, step: context.currentStepIndex, start: start, in: session))
+              statement, command, execution, step: context.currentStepIndex, start: start,
+              end: session.center.now))
         }
-        if let problem = mismatch(outcome, expected, source: statement.source) {
+        if let problem = Self.mismatch(outcome, expected, source: statement.source) {
           context.markFailure()
           throw RunFailure(
             location: statement.location, includedFrom: chain, step: context.currentStepName,
             message: problem.message, diff: problem.diff)
+        }
+        if let divergence = context.mirror?.mirror(execution, in: session) {
+          context.markFailure()
+          throw RunFailure(
+            location: statement.location, includedFrom: chain, step: context.currentStepName,
+            message: "`\(statement.source)`: \(divergence.message)", diff: divergence.diff)
         }
         let violations = session.invariantViolationsOfLastCommand()
         if !violations.isEmpty {
@@ -143,7 +157,10 @@ public struct ScriptRunner: Sendable {
     }
   }
 
-  private func mismatch(_ outcome: Outcome, _ expected: Expected, source: String) -> (
+  /// How an outcome differs from what was written after its command (`source`): the message
+  /// and the `-expected +actual` lines; nil when it matches. The one comparison of scripts and
+  /// of the REPL's piped input.
+  public static func mismatch(_ outcome: Outcome, _ expected: Expected, source: String) -> (
     message: String, diff: [String]
   )? {
     let command = "`\(source)`"
@@ -181,6 +198,30 @@ public struct ScriptRunner: Sendable {
       else { return nil }
       return ("the events of \(command) differ", LineDiff.lines(expected: expectedLines, actual: events))
     }
+  }
+
+  /// The first command of the script, or of a file it uses, that the mirror cannot run: why it
+  /// is skipped, with where the command is written.
+  private func unsupported(_ script: Script, by mirror: any Mirror) -> String? {
+    var pending: [(Script, [String])] = [(script, [])]
+    var seen: Set<String> = [script.path]
+    while let (current, chain) = pending.popLast() {
+      for statement in current.statements {
+        switch statement.kind {
+        case .command(let command, _):
+          if let reason = mirror.unsupported(command) { return "\(reason) (\(statement.location))" }
+        case .use(let path):
+          guard
+            case .success(let included) = includes.resolve(path, from: statement.location, including: chain),
+            seen.insert(included.path).inserted
+          else { continue }
+          pending.append((included, chain + [current.path]))
+        case .step:
+          continue
+        }
+      }
+    }
+    return nil
   }
 
   /// Reads and parses an included script, relative to the including file.

@@ -12,10 +12,14 @@
 public enum ScriptUpdater {
   /// Why `--update` would not touch anything: a file it would run cannot be read or parsed.
   public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
-    public var errors: [ParseError]
+    public var errors: [ScriptProblem]
+
+    public init(errors: [ScriptProblem]) {
+      self.errors = errors
+    }
 
     public init(errors: [ParseError]) {
-      self.errors = errors
+      self.init(errors: errors.map(ScriptProblem.invalid))
     }
 
     public var description: String {
@@ -46,31 +50,32 @@ public enum ScriptUpdater {
     async throws(Refusal) -> [FileUpdate]
   {
     let includeErrors = includeErrors(of: scripts, loader: loader)
-    guard includeErrors.isEmpty else { throw Refusal(errors: includeErrors) }
+    guard includeErrors.isEmpty else { throw Refusal(errors: includeErrors.map(ScriptProblem.invalid)) }
     let recordings = await orderedConcurrentMap(scripts, jobs: jobs) { record($0, loader: loader) }
     let conflicts = conflicts(recordings, scripts: scripts.map(\.path))
-    guard conflicts.isEmpty else { throw Refusal(errors: conflicts) }
+    guard conflicts.isEmpty else { throw Refusal(errors: conflicts.map(ScriptProblem.invalid)) }
     var updates: [FileUpdate] = []
-    var errors: [ParseError] = []
+    var errors: [ScriptProblem] = []
     for (path, outcomes) in firstExecutions(recordings) {
       let text: String
       do {
         guard let decoded = String(validating: try loader(path), as: UTF8.self) else {
           errors.append(
-            ParseError(
-              "this file is not valid UTF-8; save it as UTF-8", at: SourceLocation(file: path, line: 1)))
+            .invalid(
+              ParseError(
+                "this file is not valid UTF-8; save it as UTF-8", at: SourceLocation(file: path, line: 1))))
           continue
         }
         text = decoded
       } catch {
-        errors.append(ParseError("cannot read this file: \(error)", at: SourceLocation(file: path, line: 1)))
+        errors.append(.unreadable(UnreadableFile(path: path, message: "cannot read this file: \(error)")))
         continue
       }
       do {
         updates.append(
           FileUpdate(path: path, original: text, updated: try rewrite(text, path: path, outcomes: outcomes)))
       } catch {
-        errors.append(error)
+        errors.append(.invalid(error))
       }
     }
     guard errors.isEmpty else { throw Refusal(errors: errors) }

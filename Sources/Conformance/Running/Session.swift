@@ -25,9 +25,6 @@ extension Outcome {
 /// `.read` and the REPL all execute through here, so they behave the same.
 public struct Session: Sendable {
   public private(set) var center: Center
-  /// The last command's events, typed (what a timeline draws); empty after a refusal, an
-  /// `expect` or a command that could not be carried out. Keeping it costs one array reference.
-  public private(set) var lastEvents: [Event] = []
   /// The agents and chats the last command's events were about: what its invariant check covers.
   private var touchedAgents: [AgentID] = []
   private var touchedChats: [ChatID] = []
@@ -39,8 +36,11 @@ public struct Session: Sendable {
   }
 
   /// Runs one command.
-  public mutating func execute(_ command: ScriptCommand) -> Outcome {
-    lastEvents = []
+  public mutating func execute(_ command: ScriptCommand) -> Outcome { run(command).outcome }
+
+  /// Runs one command and says what the engine was asked and answered, typed: what a system
+  /// under test is asked in lockstep and compared with.
+  public mutating func run(_ command: ScriptCommand) -> Execution {
     switch command {
     case .engine(let command):
       return perform(command)
@@ -53,30 +53,29 @@ public struct Session: Sendable {
       case .to(let instant): target = instant
       }
       do {
-        return .events(record(try center.advance(to: target)))
+        return Execution(request: .clock(target), events: record(try center.advance(to: target)))
       } catch {
-        return .refused(error.description)
+        return Execution(request: .clock(target), refusal: error)
       }
     case .expect(let query):
       touchedAgents = []
       touchedChats = []
-      return check(query).map(Outcome.failed) ?? .events([])
+      return Execution(request: .question(query.question), failure: check(query))
     }
   }
 
-  private mutating func perform(_ command: Command) -> Outcome {
+  private mutating func perform(_ command: Command) -> Execution {
     do {
-      return .events(record(try center.perform(command)))
+      return Execution(request: .command(command), events: record(try center.perform(command)))
     } catch {
-      return .refused(error.description)
+      return Execution(request: .command(command), refusal: error)
     }
   }
 
-  private mutating func record(_ events: [Event]) -> [String] {
+  private mutating func record(_ events: [Event]) -> [Event] {
     touchedAgents = events.compactMap(\.agent)
     touchedChats = events.compactMap(\.chat)
-    lastEvents = events
-    return events.map(\.description)
+    return events
   }
 
   /// The engine's invariants for what the last command touched (cheap enough for every
@@ -86,18 +85,58 @@ public struct Session: Sendable {
   }
 
   /// `name>` means the agent of that name if one is defined, else a customer (a visitor).
-  private mutating func perform(actor name: String, _ command: ActorCommand) -> Outcome {
+  private mutating func perform(actor name: String, _ command: ActorCommand) -> Execution {
     let agent = AgentID(name)
     if center.agent(agent) != nil {
       guard let action = command.agent else {
-        return .failed("\(name) is an agent; '\(command.name)' is a customer's command")
+        return Execution(failure: "\(name) is an agent; '\(command.name)' is a customer's command")
       }
       return perform(.agent(agent, action))
     }
     if let action = command.customer {
       return perform(.customer(VisitorID(name), action))
     }
+    // The agent's reading, refused as the engine refuses an unknown agent, with a hint.
     let hint = Suggestions.hint(for: name, among: center.agents.map(\.id.rawValue))
-    return .refused("no agent named \(name) is defined\(hint)")
+    let request = command.agent.map { Execution.Request.command(.agent(agent, $0)) }
+    return Execution(
+      request: request, refusal: .unknownAgent(agent), message: Refusal.unknownAgent(agent).description + hint
+    )
+  }
+}
+
+/// What running one command of a script did, typed: what the engine was asked (resolved: an
+/// actor's name read as an agent or a customer, a clock move as the time it moves to), and what
+/// it answered. ``outcome`` is the same as script lines see it.
+public struct Execution: Sendable {
+  public enum Request: Hashable, Sendable {
+    case command(Command)
+    case clock(Instant)
+    case question(Question)
+  }
+
+  /// Nil when the command could not be carried out as written (a customer's command given to an
+  /// agent): nothing was asked of the engine.
+  public var request: Request?
+  public var events: [Event] = []
+  public var refusal: Refusal?
+  public var outcome: Outcome
+
+  init(request: Request?, events: [Event]) {
+    self.request = request
+    self.events = events
+    outcome = .events(events.map(\.description))
+  }
+
+  init(request: Request?, refusal: Refusal, message: String? = nil) {
+    self.request = request
+    self.refusal = refusal
+    outcome = .refused(message ?? refusal.description)
+  }
+
+  /// An `expect` (nil when it holds), or a command that could not be carried out.
+  init(request: Request? = nil, failure: String?) {
+    self.request = request
+    outcome = failure.map(Outcome.failed) ?? .events([])
   }
 }

@@ -62,15 +62,15 @@ extension TimedCommand.Kind {
 }
 
 extension TimedCommand {
-  /// The command just run in `session`, which was at `start` before it.
+  /// A command just run, from `start` to `end` on the session's clock.
   init(
-    _ statement: Statement, _ command: ScriptCommand, _ outcome: Outcome, step: Int?, start: Instant,
-    in session: Session
+    _ statement: Statement, _ command: ScriptCommand, _ execution: Execution, step: Int?, start: Instant,
+    end: Instant
   ) {
     self.init(
       location: statement.location, source: statement.source, kind: Kind(command), step: step, start: start,
-      end: session.center.now, events: session.lastEvents)
-    switch outcome {
+      end: end, events: execution.events)
+    switch execution.outcome {
     case .events: break
     case .refused(let message): refusal = message
     case .failed(let message): problem = message

@@ -62,6 +62,27 @@ public struct CommandSpec: Sendable {
   /// `queues enable`
   public var name: String { words.joined(separator: " ") }
 
+  /// Who gives one command.
+  public enum Actor: Hashable, Sendable {
+    case tenant
+    case agent(AgentID)
+    case visitor(VisitorID)
+  }
+
+  /// The engine command this makes for an actor with these arguments (checked by the caller
+  /// against ``arguments``); nil when that actor cannot give it, or a customer names a chat.
+  public func command(_ arguments: Arguments, by actor: Actor) -> Command? {
+    switch (build, actor) {
+    case (.tenant(let make), .tenant): make(arguments)
+    case (.agent(let make), .agent(let id)), (.either(let make, _), .agent(let id)):
+      .agent(id, make(arguments))
+    case (.customer(let make), .visitor(let id)): .customer(id, make(arguments))
+    case (.either(_, let make), .visitor(let id)) where arguments.chat() == nil:
+      .customer(id, make(arguments))
+    default: nil
+    }
+  }
+
   /// How to write it: `say [chat-N] "text"`, `open QUEUE name="..." email=... ip=... [account=...]`.
   public var usage: String {
     ([name] + arguments.map(\.usage)).joined(separator: " ")

@@ -26,8 +26,8 @@ public enum DotCommand: String, CaseIterable, Hashable, Sendable {
     case .help: [".help [command]"]
     case .read: [".read FILE"]
     case .record: [".record FILE", ".record stop"]
-    case .save: [".save FILE"]
-    case .timeline: [".timeline FILE"]
+    case .save: [".save FILE", ".save FILE --replace"]
+    case .timeline: [".timeline FILE", ".timeline FILE --replace"]
     case .state: [".state"]
     case .reset: [".reset"]
     case .quit: [".quit"]
@@ -41,9 +41,10 @@ public enum DotCommand: String, CaseIterable, Hashable, Sendable {
     case .read: "run a script here, checking its < and ! lines; stops at its first failure and says where"
     case .record:
       "write the session so far to a new FILE, then append each command with its events as it runs; the file passes `clavard run`"
-    case .save: "write the whole session so far to FILE as a script"
+    case .save:
+      "write the whole session so far to FILE as a script (--replace to write over an existing file)"
     case .timeline:
-      "write the session so far to FILE as an HTML page: its timeline, lanes per queue, agent and customer (as `clavard run --html`)"
+      "write the session so far to FILE as an HTML page with its timeline, as `clavard run --html` draws it (--replace to write over an existing file)"
     case .state: "the clock, queues, agents, chats and changed settings at a glance"
     case .reset: "start again from an empty contact center"
     case .quit: "leave (also .exit, .q, exit, quit, \\q; Ctrl-D on an empty line)"

@@ -4,16 +4,16 @@ extension Center {
   /// edit mode and waits for the agent to choose a customer (LOG-3).
   mutating func openChatLog(_ chat: ChatID, slot: Int, _ events: inout [Event]) {
     let agent = agentIDs[slot]
-    if let match = chatEntries[chat.number - 1].match {
+    if let match = chatEntries[chat].match {
       events.append(.logOpened(chat, for: agent, mode: .view))
       let stored = crm.createCase(
         customer: match.customer, subject: "Chat log of \(chat)", state: .closed, chat: chat,
         text: transcript(of: chat))
-      chatEntries[chat.number - 1].log = ChatLog(
+      chatEntries[chat].log = ChatLog(
         mode: .view, notes: nil, customer: match.customer, savedCase: stored.id, isSaved: true)
       events.append(.logSaved(chat, asCase: stored.id, customer: match.customer, draft: false))
     } else {
-      chatEntries[chat.number - 1].log = ChatLog(
+      chatEntries[chat].log = ChatLog(
         mode: .edit, notes: nil, customer: nil, savedCase: nil, isSaved: false)
       agentRecords[slot].openLogs.append(chat)
       events.append(.logOpened(chat, for: agent, mode: .edit))
@@ -30,7 +30,7 @@ extension Center {
       throw .noChats(agent.id)
     }
     try checkExists(chat)
-    let record = chatEntries[chat.number - 1]
+    let record = chatEntries[chat]
     guard case .finished(let finisher, _, _) = record.state else {
       if record.state.holder == agent.id { throw .chatNotFinished(chat) }
       throw .chatNotHeld(agent.id, chat)
@@ -44,7 +44,7 @@ extension Center {
     let (chat, log) = try chatLog(of: slot, named: chat, editable: false)
     let summary = ChatLogSummary(
       mode: log.mode, customer: log.customer,
-      messageCount: messageStore.messages(endingAt: chatEntries[chat.number - 1].lastMessage).count,
+      messageCount: messageStore.messages(endingAt: chatEntries[chat].lastMessage).count,
       notes: log.notes, savedCase: log.savedCase, isDraft: log.savedCase != nil && !log.isSaved,
       isSaved: log.isSaved)
     events.append(.logShown(chat, summary))
@@ -54,8 +54,8 @@ extension Center {
   mutating func editLog(_ slot: Int, _ chat: ChatID?, _ text: String, _ events: inout [Event]) throws(Refusal)
   {
     let (chat, _) = try chatLog(of: slot, named: chat, editable: true)
-    guard !text.isEmpty else { throw .emptyText(what: "the log text") }
-    chatEntries[chat.number - 1].log?.notes = text
+    try Validation.check(text, as: .logText)
+    chatEntries[chat].log?.notes = text
     events.append(.logEdited(chat, by: agentIDs[slot], length: Validation.perceivedLength(text)))
   }
 
@@ -65,7 +65,7 @@ extension Center {
   ) throws(Refusal) {
     let (chat, _) = try chatLog(of: slot, named: chat, editable: true)
     guard crm.customers[customer] != nil else { throw .unknownCustomer(customer) }
-    chatEntries[chat.number - 1].log?.customer = customer
+    chatEntries[chat].log?.customer = customer
     events.append(.logCustomerSelected(chat, customer))
   }
 
@@ -86,9 +86,9 @@ extension Center {
           customer: customer, subject: "Chat log of \(chat)", state: state, chat: chat, text: text
         ).id
     }
-    chatEntries[chat.number - 1].log?.savedCase = caseID
+    chatEntries[chat].log?.savedCase = caseID
     if !draft {
-      chatEntries[chat.number - 1].log?.isSaved = true
+      chatEntries[chat].log?.isSaved = true
       agentRecords[slot].openLogs.remove(chat)
     }
     events.append(.logSaved(chat, asCase: caseID, customer: customer, draft: draft))
@@ -96,7 +96,7 @@ extension Center {
 
   /// The chat's messages, one line each: `alice: Bonjour`.
   func transcript(of chat: ChatID) -> String {
-    messageStore.messages(endingAt: chatEntries[chat.number - 1].lastMessage).map {
+    messageStore.messages(endingAt: chatEntries[chat].lastMessage).map {
       "\($0.author): \($0.text)"
     }.joined(separator: "\n")
   }
@@ -110,7 +110,7 @@ extension Center {
     let chosen: ChatID
     if let chat {
       try checkExists(chat)
-      let record = chatEntries[chat.number - 1]
+      let record = chatEntries[chat]
       guard case .finished(let finisher, _, _) = record.state, finisher == agent.id else {
         if record.state.holder == agent.id { throw .chatNotFinished(chat) }
         throw .chatNotHeld(agent.id, chat)
@@ -123,7 +123,7 @@ extension Center {
     } else {
       throw .noLogs(agent.id)
     }
-    guard let log = chatEntries[chosen.number - 1].log else { throw .noLog(chosen) }
+    guard let log = chatEntries[chosen].log else { throw .noLog(chosen) }
     if editable {
       guard log.mode == .edit else { throw .logIsViewOnly(chosen) }
       if log.isSaved, let saved = log.savedCase { throw .logAlreadySaved(chosen, saved) }

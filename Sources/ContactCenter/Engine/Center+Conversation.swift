@@ -8,33 +8,33 @@ extension Center {
   mutating func open(
     _ visitor: VisitorID, _ openChat: ChatID?, _ queue: QueueID, _ request: ChatRequest,
     _ events: inout [Event]
-  ) throws(Refusal) {
-    try checkName(visitor.rawValue, kind: "customer")
+  ) throws(Refusal) -> RoutingChange {
+    try checkName(visitor.rawValue, kind: .visitor)
     if let openChat { throw .visitorHasOpenChat(visitor, openChat) }
     guard let line = line(of: queue) else { throw .unknownQueue(queue) }
     let definition = queues.values[line]
     guard definition.media == .chat else { throw .notAChatQueue(queue, definition.media) }
-    guard !request.name.isEmpty else { throw .emptyText(what: "a customer name") }
+    try Validation.check(request.name, as: .customerName)
     guard Validation.isWellFormedEmail(request.email) else { throw .invalidEmail(request.email) }
     guard Validation.isValidIPAddress(request.ipAddress) else { throw .invalidIPAddress(request.ipAddress) }
-    if request.account?.isEmpty == true { throw .emptyText(what: "an account number") }
-    if request.caseNumber?.isEmpty == true { throw .emptyText(what: "a case number") }
-    let chat = ChatID(chatEntries.count + 1)
+    if let account = request.account { try Validation.check(account, as: .accountNumber) }
+    if let caseNumber = request.caseNumber { try Validation.check(caseNumber, as: .caseNumber) }
+    let chat = chatEntries.nextID
     chatEntries.append(
       ChatEntry(
         id: chat, visitor: visitor, queue: queue, line: line, request: request, openedAt: now,
         match: crm.match(request)))
     openChatOfVisitor[visitor] = chat
     statistics.chats += 1
-    route(chat, returning: false, &events)
+    return .chat(chat, returning: false)
   }
 
   mutating func customerTyping(
     _ visitor: VisitorID, _ openChat: ChatID?, _ isTyping: Bool, _ events: inout [Event]
   ) throws(Refusal) {
     let chat = try acceptedChat(openChat, of: visitor)
-    guard chatEntries[chat.number - 1].customerTyping != isTyping else { return }
-    chatEntries[chat.number - 1].customerTyping = isTyping
+    guard chatEntries[chat].customerTyping != isTyping else { return }
+    chatEntries[chat].customerTyping = isTyping
     events.append(.typing(chat, .customer(visitor), isTyping: isTyping))
   }
 
@@ -49,33 +49,42 @@ extension Center {
 
   /// DEC-3: leaving abandons a chat no agent has accepted, and ends one that an agent holds
   /// (the agent still wraps it up).
-  mutating func leave(_ visitor: VisitorID, _ openChat: ChatID?, _ events: inout [Event]) throws(Refusal) {
+  mutating func leave(_ visitor: VisitorID, _ openChat: ChatID?, _ events: inout [Event]) throws(Refusal)
+    -> RoutingChange
+  {
     guard let chat = openChat else { throw .visitorHasNoChat(visitor) }
     openChatOfVisitor[visitor] = nil
-    switch chatEntries[chat.number - 1].state {
+    switch chatEntries[chat].state {
     case .queued:
-      routing.markDeparted(chat, fromLine: Int(chatEntries[chat.number - 1].line))
+      routing.markDeparted(chat, fromLine: Int(chatEntries[chat].line))
       abandon(chat, visitor, &events)
+      return .none
     case .offered(let agent, _, _, _):
-      withdrawOffer(of: chat, reason: .customerLeft(visitor), &events)
+      guard let slot = agentSlots[agent] else {
+        preconditionFailure("\(chat) is offered to \(agent), not defined")
+      }
+      _ = withdrawOffer(of: slot, reason: .customerLeft(visitor), &events)
       abandon(chat, visitor, &events)
-      if let slot = agentSlots[agent] { refreshRouting(of: slot, &events) }
+      return .agent(slot)
     case .active(let agent, _):
       endChat(chat, agent: agent, by: .customer(visitor), &events)
+      return .none
     case .wrapUp, .finished, .abandoned:
-      break  // Not reachable: those chats are no longer the visitor's open chat.
+      // A chat in these states is no longer anyone's open chat, and both doors pass only an
+      // open chat.
+      preconditionFailure("\(visitor) leaves \(chat), which is \(chatEntries[chat].state.keyword)")
     }
   }
 
   private mutating func abandon(_ chat: ChatID, _ visitor: VisitorID, _ events: inout [Event]) {
-    chatEntries[chat.number - 1].state = .abandoned(at: now)
+    chatEntries[chat].state = .abandoned(at: now)
     statistics.abandoned += 1
     events.append(.chatAbandoned(chat, visitor: visitor))
   }
 
   private func acceptedChat(_ openChat: ChatID?, of visitor: VisitorID) throws(Refusal) -> ChatID {
     guard let chat = openChat else { throw .visitorHasNoChat(visitor) }
-    guard case .active = chatEntries[chat.number - 1].state else { throw .chatNotAccepted(chat) }
+    guard case .active = chatEntries[chat].state else { throw .chatNotAccepted(chat) }
     return chat
   }
 
@@ -84,7 +93,7 @@ extension Center {
   /// CAP-5: the customer's name, e-mail and IP address, for the agent holding the chat.
   mutating func showCustomerInfo(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let chat = try heldChat(of: slot, named: chat, where: { _ in true })
-    events.append(.customerInfo(chat, for: agentIDs[slot], chatEntries[chat.number - 1].request))
+    events.append(.customerInfo(chat, for: agentIDs[slot], chatEntries[chat].request))
   }
 
   /// MSG-2: the indicator clears when that side stops typing, sends a message, or the chat ends.
@@ -92,8 +101,8 @@ extension Center {
     throws(Refusal)
   {
     let chat = try activeChat(of: slot, named: chat)
-    guard chatEntries[chat.number - 1].agentTyping != isTyping else { return }
-    chatEntries[chat.number - 1].agentTyping = isTyping
+    guard chatEntries[chat].agentTyping != isTyping else { return }
+    chatEntries[chat].agentTyping = isTyping
     events.append(.typing(chat, .agent(agentIDs[slot]), isTyping: isTyping))
   }
 
@@ -111,20 +120,20 @@ extension Center {
   {
     let chat = try activeChat(of: slot, named: chat)
     guard let answer = faqs[faq] else { throw .unknownFAQ(faq) }
-    let draft = chatEntries[chat.number - 1].agentDraft
+    let draft = chatEntries[chat].agentDraft
     let combined = draft.isEmpty ? answer : draft + " " + answer
     let length = Validation.perceivedLength(combined)
     guard length <= Validation.messageCapacity else { throw .draftTooLong(chat, faq, length: length) }
-    chatEntries[chat.number - 1].agentDraft = combined
+    chatEntries[chat].agentDraft = combined
     events.append(.faqInserted(chat, faq, agent: agentIDs[slot], draftLength: length))
   }
 
   mutating func sendDraft(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let chat = try activeChat(of: slot, named: chat)
-    let draft = chatEntries[chat.number - 1].agentDraft
+    let draft = chatEntries[chat].agentDraft
     guard !draft.isEmpty else { throw .draftEmpty(chat) }
     try checkMessage(draft)
-    chatEntries[chat.number - 1].agentDraft = ""
+    chatEntries[chat].agentDraft = ""
     deliver(draft, in: chat, from: .agent(agentIDs[slot]), &events)
   }
 
@@ -133,44 +142,34 @@ extension Center {
     _ slot: Int, _ chat: ChatID?, name: String, email: String, account: String?, _ events: inout [Event]
   ) throws(Refusal) {
     let chat = try heldChat(of: slot, named: chat, where: { _ in true })
-    guard chatEntries[chat.number - 1].screenPop == .newCustomerForm else { throw .noNewCustomerForm(chat) }
-    if let created = chatEntries[chat.number - 1].createdCustomer {
+    guard chatEntries[chat].screenPop == .newCustomerForm else { throw .noNewCustomerForm(chat) }
+    if let created = chatEntries[chat].createdCustomer {
       throw .customerAlreadySaved(chat, created)
     }
     try checkCustomerDetails(name: name, email: email, account: account)
     let customer = crm.createCustomer(name: name, email: email, account: account)
-    chatEntries[chat.number - 1].createdCustomer = customer.id
+    chatEntries[chat].createdCustomer = customer.id
     events.append(.customerCreated(customer, from: chat))
   }
 
-  /// MSG-4: 1 to 1940 user-perceived characters; a longer message is refused, never cut.
+  /// MSG-4: 1 to 1940 user-perceived characters, each of a bounded size, not all blank; a
+  /// longer message is refused, never cut.
   func checkMessage(_ text: String) throws(Refusal) {
-    guard !text.isEmpty else { throw .messageEmpty }
-    // Printable ASCII settles visibility without Unicode property look-ups.
-    guard
-      text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) || text.unicodeScalars.contains(where: isVisible)
-    else { throw .messageBlank }
+    try Validation.check(text, as: .message)
     // A text has no more characters than UTF-8 bytes: short texts need no grapheme count.
     guard text.utf8.count > Validation.messageCapacity else { return }
     let length = Validation.perceivedLength(text)
     guard length <= Validation.messageCapacity else { throw .messageTooLong(length: length) }
   }
 
-  /// Whether a character shows: not white space and not an invisible format character (such as
-  /// U+200B zero width space).
-  private func isVisible(_ scalar: Unicode.Scalar) -> Bool {
-    !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format
-      && scalar.properties.generalCategory != .control
-  }
-
   /// Sending clears the sender's typing indicator: the message itself tells the other side.
   private mutating func deliver(_ text: String, in chat: ChatID, from party: Party, _ events: inout [Event]) {
-    let previous = chatEntries[chat.number - 1].lastMessage
-    chatEntries[chat.number - 1].lastMessage = messageStore.append(
+    let previous = chatEntries[chat].lastMessage
+    chatEntries[chat].lastMessage = messageStore.append(
       ChatMessage(author: party, text: text, at: now), after: previous)
     switch party {
-    case .agent: chatEntries[chat.number - 1].agentTyping = false
-    case .customer: chatEntries[chat.number - 1].customerTyping = false
+    case .agent: chatEntries[chat].agentTyping = false
+    case .customer: chatEntries[chat].customerTyping = false
     }
     events.append(.message(chat, from: party, text: text))
   }
@@ -179,7 +178,7 @@ extension Center {
     let chat = try heldChat(of: slot, named: chat) {
       if case .active = $0 { true } else { false }
     }
-    if case .wrapUp = chatEntries[chat.number - 1].state { throw .chatAlreadyEnded(chat) }
+    if case .wrapUp = chatEntries[chat].state { throw .chatAlreadyEnded(chat) }
     return chat
   }
 
@@ -207,9 +206,9 @@ extension Center {
     var fitting: ChatID?
     for index in 0..<count {
       let held = agentRecords[slot].chats[index]
-      guard fits(chatEntries[held.number - 1].state) else { continue }
+      guard fits(chatEntries[held].state) else { continue }
       guard fitting == nil else {
-        throw .severalChats(agent, agentRecords[slot].chats.filter { fits(chatEntries[$0.number - 1].state) })
+        throw .severalChats(agent, agentRecords[slot].chats.filter { fits(chatEntries[$0].state) })
       }
       fitting = held
     }

@@ -1,12 +1,14 @@
+import OrderedCollections
+
 extension Center {
   mutating func defineQueue(
     _ id: QueueID, media: Media, dispositions: [DispositionCode], _ events: inout [Event]
   ) throws(Refusal) {
-    try checkName(id.rawValue, kind: "queue")
-    guard queues[id] == nil else { throw .alreadyDefined(kind: "queue", name: id.rawValue) }
-    for code in dispositions { try checkName(code.rawValue, kind: "disposition") }
+    try checkName(id.rawValue, kind: .queue)
+    guard queues[id] == nil else { throw .alreadyDefined(kind: .queue, name: id.rawValue) }
+    for code in dispositions { try checkName(code.rawValue, kind: .disposition) }
     if let twice = firstRepeated(dispositions) {
-      throw .listedTwice(kind: "disposition", name: twice.rawValue)
+      throw .listedTwice(kind: .disposition, name: twice.rawValue)
     }
     let definition = QueueDefinition(id: id, media: media, dispositions: dispositions)
     queues[id] = definition
@@ -17,16 +19,16 @@ extension Center {
   mutating func defineAgent(
     _ id: AgentID, queues assigned: [QueueID], maximumChats: Int?, _ events: inout [Event]
   ) throws(Refusal) {
-    try checkName(id.rawValue, kind: "agent")
-    guard agentSlots[id] == nil else { throw .alreadyDefined(kind: "agent", name: id.rawValue) }
+    try checkName(id.rawValue, kind: .agent)
+    guard agentSlots[id] == nil else { throw .alreadyDefined(kind: .agent, name: id.rawValue) }
     for queue in assigned where queues[queue] == nil { throw .unknownQueue(queue) }
-    if let twice = firstRepeated(assigned) { throw .listedTwice(kind: "queue", name: twice.rawValue) }
+    if let twice = firstRepeated(assigned) { throw .listedTwice(kind: .queue, name: twice.rawValue) }
     if let cap = maximumChats, !(1...Settings.maximumChatsPerAgent).contains(cap) {
       throw .agentCapOutOfRange(cap)
     }
     agentSlots[id] = agentRecords.count
     agentIDs.append(id)
-    agentRecords.append(AgentRecord(id: id, assignedQueues: assigned, maximumChats: maximumChats))
+    agentRecords.append(AgentRecord(id: id, assignedQueues: OrderedSet(assigned), maximumChats: maximumChats))
     routing.addAgent(assignedQueues: assigned.count)
     events.append(.agentDefined(id, queues: assigned, maximumChats: maximumChats))
   }
@@ -34,8 +36,8 @@ extension Center {
   mutating func defineCustomer(
     _ id: CustomerID, name: String, email: String, account: String?, _ events: inout [Event]
   ) throws(Refusal) {
-    try checkName(id.rawValue, kind: "customer record")
-    guard crm.customers[id] == nil else { throw .alreadyDefined(kind: "customer record", name: id.rawValue) }
+    try checkName(id.rawValue, kind: .customerRecord)
+    guard crm.customers[id] == nil else { throw .alreadyDefined(kind: .customerRecord, name: id.rawValue) }
     try checkCustomerDetails(name: name, email: email, account: account)
     let record = CustomerRecord(id: id, name: name, email: email, account: account)
     crm.add(record)
@@ -45,19 +47,19 @@ extension Center {
   mutating func defineCase(
     _ id: CaseID, customer: CustomerID, subject: String, state: CaseState, _ events: inout [Event]
   ) throws(Refusal) {
-    try checkName(id.rawValue, kind: "case")
-    guard crm.cases[id] == nil else { throw .alreadyDefined(kind: "case", name: id.rawValue) }
+    try checkName(id.rawValue, kind: .caseRecord)
+    guard crm.cases[id] == nil else { throw .alreadyDefined(kind: .caseRecord, name: id.rawValue) }
     guard crm.customers[customer] != nil else { throw .unknownCustomer(customer) }
-    guard !subject.isEmpty else { throw .emptyText(what: "a case subject") }
+    try Validation.check(subject, as: .caseSubject)
     let record = CaseRecord(id: id, customer: customer, subject: subject, state: state, chat: nil, text: nil)
     crm.add(record)
     events.append(.caseDefined(record))
   }
 
   mutating func defineFAQ(_ id: FAQID, answer: String, _ events: inout [Event]) throws(Refusal) {
-    try checkName(id.rawValue, kind: "FAQ entry")
-    guard faqs[id] == nil else { throw .alreadyDefined(kind: "FAQ entry", name: id.rawValue) }
-    guard !answer.isEmpty else { throw .emptyText(what: "an FAQ answer") }
+    try checkName(id.rawValue, kind: .faqEntry)
+    guard faqs[id] == nil else { throw .alreadyDefined(kind: .faqEntry, name: id.rawValue) }
+    try Validation.check(answer, as: .faqAnswer)
     faqs[id] = answer
     events.append(.faqDefined(id, length: Validation.perceivedLength(answer)))
   }
@@ -65,7 +67,7 @@ extension Center {
   /// Changes one tenant setting. Changes that affect who may receive chats re-evaluate every
   /// agent at once, so no waiting chat is left behind (and no agent is left over its limit
   /// with an offer it could accept).
-  mutating func apply(_ setting: Setting, _ events: inout [Event]) throws(Refusal) {
+  mutating func apply(_ setting: Setting, _ events: inout [Event]) throws(Refusal) -> RoutingChange {
     if case .acceptInterval(let interval) = setting, !Settings.acceptIntervalRange.contains(interval) {
       throw .invalidSettingValue(
         key: setting.key.rawValue, value: interval.description,
@@ -78,25 +80,22 @@ extension Center {
     }
     settings.apply(setting)
     events.append(.settingChanged(setting))
-    if case .chatsPerAgent(let cap) = setting { reapplyChatLimit(cap, &events) }
+    guard case .chatsPerAgent(let cap) = setting else { return .none }
+    return reapplyChatLimit(cap, &events)
   }
 
   /// After the tenant's limit changed: every agent leaves the index, offers to agents now at or
   /// over the limit are withdrawn (their chats wait, since nobody is in the index), then agents
   /// come back longest-waiting first, so each takes the oldest waiting chat it may (DEC-1).
-  private mutating func reapplyChatLimit(_ cap: Int, _ events: inout [Event]) {
+  private mutating func reapplyChatLimit(_ cap: Int, _ events: inout [Event]) -> RoutingChange {
     for slot in agentRecords.indices { routing.unregister(slot) }
-    for slot in agentRecords.indices {
-      if let offered = agentRecords[slot].pendingOffer, agentRecords[slot].chats.count >= chatLimit(of: slot)
-      {
-        withdrawOffer(of: offered, reason: .capLowered(cap), &events)
-      }
+    for slot in agentRecords.indices
+    where agentRecords[slot].pendingOffer != nil && agentRecords[slot].chats.count >= chatLimit(of: slot) {
+      let offered = withdrawOffer(of: slot, reason: .capLowered(cap), &events)
+      settle(.chat(offered, returning: true), &events)
     }
-    let longestWaitingFirst = agentRecords.indices.sorted {
-      let (a, b) = (agentRecords[$0], agentRecords[$1])
-      return (a.waitingSince, a.availableSince, a.id) < (b.waitingSince, b.availableSince, b.id)
-    }
-    for slot in longestWaitingFirst { refreshRouting(of: slot, &events) }
+    return .agents(
+      agentRecords.indices.sorted { agentRecords[$0].waitingOrder < agentRecords[$1].waitingOrder })
   }
 
   /// The chat limit of one agent: the tenant's, or the agent's own if lower.
@@ -104,16 +103,16 @@ extension Center {
     min(settings.chatsPerAgent, agentRecords[slot].maximumChats ?? Settings.maximumChatsPerAgent)
   }
 
-  func checkName(_ text: String, kind: String) throws(Refusal) {
+  func checkName(_ text: String, kind: NameKind) throws(Refusal) {
     guard AgentID.isValid(text) else { throw .invalidName(kind: kind, text: text) }
   }
 
   /// POP-4 and definitions: a name, a well-formed e-mail, an account number free to use.
   func checkCustomerDetails(name: String, email: String, account: String?) throws(Refusal) {
-    guard !name.isEmpty else { throw .emptyText(what: "a customer name") }
+    try Validation.check(name, as: .customerName)
     guard Validation.isWellFormedEmail(email) else { throw .invalidEmail(email) }
     if let account {
-      guard !account.isEmpty else { throw .emptyText(what: "an account number") }
+      try Validation.check(account, as: .accountNumber)
       if let owner = crm.customer(withAccount: account) { throw .accountTaken(account, by: owner) }
     }
   }

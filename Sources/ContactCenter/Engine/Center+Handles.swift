@@ -44,8 +44,8 @@ extension Center {
     throws(Refusal)
   {
     try checkExists(chat)
-    let visitor = chatEntries[chat.number - 1].visitor
-    switch chatEntries[chat.number - 1].state {
+    let visitor = chatEntries[chat].visitor
+    switch chatEntries[chat].state {
     case .queued, .offered, .active: break
     case .wrapUp, .finished, .abandoned: return try perform(.customer(visitor, action), into: &events)
     }

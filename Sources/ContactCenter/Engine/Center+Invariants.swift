@@ -6,7 +6,7 @@ extension Center {
   public func invariantViolations() -> [String] {
     var violations = routingViolations
     for slot in agentRecords.indices { checkAgent(slot, &violations) }
-    for record in chatEntries { checkChat(record, &violations) }
+    for record in chatEntries.inOrder { checkChat(record, &violations) }
     for (queue, _) in queues { checkQueue(queue, &violations) }
     return violations
   }
@@ -17,7 +17,7 @@ extension Center {
     var violations: [String] = []
     for agent in agents { if let slot = agentSlots[agent] { checkAgent(slot, &violations) } }
     for chat in chats {
-      if let position = position(of: chat) { checkChat(chatEntries[position], &violations) }
+      if chatEntries.contains(chat) { checkChat(chatEntries[chat], &violations) }
     }
     return violations
   }
@@ -40,19 +40,19 @@ extension Center {
       violations.append(
         "\(name) holds \(agent.chats.count) chats, more than \(Settings.maximumChatsPerAgent)")
     }
-    for chat in agent.chats where chatEntries[chat.number - 1].state.holder != name {
-      violations.append("\(name) lists \(chat) but the chat is \(chatEntries[chat.number - 1].state.keyword)")
+    for chat in agent.chats where chatEntries[chat].state.holder != name {
+      violations.append("\(name) lists \(chat) but the chat is \(chatEntries[chat].state.keyword)")
     }
     if let offered = agent.pendingOffer {
-      if case .offered(let to, _, _, _) = chatEntries[offered.number - 1].state, to == name {
+      if case .offered(let to, _, _, _) = chatEntries[offered].state, to == name {
       } else {
         violations.append(
-          "\(name) has \(offered) pending but the chat is \(chatEntries[offered.number - 1].state.keyword)")
+          "\(name) has \(offered) pending but the chat is \(chatEntries[offered].state.keyword)")
       }
       if agent.session != .ready(.available) {
         violations.append("\(name) has an offer pending while not Available")
       }
-      if !agent.enabledQueues.contains(chatEntries[offered.number - 1].queue) {
+      if !agent.enabledQueues.contains(chatEntries[offered].queue) {
         violations.append("\(name) has an offer from a queue it has not enabled")
       }
       if agent.chats.count >= chatLimit(of: slot) {
@@ -63,9 +63,7 @@ extension Center {
     if eligible != routing.isRegistered(slot) {
       violations.append("the routing index has \(name) \(eligible ? "missing" : "listed") as eligible")
     }
-    if let key = routing.registeredKey(of: slot),
-      key != (agent.waitingSince.milliseconds, agent.availableSince.milliseconds)
-    {
+    if let wait = routing.registeredWait(of: slot), wait != agent.wait {
       violations.append("the routing index orders \(name) by a wait that is no longer its own")
     }
     if eligible {
@@ -108,25 +106,24 @@ extension Center {
     if waiting.count != counted {
       violations.append("\(queue) counts \(counted) waiting chats but holds \(waiting.count)")
     }
-    for chat in waiting where chatEntries[chat.number - 1].state != .queued {
+    for chat in waiting where chatEntries[chat].state != .queued {
       violations.append(
-        "\(chat) is in the line of \(queue) but is \(chatEntries[chat.number - 1].state.keyword)")
+        "\(chat) is in the line of \(queue) but is \(chatEntries[chat].state.keyword)")
     }
   }
 
   /// CAP-4 / DEC-1, checked at the moment of an offer by brute force over the queue's members.
   mutating func auditOffer(_ chat: ChatID, to slot: Int) {
-    let queue = chatEntries[chat.number - 1].queue
+    let queue = chatEntries[chat].queue
     let agent = agentRecords[slot]
     guard isEligible(slot), agent.enabledQueues.contains(queue) else {
       routingViolations.append("\(chat) offered to \(agent.id), who is not eligible for \(queue)")
       return
     }
-    let key = { (record: AgentRecord) in (record.waitingSince, record.availableSince, record.id) }
-    for member in routing.members(ofLine: Int(chatEntries[chat.number - 1].line))
+    for member in routing.members(ofLine: Int(chatEntries[chat].line))
     where Int(member) != slot && isEligible(Int(member)) {
       let other = agentRecords[Int(member)]
-      if key(other) < key(agent) {
+      if other.waitingOrder < agent.waitingOrder {
         routingViolations.append("\(chat) offered to \(agent.id) while \(other.id) had waited longer")
         return
       }

@@ -2,15 +2,16 @@ extension Center {
   /// CHAT-3: the record details of the pending offer, before accepting it.
   mutating func preview(_ slot: Int, _ events: inout [Event]) throws(Refusal) {
     let chat = try pendingOffer(of: slot, named: nil)
-    let origin = chatEntries[chat.number - 1].origin
+    let origin = chatEntries[chat].origin
     events.append(.offerPreview(chat, for: agentIDs[slot], origin.request, match: origin.match))
   }
 
   /// CAP-2, CHAT-3: accepting the offer. The agent's wait starts again (DEC-1).
-  mutating func accept(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
+  mutating func accept(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) -> RoutingChange
+  {
     let chat = try pendingOffer(of: slot, named: chat)
     let agent = agentIDs[slot]
-    chatEntries[chat.number - 1].state = .active(agent: agent, acceptedAt: now)
+    chatEntries[chat].state = .active(agent: agent, acceptedAt: now)
     agentRecords[slot].pendingOffer = nil
     agentRecords[slot].chats.append(chat)
     agentRecords[slot].waitingSince = now
@@ -18,15 +19,16 @@ extension Center {
     statistics.maximumChatsHeld = max(statistics.maximumChatsHeld, agentRecords[slot].chats.count)
     events.append(.chatAccepted(chat, by: agent))
     if settings.screenPopMoment == .accept { popScreen(chat, for: agent, &events) }
-    refreshRouting(of: slot, &events)
+    return .agent(slot)
   }
 
   /// CAP-3, CHAT-4: rejecting needs the administrator's permission.
-  mutating func reject(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
+  mutating func reject(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) -> RoutingChange
+  {
     let chat = try pendingOffer(of: slot, named: chat)
     guard settings.rejectPermission else { throw .rejectNotPermitted(agentIDs[slot], chat) }
     statistics.rejected += 1
-    missOffer(of: chat, slot: slot, outcome: .rejected, &events)
+    return missOffer(of: chat, slot: slot, outcome: .rejected, &events)
   }
 
   /// The agent's pending offer, checked against the chat the command named. A late accept is
@@ -38,7 +40,7 @@ extension Center {
     if let pending = agentRecords[slot].pendingOffer, chat == nil || chat == pending { return pending }
     let agent = agentIDs[slot]
     if let resolved = agentRecords[slot].lastResolvedOffer, chat == nil || chat == resolved.chat,
-      chatEntries[resolved.chat.number - 1].state.holder != agent
+      chatEntries[resolved.chat].state.holder != agent
     {
       throw .offerAlreadyResolved(agent, resolved)
     }
@@ -46,23 +48,13 @@ extension Center {
     throw .noPendingOffer(agent)
   }
 
-  /// Where a chat is stored (`chat-N` at N - 1), if it exists.
-  func position(of chat: ChatID) -> Int? {
-    chat.number >= 1 && chat.number <= chatEntries.count ? chat.number - 1 : nil
-  }
-
   /// Refuses a chat id that names no chat.
   func checkExists(_ chat: ChatID) throws(Refusal) {
-    guard position(of: chat) != nil else { throw .unknownChat(chat) }
-  }
-
-  /// The public snapshot of the chat at `index`; its messages are read from the store on demand.
-  func record(at index: Int) -> ChatRecord {
-    ChatRecord(entry: chatEntries[index], store: messageStore)
+    guard chatEntries.contains(chat) else { throw .unknownChat(chat) }
   }
 
   /// The state of a chat, without copying the rest of its record.
   public func state(of chat: ChatID) -> ChatState? {
-    position(of: chat).map { chatEntries[$0].state }
+    chatEntries.contains(chat) ? chatEntries[chat].state : nil
   }
 }

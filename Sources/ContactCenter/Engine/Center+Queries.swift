@@ -5,14 +5,16 @@ extension Center {
   public func agent(_ id: AgentID) -> AgentRecord? { agentSlots[id].map { agentRecords[$0] } }
 
   /// All chats, in order of arrival.
-  public var chats: [ChatRecord] { chatEntries.indices.map(record(at:)) }
+  public var chats: [ChatRecord] { chatEntries.inOrder.map { ChatRecord(entry: $0, store: messageStore) } }
 
   /// MSG-1: what both sides of the chat said, in order.
   public func messages(of chat: ChatID) -> [ChatMessage] {
-    position(of: chat).map { messageStore.messages(endingAt: chatEntries[$0].lastMessage) } ?? []
+    chatEntries.contains(chat) ? messageStore.messages(endingAt: chatEntries[chat].lastMessage) : []
   }
 
-  public func chat(_ id: ChatID) -> ChatRecord? { position(of: id).map(record(at:)) }
+  public func chat(_ id: ChatID) -> ChatRecord? {
+    chatEntries.contains(id) ? ChatRecord(entry: chatEntries[id], store: messageStore) : nil
+  }
 
   /// The chat limit that applies to an agent now (CAP-1): the tenant's, or the agent's own if lower.
   public func chatLimit(of agent: AgentID) -> Int? { agentSlots[agent].map { chatLimit(of: $0) } }
@@ -31,7 +33,7 @@ extension Center {
   /// The chat a visitor opened last, ended or not: what `expect marie sees ...` reads.
   public func latestChat(of visitor: VisitorID) -> ChatID? {
     if let open = openChatOfVisitor[visitor] { return open }
-    return chatEntries.last { $0.visitor == visitor }?.id
+    return chatEntries.inOrder.last { $0.visitor == visitor }?.id
   }
 
   /// END-1: the time since the chat ended, while it is in wrap-up.
@@ -46,7 +48,6 @@ extension Center {
     agentRecords.indices
       .filter { isEligible($0) && agentRecords[$0].enabledQueues.contains(queue) }
       .map { agentRecords[$0] }
-      .sorted { ($0.waitingSince, $0.availableSince, $0.id) < ($1.waitingSince, $1.availableSince, $1.id) }
-      .map(\.id)
+      .map(\.waitingOrder).sorted().map(\.agent)
   }
 }

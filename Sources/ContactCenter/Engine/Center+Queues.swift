@@ -25,22 +25,29 @@ extension Center {
   mutating func switchQueue(
     _ slot: Int, _ queue: QueueID, _ enabled: Bool, path: QueuePath, _ events: inout [Event]
   ) throws(Refusal) {
-    let agent = agentRecords[slot]
-    try checkQueueChange(agent, queue)
-    let pending = path == .assignedQueues ? agent.pendingSelections : agent.pendingProfileQueues
-    let shown = pending[queue] ?? agent.enabledQueues.contains(queue)
-    guard shown != enabled else { throw .queueAlreadySwitched(agent.id, queue, enabled: enabled) }
-    let newValue: Bool? = enabled == agent.enabledQueues.contains(queue) ? nil : enabled
+    // Fields are read one by one, never the whole record: a copy of it would make the write
+    // below copy the whole dictionary of pending switches, and switching n queues O(n²).
+    try checkQueueChange(slot, queue)
+    let applied = agentRecords[slot].enabledQueues.contains(queue)
+    let pending =
+      path == .assignedQueues
+      ? agentRecords[slot].pendingSelections[queue] : agentRecords[slot].pendingProfileQueues[queue]
+    guard (pending ?? applied) != enabled else {
+      throw .queueAlreadySwitched(agentIDs[slot], queue, enabled: enabled)
+    }
+    let newValue: Bool? = enabled == applied ? nil : enabled
     switch path {
     case .assignedQueues: agentRecords[slot].pendingSelections[queue] = newValue
     case .profile: agentRecords[slot].pendingProfileQueues[queue] = newValue
     }
-    events.append(.queueSwitched(agent.id, queue, enabled: enabled, path: path))
+    events.append(.queueSwitched(agentIDs[slot], queue, enabled: enabled, path: path))
   }
 
   /// SES-4 Confirm selections / SES-5 Save queues: applies the pending switches of that path all
   /// at once. Disabling a queue withdraws a pending offer that came from it.
-  mutating func applySwitches(_ slot: Int, path: QueuePath, _ events: inout [Event]) throws(Refusal) {
+  mutating func applySwitches(_ slot: Int, path: QueuePath, _ events: inout [Event]) throws(Refusal)
+    -> RoutingChange
+  {
     let agent = agentRecords[slot]
     guard agent.session.isLoggedIn else { throw .notLoggedIn(agent.id) }
     guard settings.queueEditPermission else { throw .queueChangeNotPermitted(agent.id) }
@@ -50,37 +57,50 @@ extension Center {
     case .assignedQueues: agentRecords[slot].pendingSelections = [:]
     case .profile: agentRecords[slot].pendingProfileQueues = [:]
     }
-    // Out of the index before its queues change; `refreshRouting` puts it back.
-    routing.unregister(slot)
+    // One switch at a time, each settled before the next: an offer withdrawn because its
+    // queue was switched off goes back to its queue before the next switch is applied.
     for (queue, enabled) in pending {
-      // Membership changes before a withdrawn offer is routed again, so that routing (and its
-      // audit) no longer counts this agent for the queue.
-      if let line = line(of: queue) { routing.setMember(slot, ofLine: line, enabled) }
-      if enabled {
-        agentRecords[slot].enabledQueues.append(queue)
-        events.append(.queueEnabled(agent.id, queue))
-      } else {
-        agentRecords[slot].enabledQueues.remove(queue)
-        events.append(.queueDisabled(agent.id, queue))
-        if let offered = agentRecords[slot].pendingOffer, chatEntries[offered.number - 1].queue == queue {
-          withdrawOffer(of: offered, reason: .queueDisabled(queue), &events)
-        }
-      }
-      // The other path's switch for this queue is now either applied or moot.
-      let other = agentRecords[slot]
-      if other.pendingSelections[queue] == enabled { agentRecords[slot].pendingSelections[queue] = nil }
-      if other.pendingProfileQueues[queue] == enabled { agentRecords[slot].pendingProfileQueues[queue] = nil }
+      settle(applySwitch(slot, queue, enabled, &events), &events)
     }
-    refreshRouting(of: slot, &events)
+    return .agent(slot)
+  }
+
+  /// Applies one switch. Pending switches come only from assigned (so defined) queues, and
+  /// only differ from the applied state.
+  private mutating func applySwitch(_ slot: Int, _ queue: QueueID, _ enabled: Bool, _ events: inout [Event])
+    -> RoutingChange
+  {
+    guard let line = line(of: queue) else { preconditionFailure("\(queue) is switched but not defined") }
+    routing.setMember(slot, ofLine: line, enabled)
+    var change = RoutingChange.none
+    if enabled {
+      agentRecords[slot].enabledQueues.append(queue)
+      events.append(.queueEnabled(agentIDs[slot], queue))
+    } else {
+      agentRecords[slot].enabledQueues.remove(queue)
+      events.append(.queueDisabled(agentIDs[slot], queue))
+      if let offered = agentRecords[slot].pendingOffer, chatEntries[offered].queue == queue {
+        change = .chat(withdrawOffer(of: slot, reason: .queueDisabled(queue), &events), returning: true)
+      }
+    }
+    // The other path's switch for this queue is now either applied or moot. (Fields are read
+    // one by one: a copy of the record would make each write below copy a whole dictionary.)
+    if agentRecords[slot].pendingSelections[queue] == enabled {
+      agentRecords[slot].pendingSelections[queue] = nil
+    }
+    if agentRecords[slot].pendingProfileQueues[queue] == enabled {
+      agentRecords[slot].pendingProfileQueues[queue] = nil
+    }
+    return change
   }
 
   /// SES-6, SES-7: a logged-in agent, allowed by the tenant, and a queue assigned to it.
-  private func checkQueueChange(_ agent: AgentRecord, _ queue: QueueID) throws(Refusal) {
-    guard agent.session.isLoggedIn else { throw .notLoggedIn(agent.id) }
+  private func checkQueueChange(_ slot: Int, _ queue: QueueID) throws(Refusal) {
+    guard agentRecords[slot].session.isLoggedIn else { throw .notLoggedIn(agentIDs[slot]) }
     guard queues[queue] != nil else { throw .unknownQueue(queue) }
-    guard agent.assignedQueues.contains(queue) else {
-      throw .queueNotAssigned(agent.id, queue, assigned: agent.assignedQueues)
+    guard agentRecords[slot].assignedQueues.contains(queue) else {
+      throw .queueNotAssigned(agentIDs[slot], queue, assigned: Array(agentRecords[slot].assignedQueues))
     }
-    guard settings.queueEditPermission else { throw .queueChangeNotPermitted(agent.id) }
+    guard settings.queueEditPermission else { throw .queueChangeNotPermitted(agentIDs[slot]) }
   }
 }

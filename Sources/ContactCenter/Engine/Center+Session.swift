@@ -22,18 +22,19 @@ extension Center {
   /// CHAT-1, DEC-1, DEC-4: the Status menu. Becoming Available starts the agent's wait; leaving
   /// Available withdraws a pending offer (it goes back to the head of its queue) and keeps the
   /// chats the agent holds.
-  mutating func setStatus(_ slot: Int, _ status: AgentStatus, _ events: inout [Event]) throws(Refusal) {
+  mutating func setStatus(_ slot: Int, _ status: AgentStatus, _ events: inout [Event]) throws(Refusal)
+    -> RoutingChange
+  {
     // Fields one by one: a copy of the record would retain every collection in it.
     let session = agentRecords[slot].session
     guard session.isLoggedIn else { throw .notLoggedIn(agentIDs[slot]) }
     guard let current = session.status else { throw .notReady(agentIDs[slot]) }
     guard current != status else { throw .alreadyInStatus(agentIDs[slot], status) }
-    let offered = agentRecords[slot].pendingOffer
+    let hasOffer = agentRecords[slot].pendingOffer != nil
     changeStatus(of: slot, to: status, &events)
-    if let offered {
-      withdrawOffer(of: offered, reason: .statusChanged(status), &events)
-    }
-    refreshRouting(of: slot, &events)
+    guard hasOffer else { return .agent(slot) }
+    let offered = withdrawOffer(of: slot, reason: .statusChanged(status), &events)
+    return .returned(offered, agent: slot)
   }
 
   /// Records a status change (no checks, no routing): shared by the menu and missed offers.
@@ -47,7 +48,7 @@ extension Center {
   }
 
   /// DEC-4: no logout while holding chats (wrap-up included) or a pending offer.
-  mutating func logout(_ slot: Int, _ events: inout [Event]) throws(Refusal) {
+  mutating func logout(_ slot: Int, _ events: inout [Event]) throws(Refusal) -> RoutingChange {
     let agent = agentRecords[slot]
     guard agent.session.isLoggedIn else { throw .notLoggedIn(agent.id) }
     guard agent.chats.isEmpty, agent.pendingOffer == nil else {
@@ -56,7 +57,7 @@ extension Center {
     agentRecords[slot].session = .loggedOut
     agentRecords[slot].pendingSelections = [:]
     agentRecords[slot].pendingProfileQueues = [:]
-    refreshRouting(of: slot, &events)
     events.append(.loggedOut(agent.id))
+    return .agent(slot)
   }
 }

@@ -2,15 +2,15 @@ extension Center {
   /// END-1: the agent ends the chat; the wrap-up timer starts.
   mutating func end(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
     let chat = try activeChat(of: slot, named: chat)
-    openChatOfVisitor[chatEntries[chat.number - 1].visitor] = nil
+    openChatOfVisitor[chatEntries[chat].visitor] = nil
     endChat(chat, agent: agentIDs[slot], by: .agent(agentIDs[slot]), &events)
   }
 
   /// Ends an accepted chat, by either side: typing indicators clear, wrap-up begins.
   mutating func endChat(_ chat: ChatID, agent: AgentID, by party: Party, _ events: inout [Event]) {
-    chatEntries[chat.number - 1].state = .wrapUp(agent: agent, endedAt: now, endedBy: party)
-    chatEntries[chat.number - 1].agentTyping = false
-    chatEntries[chat.number - 1].customerTyping = false
+    chatEntries[chat].state = .wrapUp(agent: agent, endedAt: now, endedBy: party)
+    chatEntries[chat].agentTyping = false
+    chatEntries[chat].customerTyping = false
     events.append(.chatEnded(chat, by: party))
   }
 
@@ -27,12 +27,12 @@ extension Center {
     guard settings.disposition != .off else { throw .dispositionsOff }
     let (chat, _) = try wrapUpChat(of: slot, named: chat)
     let codes = dispositions(of: chat)
-    guard !codes.isEmpty else { throw .queueHasNoDispositions(chatEntries[chat.number - 1].queue) }
+    guard !codes.isEmpty else { throw .queueHasNoDispositions(chatEntries[chat].queue) }
     guard codes.contains(code) else {
-      throw .unknownDisposition(code, queue: chatEntries[chat.number - 1].queue, codes: codes)
+      throw .unknownDisposition(code, queue: chatEntries[chat].queue, codes: codes)
     }
-    chatEntries[chat.number - 1].disposition = code
-    chatEntries[chat.number - 1].dispositionConfirmed = false
+    chatEntries[chat].disposition = code
+    chatEntries[chat].dispositionConfirmed = false
     events.append(.dispositionSelected(chat, code))
   }
 
@@ -41,22 +41,23 @@ extension Center {
     guard settings.disposition != .off else { throw .dispositionsOff }
     let (chat, _) = try wrapUpChat(of: slot, named: chat)
     guard !dispositions(of: chat).isEmpty else {
-      throw .queueHasNoDispositions(chatEntries[chat.number - 1].queue)
+      throw .queueHasNoDispositions(chatEntries[chat].queue)
     }
-    guard let code = chatEntries[chat.number - 1].disposition else { throw .noDispositionSelected(chat) }
-    guard !chatEntries[chat.number - 1].dispositionConfirmed else { return }
-    chatEntries[chat.number - 1].dispositionConfirmed = true
+    guard let code = chatEntries[chat].disposition else { throw .noDispositionSelected(chat) }
+    guard !chatEntries[chat].dispositionConfirmed else { return }
+    chatEntries[chat].dispositionConfirmed = true
     events.append(.dispositionConfirmed(chat, code))
   }
 
   /// END-3: Finish frees the agent's place (which may bring the next offer at once) and, with
   /// automatic logging, opens the chat log (LOG-1).
-  mutating func finish(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
+  mutating func finish(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) -> RoutingChange
+  {
     let (chat, endedAt) = try wrapUpChat(of: slot, named: chat)
     let codes = dispositions(of: chat)
-    let confirmed = chatEntries[chat.number - 1].dispositionConfirmed
+    let confirmed = chatEntries[chat].dispositionConfirmed
     if settings.disposition != .off, !codes.isEmpty {
-      if let code = chatEntries[chat.number - 1].disposition, !confirmed {
+      if let code = chatEntries[chat].disposition, !confirmed {
         throw .dispositionNotConfirmed(chat, code)
       }
       if settings.disposition == .required, !confirmed {
@@ -64,26 +65,26 @@ extension Center {
       }
     }
     let agent = agentIDs[slot]
-    chatEntries[chat.number - 1].state = .finished(agent: agent, endedAt: endedAt, finishedAt: now)
+    chatEntries[chat].state = .finished(agent: agent, endedAt: endedAt, finishedAt: now)
     agentRecords[slot].chats.remove(chat)
     agentRecords[slot].lastFinishedChat = chat
     statistics.finished += 1
     events.append(.chatFinished(chat, by: agent, wrapUp: now - endedAt))
     if settings.automaticChatLog { openChatLog(chat, slot: slot, &events) }
-    refreshRouting(of: slot, &events)
+    return .agent(slot)
   }
 
   /// END-2: the disposition codes of the chat's queue. Queues are never removed, so the chat's
   /// line is also the queue's position in `queues`: no look-up by name.
   private func dispositions(of chat: ChatID) -> [DispositionCode] {
-    queues.values[Int(chatEntries[chat.number - 1].line)].dispositions
+    queues.values[Int(chatEntries[chat].line)].dispositions
   }
 
   private func wrapUpChat(of slot: Int, named chat: ChatID?) throws(Refusal) -> (ChatID, endedAt: Instant) {
     let chat = try heldChat(of: slot, named: chat) {
       if case .wrapUp = $0 { true } else { false }
     }
-    guard case .wrapUp(_, let endedAt, _) = chatEntries[chat.number - 1].state else {
+    guard case .wrapUp(_, let endedAt, _) = chatEntries[chat].state else {
       throw .notInWrapUp(chat)
     }
     return (chat, endedAt)

@@ -15,7 +15,11 @@ import OrderedCollections
 /// _ = try center.perform(.defineAgent("alice", queues: ["support"], maximumChats: nil))
 /// _ = try center.perform(.agent("alice", .login))
 /// ```
-public struct Center: Sendable {
+///
+/// Two centers are equal when every piece of state is (tests use this to show that a refused
+/// command changed nothing): `==` is synthesised, so a field added is compared without anyone
+/// having to remember it.
+public struct Center: Equatable, Sendable {
   public internal(set) var now: Instant = .start
   public internal(set) var settings: Settings
   public internal(set) var queues: OrderedDictionary<QueueID, QueueDefinition> = [:]
@@ -36,15 +40,16 @@ public struct Center: Sendable {
   /// this dense copy is what most commands read of an agent, so it stays in the caches where the
   /// full records (ten thousand of them, 250 bytes each) do not.
   var agentIDs: [AgentID] = []
-  /// Chats in order of arrival: `chat-N` is at index N-1.
-  var chatEntries: [ChatEntry] = []
+  /// Every chat, by id.
+  var chatEntries = ChatTable()
   /// The text of every chat's messages; entries point into it.
   var messageStore = MessageStore()
   /// Each visitor's chat that has not ended yet.
   var openChatOfVisitor: [VisitorID: ChatID] = [:]
   var routing = RoutingIndex()
   var timers = OfferTimers()
-  var timerSequence = 0
+  /// Offers made so far: each offer's number. The number tells an offer's timer from the timer
+  /// of a later offer of the same chat, and orders timers that fall due at the same instant.
   var offerSequence = 0
 
   /// A center with these settings; values out of their documented range are brought into it
@@ -81,23 +86,27 @@ public struct Center: Sendable {
     try carryOut(into: &events) { center, events throws(Refusal) in try center.dispatch(command, &events) }
   }
 
-  /// Runs one command's handler, for every door (by name or by handle): a refused command adds
-  /// no event (handlers check before they change anything, so there are none to take back; this
-  /// keeps the promise even if one ever did), and a command carried out is counted.
+  /// Runs one command's handler, for every door (by name or by handle), then routes what it
+  /// changed (``settle(_:_:)``). A refused command adds no event (handlers check before they
+  /// change anything, so there are none to take back; this keeps the promise even if one ever
+  /// did), and a command carried out is counted.
   mutating func carryOut(
-    into events: inout [Event], _ handler: (inout Center, inout [Event]) throws(Refusal) -> Void
+    into events: inout [Event], _ handler: (inout Center, inout [Event]) throws(Refusal) -> RoutingChange
   ) throws(Refusal) {
     let before = events.count
+    let change: RoutingChange
     do {
-      try handler(&self, &events)
+      change = try handler(&self, &events)
     } catch {
       events.removeSubrange(before...)
       throw error
     }
+    settle(change, &events)
     statistics.commands += 1
   }
 
-  private mutating func dispatch(_ command: Command, _ events: inout [Event]) throws(Refusal) {
+  private mutating func dispatch(_ command: Command, _ events: inout [Event]) throws(Refusal) -> RoutingChange
+  {
     switch command {
     case .defineQueue(let id, let media, let dispositions):
       try defineQueue(id, media: media, dispositions: dispositions, &events)
@@ -110,31 +119,36 @@ public struct Center: Sendable {
     case .defineFAQ(let id, let answer):
       try defineFAQ(id, answer: answer, &events)
     case .set(let setting):
-      try apply(setting, &events)
+      return try apply(setting, &events)
     case .agent(let id, let action):
       guard let slot = agentSlots[id] else { throw .unknownAgent(id) }
-      try perform(action, agent: slot, &events)
+      return try perform(action, agent: slot, &events)
     case .customer(let visitor, let action):
-      try perform(action, visitor: visitor, openChat: openChatOfVisitor[visitor], &events)
+      return try perform(action, visitor: visitor, openChat: openChatOfVisitor[visitor], &events)
     }
+    return .none
   }
 
-  mutating func perform(_ action: AgentAction, agent slot: Int, _ events: inout [Event]) throws(Refusal) {
+  /// Runs an agent's action and says what it changed for routing; actions that change nothing
+  /// routing depends on return no change.
+  mutating func perform(_ action: AgentAction, agent slot: Int, _ events: inout [Event]) throws(Refusal)
+    -> RoutingChange
+  {
     switch action {
     case .login: try login(slot, &events)
     case .readyToWork: try readyToWork(slot, &events)
-    case .setStatus(let status): try setStatus(slot, status, &events)
-    case .logout: try logout(slot, &events)
+    case .setStatus(let status): return try setStatus(slot, status, &events)
+    case .logout: return try logout(slot, &events)
     case .listQueues: try listQueues(slot, &events)
     case .selectQueue(let queue, let enabled):
       try switchQueue(slot, queue, enabled, path: .assignedQueues, &events)
-    case .confirmSelections: try applySwitches(slot, path: .assignedQueues, &events)
+    case .confirmSelections: return try applySwitches(slot, path: .assignedQueues, &events)
     case .switchProfileQueue(let queue, let enabled):
       try switchQueue(slot, queue, enabled, path: .profile, &events)
-    case .saveProfileQueues: try applySwitches(slot, path: .profile, &events)
+    case .saveProfileQueues: return try applySwitches(slot, path: .profile, &events)
     case .preview: try preview(slot, &events)
-    case .accept(let chat): try accept(slot, chat, &events)
-    case .reject(let chat): try reject(slot, chat, &events)
+    case .accept(let chat): return try accept(slot, chat, &events)
+    case .reject(let chat): return try reject(slot, chat, &events)
     case .showCustomerInfo(let chat): try showCustomerInfo(slot, chat, &events)
     case .typing(let chat, let isTyping): try agentTyping(slot, chat, isTyping, &events)
     case .say(let chat, let text): try agentSay(slot, chat, text, &events)
@@ -146,7 +160,7 @@ public struct Center: Sendable {
     case .showWrapUpTimer(let chat): try showWrapUpTimer(slot, chat, &events)
     case .selectDisposition(let chat, let code): try selectDisposition(slot, chat, code, &events)
     case .continueDisposition(let chat): try continueDisposition(slot, chat, &events)
-    case .finish(let chat): try finish(slot, chat, &events)
+    case .finish(let chat): return try finish(slot, chat, &events)
     case .showLog(let chat): try showLog(slot, chat, &events)
     case .openLog(let chat): try openLog(slot, chat, &events)
     case .editLog(let chat, let text): try editLog(slot, chat, text, &events)
@@ -154,60 +168,66 @@ public struct Center: Sendable {
     case .saveLog(let chat): try saveLog(slot, chat, draft: false, &events)
     case .saveLogDraft(let chat): try saveLog(slot, chat, draft: true, &events)
     }
+    return .none
   }
 
-  /// `openChat` is the visitor's open chat, looked up by the caller.
+  /// Runs a customer's action and says what it changed for routing. `openChat` is the
+  /// visitor's open chat, looked up by the caller.
   mutating func perform(
     _ action: CustomerAction, visitor: VisitorID, openChat: ChatID?, _ events: inout [Event]
-  ) throws(Refusal) {
+  ) throws(Refusal) -> RoutingChange {
     switch action {
-    case .open(let queue, let request): try open(visitor, openChat, queue, request, &events)
+    case .open(let queue, let request): return try open(visitor, openChat, queue, request, &events)
     case .typing(let isTyping): try customerTyping(visitor, openChat, isTyping, &events)
     case .say(let text): try customerSay(visitor, openChat, text, &events)
-    case .leave: try leave(visitor, openChat, &events)
+    case .leave: return try leave(visitor, openChat, &events)
     }
+    return .none
   }
 
   // MARK: Time
 
   /// Moves the clock forward to `instant`, firing every timer due by then in order of
-  /// (deadline, sequence). Events of a timer happen at its deadline.
+  /// (deadline, offer number); each timer's routing is settled before the next fires. Events of
+  /// a timer happen at its deadline. The clock never goes back, nor past ``Instant/maximum``.
   public mutating func advance(to instant: Instant) throws(Refusal) -> [Event] {
     guard instant >= now else { throw .clockCannotGoBack(from: now, to: instant) }
+    guard instant <= .maximum else { throw .clockPastMaximum(from: now) }
     var events: [Event] = []
     while let timer = timers.min, timer.deadline <= instant {
       timers.removeMin()
       now = max(now, timer.deadline)
-      fire(timer, &events)
+      settle(fire(timer, &events), &events)
     }
     now = instant
     return events
   }
 
-  /// Moves the clock forward by `interval` (never back).
-  public mutating func advance(by interval: Interval) -> [Event] {
-    (try? advance(to: now + Interval(milliseconds: max(0, interval.milliseconds)))) ?? []
+  /// Moves the clock forward by `interval` (a negative interval moves nothing), refusing to go
+  /// past ``Instant/maximum``.
+  public mutating func advance(by interval: Interval) throws(Refusal) -> [Event] {
+    try advance(to: now + Interval(milliseconds: max(0, interval.milliseconds)))
   }
 
   /// Makes room for this many chats in all, so that a driver that knows its size (a
   /// simulation) does not pay for the chat table growing and being copied as it fills.
   public mutating func reserveCapacity(chats: Int) {
-    chatEntries.reserveCapacity(max(0, chats))
+    chatEntries.reserveCapacity(chats)
   }
 
   /// The earliest pending timer, if any: lets a driver jump straight to the next thing that happens.
   public var nextDeadline: Instant? { timers.min?.deadline }
 }
 
-/// CHAT-4: an offer's accept interval. Stale timers (the offer was resolved) are ignored when they fire.
+/// CHAT-4: an offer's accept interval. Stale timers (the offer was resolved) are ignored when
+/// they fire. Timers fire in order of deadline, then of the offers they were set for.
 struct OfferTimer: Comparable, Sendable {
   let deadline: Instant
-  let sequence: Int
-  let chat: ChatID
   let offerNumber: Int
+  let chat: ChatID
 
   static func < (lhs: OfferTimer, rhs: OfferTimer) -> Bool {
-    (lhs.deadline, lhs.sequence) < (rhs.deadline, rhs.sequence)
+    (lhs.deadline, lhs.offerNumber) < (rhs.deadline, rhs.offerNumber)
   }
 }
 

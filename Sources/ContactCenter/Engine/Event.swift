@@ -71,6 +71,13 @@ public enum QueuePath: Hashable, Sendable {
 public struct PendingSwitch: Hashable, Sendable {
   public let enabled: Bool
   public let path: QueuePath
+
+  /// Public so that an event can be rebuilt outside the engine (the wire protocol decodes a
+  /// system under test's events to compare them with the reference's).
+  public init(enabled: Bool, path: QueuePath) {
+    self.enabled = enabled
+    self.path = path
+  }
 }
 
 /// Why an offer was taken back from an agent before it was accepted.
@@ -85,6 +92,13 @@ public enum WithdrawalReason: Hashable, Sendable {
 public struct CRMSummary: Hashable, Sendable {
   public let customerName: String?
   public let caseSubject: String?
+
+  /// Public so that an event can be rebuilt outside the engine (the wire protocol decodes a
+  /// system under test's events to compare them with the reference's).
+  public init(customerName: String?, caseSubject: String?) {
+    self.customerName = customerName
+    self.caseSubject = caseSubject
+  }
 }
 
 /// What the `log` command shows of a chat log.
@@ -96,4 +110,19 @@ public struct ChatLogSummary: Hashable, Sendable {
   public let savedCase: CaseID?
   public let isDraft: Bool
   public let isSaved: Bool
+
+  /// Public so that an event can be rebuilt outside the engine (the wire protocol decodes a
+  /// system under test's events to compare them with the reference's).
+  public init(
+    mode: ChatLogMode, customer: CustomerID?, messageCount: Int, notes: String?, savedCase: CaseID?,
+    isDraft: Bool, isSaved: Bool
+  ) {
+    self.mode = mode
+    self.customer = customer
+    self.messageCount = messageCount
+    self.notes = notes
+    self.savedCase = savedCase
+    self.isDraft = isDraft
+    self.isSaved = isSaved
+  }
 }

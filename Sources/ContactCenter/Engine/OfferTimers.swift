@@ -13,7 +13,7 @@ import HeapModule
 /// timers.insert(timer)
 /// while let next = timers.min, next.deadline <= now { timers.removeMin() }
 /// ```
-struct OfferTimers: Sendable {
+struct OfferTimers: Equatable, Sendable {
   private var inOrder: Deque<OfferTimer> = []
   private var outOfOrder = Heap<OfferTimer>()
 
@@ -45,4 +45,8 @@ struct OfferTimers: Sendable {
 
   /// Every timer, in order.
   var sorted: [OfferTimer] { (Array(inOrder) + outOfOrder.unordered).sorted() }
+
+  /// The same timers, whichever container holds each: that depends on the order they came in,
+  /// which is history, not state.
+  static func == (lhs: OfferTimers, rhs: OfferTimers) -> Bool { lhs.sorted == rhs.sorted }
 }

@@ -77,8 +77,9 @@ public struct AgentRecord: Hashable, Sendable {
   /// The chat this agent finished last: what log commands mean when they name no chat.
   public internal(set) var lastFinishedChat: ChatID?
 
-  /// SES-7: the queues the tenant assigned; only these can be enabled.
-  public let assignedQueues: [QueueID]
+  /// SES-7: the queues the tenant assigned, in the order given; only these can be enabled. A
+  /// set, so that checking a switch costs O(1) however many queues the agent has.
+  public let assignedQueues: OrderedSet<QueueID>
   /// SES-1: queues switched on and applied; offers come only from these.
   public internal(set) var enabledQueues: OrderedSet<QueueID> = [] {
     didSet { servesQueues = !enabledQueues.isEmpty }
@@ -90,7 +91,7 @@ public struct AgentRecord: Hashable, Sendable {
   /// Chats whose log this agent has open in edit mode (LOG-3, LOG-4), in order of opening.
   public internal(set) var openLogs: OrderedSet<ChatID> = []
 
-  init(id: AgentID, assignedQueues: [QueueID], maximumChats: Int?) {
+  init(id: AgentID, assignedQueues: OrderedSet<QueueID>, maximumChats: Int?) {
     self.id = id
     self.assignedQueues = assignedQueues
     self.maximumChats = maximumChats

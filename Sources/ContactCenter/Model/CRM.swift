@@ -6,6 +6,15 @@ public struct CustomerRecord: Hashable, Sendable {
   public let name: String
   public let email: String
   public let account: String?
+
+  /// Public so that an event can be rebuilt outside the engine (the wire protocol decodes a
+  /// system under test's events to compare them with the reference's).
+  public init(id: CustomerID, name: String, email: String, account: String?) {
+    self.id = id
+    self.name = name
+    self.email = email
+    self.account = account
+  }
 }
 
 /// The state of a case record.
@@ -26,6 +35,19 @@ public struct CaseRecord: Hashable, Sendable {
   public let chat: ChatID?
   /// LOG-4: the stored log: the agent's edited text, or the transcript.
   public internal(set) var text: String?
+
+  /// Public so that an event can be rebuilt outside the engine (the wire protocol decodes a
+  /// system under test's events to compare them with the reference's).
+  public init(
+    id: CaseID, customer: CustomerID, subject: String, state: CaseState, chat: ChatID?, text: String? = nil
+  ) {
+    self.id = id
+    self.customer = customer
+    self.subject = subject
+    self.state = state
+    self.chat = chat
+    self.text = text
+  }
 }
 
 /// The customer records and cases the screen pop and the chat log work with.

@@ -107,6 +107,14 @@ public struct CustomerMatch: Hashable, Sendable {
   public let customer: CustomerID
   public let caseID: CaseID?
   public let basis: Basis
+
+  /// Public so that an event can be rebuilt outside the engine (the wire protocol decodes a
+  /// system under test's events to compare them with the reference's).
+  public init(customer: CustomerID, caseID: CaseID?, basis: Basis) {
+    self.customer = customer
+    self.caseID = caseID
+    self.basis = basis
+  }
 }
 
 /// LOG-1: the chat log pop-up's mode.

@@ -30,19 +30,18 @@ public struct HeldChats: RandomAccessCollection, Hashable, Sendable, Expressible
   public var startIndex: Int { 0 }
   public var endIndex: Int { count }
 
-  /// Out of range reads give `chat-0`, which names no chat, rather than stopping the program.
+  /// The chat at `position`, which must be in `0..<count` (as for an array).
   public subscript(position: Int) -> ChatID {
-    guard position >= 0, position < count else { return ChatID(0) }
+    precondition(position >= 0 && position < count, "held chat \(position) out of 0..<\(count)")
     return withUnsafeBytes(of: slots) {
       ChatID($0.load(fromByteOffset: position * MemoryLayout<Int>.stride, as: Int.self))
     }
   }
 
   /// Adds a chat at the end. The engine offers nothing to an agent at its limit, so there is
-  /// always room; were there none, the chat is not added and the invariant checker reports it
-  /// held by an agent who does not list it.
+  /// always room: a seventh chat is an inconsistency of the engine, and traps.
   mutating func append(_ chat: ChatID) {
-    guard count < Self.capacity else { return }
+    precondition(count < Self.capacity, "a seventh held chat: \(chat)")
     let position = count
     withUnsafeMutableBytes(of: &slots) {
       $0.storeBytes(of: chat.number, toByteOffset: position * MemoryLayout<Int>.stride, as: Int.self)
@@ -50,9 +49,10 @@ public struct HeldChats: RandomAccessCollection, Hashable, Sendable, Expressible
     count += 1
   }
 
-  /// Removes a chat, keeping the others in order.
+  /// Removes a chat, keeping the others in order. The engine removes only a chat the agent
+  /// holds (it checked before): any other is an inconsistency, and traps.
   mutating func remove(_ chat: ChatID) {
-    guard let position = firstIndex(of: chat) else { return }
+    guard let position = firstIndex(of: chat) else { preconditionFailure("\(chat) is not held") }
     for index in position..<(count - 1) {
       let next = self[index + 1].number
       withUnsafeMutableBytes(of: &slots) {

@@ -15,6 +15,11 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   public static let start = Instant(milliseconds: 0)
 
+  /// The latest time the clock reaches: `999999:59:59.999`, the latest a script can write (about
+  /// 114 years). The clock refuses to go further, so that no deadline after it (at most an
+  /// accept interval of an hour later) comes near the limit of the counter and saturates.
+  public static let maximum = Instant(milliseconds: 1_000_000 * 3_600_000 - 1)
+
   public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.milliseconds < rhs.milliseconds }
 
   /// Saturates instead of overflowing, so a far deadline never wraps into the past.

@@ -15,30 +15,25 @@ import DequeModule
 /// Queues and agents are addressed by dense slots (positions in definition order) so that the
 /// hot path does no hashing.
 struct RoutingIndex: Equatable, Sendable {
-  /// An agent's place in one queue's order (DEC-1): earlier wait first, then earlier Available,
-  /// then name, which `order(by:)` looks up only when both times are equal.
+  /// An agent's place in one queue's order: its wait, and its position, by which the order
+  /// looks its id up when two waits are equal (see ``WaitingOrder``). 24 bytes.
   struct Candidate: Comparable, Hashable, Sendable {
-    let waitingSince: Int64
-    let availableSince: Int64
+    let wait: WaitingOrder.Wait
     let slot: Int32
     let stamp: UInt32
 
-    /// DEC-1's order, given the agents' names by slot.
+    /// DEC-1 (``WaitingOrder``), given the agents' names by slot.
     struct Order: ElementOrder {
       let names: [AgentID]
 
       func precedes(_ lhs: Candidate, _ rhs: Candidate) -> Bool {
-        if lhs.waitingSince != rhs.waitingSince { return lhs.waitingSince < rhs.waitingSince }
-        if lhs.availableSince != rhs.availableSince { return lhs.availableSince < rhs.availableSince }
-        return names[Int(lhs.slot)] < names[Int(rhs.slot)]
+        WaitingOrder.precedes(lhs.wait, rhs.wait) { (names[Int(lhs.slot)], names[Int(rhs.slot)]) }
       }
     }
 
     /// Any total order, for comparing heaps as sets of entries.
     static func < (lhs: Candidate, rhs: Candidate) -> Bool {
-      (lhs.waitingSince, lhs.availableSince, lhs.slot, lhs.stamp) < (
-        rhs.waitingSince, rhs.availableSince, rhs.slot, rhs.stamp
-      )
+      (lhs.wait, lhs.slot, lhs.stamp) < (rhs.wait, rhs.slot, rhs.stamp)
     }
   }
 
@@ -75,10 +70,9 @@ struct RoutingIndex: Equatable, Sendable {
     /// Bumped on every change, so that the agent's older heap entries are known to be stale.
     var stamp: UInt32 = 0
     /// Whether the agent is registered as eligible in the lines of its enabled queues, and
-    /// with which key.
+    /// with which wait.
     var registered = false
-    var waitingSince: Int64 = 0
-    var availableSince: Int64 = 0
+    var wait = WaitingOrder.Wait(waitingSince: .start, availableSince: .start)
     /// Its places in `enabledLines`: the first `count` of `capacity` are the lines it has
     /// enabled, in the order it enabled them.
     let start: Int
@@ -99,16 +93,15 @@ struct RoutingIndex: Equatable, Sendable {
 
   func isRegistered(_ slot: Int) -> Bool { agents[slot].registered }
 
-  /// The key the agent is registered with, if registered: for the invariant check.
-  func registeredKey(of slot: Int) -> (waitingSince: Int64, availableSince: Int64)? {
-    agents[slot].registered ? (agents[slot].waitingSince, agents[slot].availableSince) : nil
+  /// The wait the agent is registered with, if registered: for the invariant check.
+  func registeredWait(of slot: Int) -> WaitingOrder.Wait? {
+    agents[slot].registered ? agents[slot].wait : nil
   }
 
-  /// Whether the agent is registered with exactly this key, so that its entries are where they
+  /// Whether the agent is registered with exactly this wait, so that its entries are where they
   /// would be put again.
-  func isRegistered(_ slot: Int, waitingSince: Instant, availableSince: Instant) -> Bool {
-    agents[slot].registered && agents[slot].waitingSince == waitingSince.milliseconds
-      && agents[slot].availableSince == availableSince.milliseconds
+  func isRegistered(_ slot: Int, with wait: WaitingOrder.Wait) -> Bool {
+    agents[slot].registered && agents[slot].wait == wait
   }
 
   /// The lines the index routes to the agent, for the invariant check.
@@ -120,20 +113,29 @@ struct RoutingIndex: Equatable, Sendable {
     return enabledLines[start..<(start + agents[slot].count)]
   }
 
-  /// Records that an agent enabled or disabled a queue. The caller unregisters the agent first.
+  /// Records that an agent enabled or disabled a queue. The agent leaves every queue's order
+  /// first: its entries are per enabled queue, and the center registers it again once it has
+  /// settled the change.
+  ///
+  /// Enabling costs O(1) and disabling O(queues the agent has enabled). Only an assigned queue
+  /// is switched, and only when its state changes, so the agent always has a place for it and
+  /// never enables it twice: anything else is an inconsistency of the center, and traps.
   mutating func setMember(_ slot: Int, ofLine line: Int, _ isMember: Bool) {
+    unregister(slot)
     let place = agents[slot]
-    let position = enabled(slot).firstIndex(of: Int32(line))
     if isMember {
-      // Only assigned queues are enabled, so there is a place; were there none, the queue would
-      // be enabled but not routed, which the invariant checker reports (index and agent differ).
-      guard position == nil, place.count < place.capacity else { return }
-      lines[line].members.insert(Int32(slot))
+      let (inserted, _) = lines[line].members.insert(Int32(slot))
+      precondition(
+        inserted && place.count < place.capacity,
+        "agent \(slot) enables line \(line) twice or past its queues")
       enabledLines[place.start + place.count] = Int32(line)
       agents[slot].count += 1
     } else {
-      lines[line].members.remove(Int32(slot))
-      guard let position else { return }
+      let removed = lines[line].members.remove(Int32(slot))
+      let position = enabled(slot).firstIndex(of: Int32(line))
+      guard removed != nil, let position else {
+        preconditionFailure("agent \(slot) disables line \(line), not enabled")
+      }
       let end = place.start + place.count
       enabledLines[position..<(end - 1)] = enabledLines[(position + 1)..<end]
       enabledLines[end - 1] = -1
@@ -153,14 +155,11 @@ struct RoutingIndex: Equatable, Sendable {
 
   /// Puts an eligible agent in the order of each queue it has enabled.
   /// `names` are the agents' names by slot, for DEC-1's last tie-break.
-  mutating func register(_ slot: Int, waitingSince: Instant, availableSince: Instant, names: [AgentID]) {
-    let candidate = Candidate(
-      waitingSince: waitingSince.milliseconds, availableSince: availableSince.milliseconds,
-      slot: Int32(slot), stamp: agents[slot].stamp)
+  mutating func register(_ slot: Int, with wait: WaitingOrder.Wait, names: [AgentID]) {
+    let candidate = Candidate(wait: wait, slot: Int32(slot), stamp: agents[slot].stamp)
     let order = Candidate.Order(names: names)
     agents[slot].registered = true
-    agents[slot].waitingSince = candidate.waitingSince
-    agents[slot].availableSince = candidate.availableSince
+    agents[slot].wait = wait
     for line in enabled(slot) {
       let index = Int(line)
       lines[index].eligibleCount += 1

@@ -1,30 +1,8 @@
+import ClavardTestSupport
 import ContactCenter
 import Testing
 
 @testable import Conformance
-
-/// A tiny deterministic generator (Steele, Lea and Flood's SplitMix64): the same seed gives the
-/// same inputs on every machine, so a failure can be replayed from its seed and index.
-struct SplitMix64 {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A number in 0..<bound (bound > 0).
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-  mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-
-  mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
 
 /// Lines of real scripts: the fixtures and the examples of docs/script-language.md.
 private let corpus = [

@@ -38,7 +38,8 @@ import Testing
     #expect(Paths.relative("/w/b.chat", to: nil) == "/w/b.chat")
     let entry = ReportEntry(
       path: "/w/x.chat",
-      outcome: .broken(ParseError("bad", at: SourceLocation(file: "/w/x.chat", line: 2, column: 4))))
+      outcome: .broken(.invalid(ParseError("bad", at: SourceLocation(file: "/w/x.chat", line: 2, column: 4))))
+    )
     #expect(Report.githubAnnotation(entry, relativeTo: "/w") == "::error file=x.chat,line=2,col=4::bad")
   }
 

@@ -1,25 +1,11 @@
+import ClavardTestSupport
+
 @testable import Conformance
 
-/// A small fixed set of in-memory scripts for the report tests: one that passes, one that
-/// fails in its first step (after a `use`), one that cannot be parsed, and the shared set-up.
+/// A small fixed set of in-memory scripts for the report tests: the shared samples, with a
+/// failing script whose step title holds characters that XML and TAP must escape.
 enum ReportFixtures {
-  static let pass = """
-    # Alice logs in and gets ready.
-    # covers: SES-2 SES-3
-    # tags: session smoke
-    queue support media=chat dispositions=resolved
-    < queue support defined: chat, dispositions resolved
-    agent alice queues=support
-    < agent alice defined: queues support
-
-    step SES-2 "alice logs in"
-    alice> login
-    < alice logged in
-    step SES-3 "alice is ready"
-    alice> ready
-    < alice is ready to work (Working Offline)
-
-    """
+  static let pass = SampleScripts.pass
 
   static let fail = """
     # covers: SES-3 CAP-9
@@ -33,22 +19,8 @@ enum ReportFixtures {
 
     """
 
-  static let setup = """
-    queue support media=chat dispositions=resolved
-    < queue support defined: chat, dispositions resolved
-    agent alice queues=support
-    < agent alice defined: queues support
-    alice> login
-    < alice logged in
-
-    """
-
-  static let broken = """
-    queue support media=chat
-    alice> login
-    bogus line
-
-    """
+  static let setup = SampleScripts.setup
+  static let broken = SampleScripts.broken
 
   static let files: [String: String] = [
     "pass.chat": pass, "fail.chat": fail, "setup.chat": setup, "broken.chat": broken,

@@ -50,15 +50,16 @@ import Testing
     #expect(Report(entries: []).summary == "0 passed, 0 failed")
   }
 
-  @Test("a file that cannot be read is reported at file:1:1 with the system's reason")
+  @Test(
+    "a file that cannot be read is reported with the system's reason, and no line: nothing in it is wrong")
   func unreadable() async {
     let report = await ReportFixtures.report(["missing.chat"])
     #expect(
-      report.entries.map { Report.errorText($0) } == ["missing.chat:1:1: cannot read this file: no such file"]
+      report.entries.map { Report.errorText($0) } == ["missing.chat: cannot read this file: no such file"]
     )
     #expect(
       report.text
-        == "FAIL missing.chat\nmissing.chat:1:1: cannot read this file: no such file\n"
+        == "FAIL missing.chat\nmissing.chat: cannot read this file: no such file\n"
         + "Failed scripts (1):\n  missing.chat\n0 passed, 1 failed\n")
   }
 

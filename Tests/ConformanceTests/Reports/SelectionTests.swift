@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Testing
 
 @testable import Conformance

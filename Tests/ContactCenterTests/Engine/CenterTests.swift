@@ -22,7 +22,7 @@ import Testing
     var events: [Event] = []
     try center.perform(.defineQueue("support", media: .chat, dispositions: []), into: &events)
     let before = center
-    #expect(throws: Refusal.alreadyDefined(kind: "queue", name: "support")) {
+    #expect(throws: Refusal.alreadyDefined(kind: .queue, name: "support")) {
       try center.perform(.defineQueue("support", media: .chat, dispositions: []), into: &events)
     }
     #expect(events.map(\.description) == ["queue support defined: chat, no dispositions"])
@@ -75,17 +75,43 @@ import Testing
         == "queue x\\ny\\u{1B} is not defined")
   }
 
-  @Test("MSG-4: a draft of only spaces is not sent, even when it came from an FAQ answer")
-  func blankDraft() {
+  @Test("MSG-3, MSG-4: an FAQ answer of only spaces is refused as a message would be, so no draft is blank")
+  func blankAnswer() {
+    var harness = Harness()
+    #expect(
+      harness.refusal(.defineFAQ("blank", answer: "   "))
+        == "an FAQ answer cannot be only spaces or invisible characters")
+    #expect(
+      harness.refusal(.defineFAQ("blank", answer: "\u{200B}\u{2060}"))
+        == "an FAQ answer cannot be only spaces or invisible characters")
+  }
+
+  @Test("no state kept twice: offers and their timers share one sequence")
+  func noDuplicateCounters() {
     var harness = Harness()
     harness.defineSupport(agents: ["alice"])
-    harness.run(.defineFAQ("blank", answer: "   "))
     harness.makeAvailable("alice")
     harness.open("marie")
-    harness.agent("alice", .accept(nil))
-    harness.agent("alice", .insertFAQ(nil, "blank"))
-    #expect(
-      harness.refusal(.agent("alice", .sendDraft(nil)))
-        == "a message cannot be only spaces or invisible characters")
+    let fields = Mirror(reflecting: harness.center).children.compactMap(\.label)
+    #expect(fields.contains("offerSequence") && !fields.contains("timerSequence"))
+    #expect(harness.center.timers.min?.offerNumber == harness.center.offerSequence)
+  }
+
+  @Test("== sees a difference in any field, including the pending timers and the audit's findings")
+  func equalityCoversTheState() {
+    var harness = Harness()
+    harness.defineSupport(agents: ["alice"])
+    harness.makeAvailable("alice")
+    let before = harness.center
+    var audited = before
+    audited.auditsRouting.toggle()
+    #expect(audited != before)
+    harness.open("marie")
+    var withoutTimer = harness.center
+    withoutTimer.timers.removeMin()
+    #expect(withoutTimer != harness.center)
+    var withFinding = harness.center
+    withFinding.routingViolations.append("a finding")
+    #expect(withFinding != harness.center)
   }
 }

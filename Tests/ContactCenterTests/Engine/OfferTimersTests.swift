@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Testing
 
 @testable import ContactCenter
@@ -5,7 +6,7 @@ import Testing
 @Suite struct OfferTimersTests {
   @Test("CHAT-4: timers fire soonest first, also after the accept interval was shortened")
   func soonestFirst() {
-    var random = RandomRoutingTests.SplitMix64(state: 12)
+    var random = SplitMix64(state: 12)
     var timers = OfferTimers()
     var all: [OfferTimer] = []
     var now: Int64 = 0
@@ -14,8 +15,7 @@ import Testing
       now += Int64(random.below(500))
       if random.below(100) == 0 { interval = Int64(1000 * (1 + random.below(60))) }  // set accept-interval
       let timer = OfferTimer(
-        deadline: Instant(milliseconds: now + interval), sequence: sequence, chat: ChatID(sequence),
-        offerNumber: sequence)
+        deadline: Instant(milliseconds: now + interval), offerNumber: sequence, chat: ChatID(sequence))
       timers.insert(timer)
       all.append(timer)
       if random.below(3) == 0, let next = timers.min {

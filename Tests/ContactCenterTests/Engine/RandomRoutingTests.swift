@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Testing
 
 @testable import ContactCenter
@@ -5,20 +6,6 @@ import Testing
 /// Seeded random exploration: thousands of mixed commands over six agents and four queues, with
 /// every invariant, the place of every chat and every agent's limit checked after each step.
 @Suite struct RandomRoutingTests {
-  /// SplitMix64: a tiny seeded generator, so that each exploration is the same on every run.
-  struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-  }
-
   /// The kinds of random step, repeated to weigh them: mostly chats coming, taken and finished.
   static let moves: [String] =
     [
@@ -100,7 +87,10 @@ import Testing
         {
           command = .agent(holder, .finish(chat.id))
         }
-      case "advance": _ = center.advance(by: .seconds(Int64(random.below(26))))
+      case "advance":
+        do { _ = try center.advance(by: .seconds(Int64(random.below(26)))) } catch {
+          problems.append("step \(step): the clock refused to advance: \(error)")
+        }
       case "permission": command = .set(.queueEditPermission(random.below(5) > 0))
       case "interval": command = .set(.acceptInterval(.seconds(Int64(1 + random.below(40)))))
       default: command = .set(.chatsPerAgent(1 + random.below(6)))

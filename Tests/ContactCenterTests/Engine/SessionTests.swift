@@ -220,7 +220,8 @@ import Testing
     h.open("marie")
     #expect(
       h.refusal(.agent("alice", .logout))
-        == "alice cannot log out while chat-1 is offered to alice; accept it or let it expire first")
+        == "alice cannot log out while chat-1 is offered to alice; accept it, reject it, go On Break or let it expire first"
+    )
     h.agent("alice", .accept(nil))
     h.open("paul")
     h.agent("alice", .accept(nil))

@@ -26,7 +26,7 @@ import Testing
   // MARK: END-1
 
   @Test("END-1: ending starts wrap-up and the timer shows the time since the end as the clock advances")
-  func endStartsWrapUpTimer() {
+  func endStartsWrapUpTimer() throws {
     var harness = Self.acceptedChat()
     harness.agent("alice", .say(nil, "Bonjour"))
     harness.agent("alice", .typing(nil, true))
@@ -45,7 +45,7 @@ import Testing
     harness.advance(seconds: 45)
     #expect(harness.center.wrapUpElapsed(ChatID(1)) == .seconds(45))
     #expect(harness.agent("alice", .showWrapUpTimer(ChatID(1))) == ["chat-1 wrap-up timer 00:00:45"])
-    _ = harness.center.advance(by: Interval(milliseconds: 1500))
+    _ = try harness.center.advance(by: Interval(milliseconds: 1500))
     #expect(harness.center.wrapUpElapsed(ChatID(1)) == Interval(milliseconds: 46_500))
     #expect(harness.agent("alice", .showWrapUpTimer(nil)) == ["chat-1 wrap-up timer 00:00:46.500"])
     harness.moveClock(to: .at(seconds: 10 + 3725))

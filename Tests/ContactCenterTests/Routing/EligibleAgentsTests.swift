@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Testing
 
 @testable import ContactCenter
@@ -8,7 +9,7 @@ import Testing
 
   @Test("DEC-1: the front is always the longest-waiting live agent, whether entries came in order or not")
   func frontMatchesBruteForce() {
-    var random = RandomRoutingTests.SplitMix64(state: 99)
+    var random = SplitMix64(state: 99)
     let order = RoutingIndex.Candidate.Order(names: Self.names)
     var eligible = EligibleAgents()
     var stamps = [UInt32](repeating: 0, count: Self.names.count)
@@ -24,9 +25,10 @@ import Testing
         let waitingSince = random.below(4) == 0 ? clock - Int64(random.below(50)) : clock
         if waitingSince < clock { outOfOrder += 1 }
         stamps[slot] &+= 1
-        let candidate = RoutingIndex.Candidate(
-          waitingSince: waitingSince, availableSince: Int64(random.below(3)), slot: Int32(slot),
-          stamp: stamps[slot])
+        let wait = WaitingOrder.Wait(
+          waitingSince: Instant(milliseconds: waitingSince),
+          availableSince: Instant(milliseconds: Int64(random.below(3))))
+        let candidate = RoutingIndex.Candidate(wait: wait, slot: Int32(slot), stamp: stamps[slot])
         eligible.insert(candidate, by: order)
         live[slot] = candidate
       case 5...7:

@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Testing
 
 @testable import ContactCenter
@@ -9,7 +10,7 @@ import Testing
 
   @Test("DEC-1: the heap gives its elements back smallest first, whatever the order of inserts and removals")
   func matchesSorting() {
-    var random = RandomRoutingTests.SplitMix64(state: 77)
+    var random = SplitMix64(state: 77)
     var heap = QuaternaryHeap<Int>()
     var reference: [Int] = []
     for _ in 0..<5000 {
@@ -38,7 +39,7 @@ import Testing
 
   @Test("a heap built from an array at once orders like one built by inserts")
   func heapify() {
-    var random = RandomRoutingTests.SplitMix64(state: 5)
+    var random = SplitMix64(state: 5)
     let values = (0..<1001).map { _ in random.below(50) }
     var heap = QuaternaryHeap(values, by: Ascending())
     var drained: [Int] = []

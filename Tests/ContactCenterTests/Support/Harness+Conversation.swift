@@ -9,7 +9,13 @@ extension Harness {
   mutating func advance(byMilliseconds milliseconds: Int64, sourceLocation: SourceLocation = #_sourceLocation)
     -> [String]
   {
-    let events = center.advance(by: Interval(milliseconds: milliseconds))
+    let events: [Event]
+    do {
+      events = try center.advance(by: Interval(milliseconds: milliseconds))
+    } catch {
+      Issue.record("the clock refused to advance: \(error)", sourceLocation: sourceLocation)
+      return []
+    }
     checkInvariants(sourceLocation: sourceLocation)
     return events.map(\.description)
   }

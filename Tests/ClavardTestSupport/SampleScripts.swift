@@ -1,7 +1,8 @@
-/// The scripts the process tests run: one that passes, one that fails in its first step
-/// (after a `use`), one that cannot be parsed, and the shared set-up.
-enum Scripts {
-  static let pass = """
+/// Scripts the tests run: one that passes, one that fails in its first step (after a `use`),
+/// one that cannot be parsed, and the set-up the failing one includes; with what `clavard run`
+/// prints for the failing and the broken one.
+public enum SampleScripts {
+  public static let pass = """
     # Alice logs in and gets ready.
     # covers: SES-2 SES-3
     # tags: session smoke
@@ -19,7 +20,7 @@ enum Scripts {
 
     """
 
-  static let fail = """
+  public static let fail = """
     # covers: SES-3 CAP-9
     # tags: session
     use setup.chat
@@ -31,7 +32,7 @@ enum Scripts {
 
     """
 
-  static let setup = """
+  public static let setup = """
     queue support media=chat dispositions=resolved
     < queue support defined: chat, dispositions resolved
     agent alice queues=support
@@ -41,28 +42,28 @@ enum Scripts {
 
     """
 
-  static let broken = """
+  public static let broken = """
     queue support media=chat
     alice> login
     bogus line
 
     """
 
-  static let failure = """
+  public static let failure = """
     FAIL fail.chat
     fail.chat:5:1: in step SES-3 "alice is ready": the events of `alice> ready` differ
       - alice is ready to work (Available)
       + alice is ready to work (Working Offline)
     """
 
-  static let brokenError =
+  public static let brokenError =
     "broken.chat:3:1: unknown command 'bogus'; an actor's command is written 'name> command'\n"
 
   /// `FAIL broken.chat` and its parse error under it, as the text report prints them.
-  static let brokenFailure = "FAIL broken.chat\n" + brokenError
+  public static let brokenFailure = "FAIL broken.chat\n" + brokenError
 
   /// The list that closes a run with failures, before the summary.
-  static func failedList(_ paths: String...) -> String {
+  public static func failedList(_ paths: String...) -> String {
     "Failed scripts (\(paths.count)):\n" + paths.map { "  \($0)\n" }.joined()
   }
 }

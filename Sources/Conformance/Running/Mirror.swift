@@ -1,0 +1,26 @@
+/// Another implementation run beside the reference, command by command: a system under test.
+/// The runner checks a script's lines against the reference as always, then asks the mirror
+/// to run the same command and compare; a difference fails the script.
+///
+/// A class: it holds a connection (a child process) whose state the runner does not own.
+public protocol Mirror: AnyObject {
+  /// Why a command cannot be run on the other side (it lacks that command, setting or
+  /// question), or nil: a script with such a command is skipped, never passed.
+  func unsupported(_ command: ScriptCommand) -> String?
+
+  /// Runs on the other side what the reference just ran (`execution`, in the state it left in
+  /// `session`), and says how the two differ; nil when they agree.
+  func mirror(_ execution: Execution, in session: Session) -> Divergence?
+}
+
+/// Where the other side differs from the reference, or why it could not be asked.
+public struct Divergence: Error, Hashable, Sendable {
+  public var message: String
+  /// `-reference +other` lines, in the script's event lines.
+  public var diff: [String]
+
+  public init(message: String, diff: [String] = []) {
+    self.message = message
+    self.diff = diff
+  }
+}

@@ -1,0 +1,293 @@
+/// Why a line is not a JSON value the protocol accepts: what, and at which byte (from 1).
+public struct JSONError: Error, Hashable, Sendable, CustomStringConvertible {
+  public var message: String
+  public var column: Int
+
+  public var description: String { "column \(column): \(message)" }
+}
+
+extension JSON {
+  /// How deep arrays and objects may nest: far more than any message, small enough that a
+  /// hostile peer's `[[[[...` cannot exhaust the stack.
+  public static let maximumDepth = 64
+
+  /// The value as one line of compact JSON: keys in order, no spaces, non-ASCII text as UTF-8,
+  /// control characters and U+2028/U+2029 escaped (so a line is always one line).
+  ///
+  /// - Complexity: O(n) in the size of the text written.
+  public var text: String {
+    var output = ""
+    write(to: &output)
+    return output
+  }
+
+  public func write(to output: inout String) {
+    switch self {
+    case .null: output += "null"
+    case .bool(let value): output += value ? "true" : "false"
+    case .number(let value): output += String(value)
+    case .string(let value): JSON.writeString(value, to: &output)
+    case .array(let values):
+      output += "["
+      for (index, value) in values.enumerated() {
+        if index > 0 { output += "," }
+        value.write(to: &output)
+      }
+      output += "]"
+    case .object(let members):
+      output += "{"
+      for (index, (key, value)) in members.enumerated() {
+        if index > 0 { output += "," }
+        JSON.writeString(key, to: &output)
+        output += ":"
+        value.write(to: &output)
+      }
+      output += "}"
+    }
+  }
+
+  private static func writeString(_ value: String, to output: inout String) {
+    output += "\""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": output += "\\\""
+      case "\\": output += "\\\\"
+      case "\n": output += "\\n"
+      case "\r": output += "\\r"
+      case "\t": output += "\\t"
+      case "\u{0}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
+        let hex = String(scalar.value, radix: 16)
+        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: output.unicodeScalars.append(scalar)
+      }
+    }
+    output += "\""
+  }
+
+  /// Reads one JSON value from a line's bytes (UTF-8). Anything else (invalid UTF-8, a
+  /// fraction, a lone surrogate, nesting deeper than ``maximumDepth``, bytes after the value)
+  /// is an error that says what and where, never a crash.
+  ///
+  /// - Complexity: O(n) in the bytes.
+  public static func parse(_ bytes: some Collection<UInt8>) throws(JSONError) -> JSON {
+    var parser = JSONParser(bytes: Array(bytes))
+    let value = try parser.value(depth: 0)
+    parser.skipSpaces()
+    guard parser.isAtEnd else { throw parser.error("unexpected text after the value") }
+    return value
+  }
+
+  public static func parse(_ text: String) throws(JSONError) -> JSON { try parse(Array(text.utf8)) }
+}
+
+/// A recursive-descent reader of RFC 8259 JSON, with whole numbers only.
+private struct JSONParser {
+  let bytes: [UInt8]
+  var index = 0
+
+  var isAtEnd: Bool { index >= bytes.count }
+
+  func error(_ message: String) -> JSONError { JSONError(message: message, column: index + 1) }
+
+  mutating func skipSpaces() {
+    while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+  }
+
+  mutating func value(depth: Int) throws(JSONError) -> JSON {
+    guard depth < JSON.maximumDepth else { throw error("nested more than \(JSON.maximumDepth) deep") }
+    skipSpaces()
+    guard index < bytes.count else { throw error("expected a value") }
+    switch bytes[index] {
+    case UInt8(ascii: "{"): return try object(depth: depth)
+    case UInt8(ascii: "["): return try array(depth: depth)
+    case UInt8(ascii: "\""): return .string(try string())
+    case UInt8(ascii: "t"): return try literal("true", .bool(true))
+    case UInt8(ascii: "f"): return try literal("false", .bool(false))
+    case UInt8(ascii: "n"): return try literal("null", .null)
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+    default: throw error("expected a value")
+    }
+  }
+
+  private mutating func literal(_ word: String, _ value: JSON) throws(JSONError) -> JSON {
+    let expected = Array(word.utf8)
+    guard bytes.count - index >= expected.count, Array(bytes[index..<(index + expected.count)]) == expected
+    else {
+      throw error("expected a value")
+    }
+    index += expected.count
+    return value
+  }
+
+  private mutating func number() throws(JSONError) -> Int {
+    let start = index
+    if bytes[index] == UInt8(ascii: "-") { index += 1 }
+    let digitsStart = index
+    while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+    guard index > digitsStart else { throw error("expected a digit") }
+    if bytes[digitsStart] == UInt8(ascii: "0"), index - digitsStart > 1 {
+      throw error("a number cannot start with 0")
+    }
+    if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
+      throw error("the protocol's numbers are whole (times are milliseconds)")
+    }
+    let negative = bytes[start] == UInt8(ascii: "-")
+    var value = 0
+    for byte in bytes[digitsStart..<index] {
+      let digit = Int(byte - UInt8(ascii: "0"))
+      let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+      let (sum, overflowSum) =
+        negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+      guard !overflowTimes, !overflowSum else {
+        index = start
+        throw error("a number out of range")
+      }
+      value = sum
+    }
+    return value
+  }
+
+  private mutating func string() throws(JSONError) -> String {
+    index += 1  // the opening quote
+    var scalars = String.UnicodeScalarView()
+    var runStart = index
+    func flushRun(_ parser: JSONParser, upTo end: Int) throws(JSONError) {
+      guard end > runStart else { return }
+      guard let run = String(validating: parser.bytes[runStart..<end], as: UTF8.self) else {
+        throw JSONError(message: "this text is not valid UTF-8", column: runStart + 1)
+      }
+      scalars.append(contentsOf: run.unicodeScalars)
+    }
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        try flushRun(self, upTo: index)
+        index += 1
+        return String(scalars)
+      }
+      if byte < 0x20 { throw error("a control character must be escaped in a string") }
+      if byte == UInt8(ascii: "\\") {
+        try flushRun(self, upTo: index)
+        scalars.append(try escape())
+        runStart = index
+        continue
+      }
+      index += 1
+    }
+    throw error("this string has no closing quote")
+  }
+
+  private mutating func escape() throws(JSONError) -> Unicode.Scalar {
+    index += 1
+    guard index < bytes.count else { throw error("an escape is cut short") }
+    let letter = bytes[index]
+    index += 1
+    switch letter {
+    case UInt8(ascii: "\""): return "\""
+    case UInt8(ascii: "\\"): return "\\"
+    case UInt8(ascii: "/"): return "/"
+    case UInt8(ascii: "b"): return "\u{8}"
+    case UInt8(ascii: "f"): return "\u{C}"
+    case UInt8(ascii: "n"): return "\n"
+    case UInt8(ascii: "r"): return "\r"
+    case UInt8(ascii: "t"): return "\t"
+    case UInt8(ascii: "u"):
+      let high = try hex4()
+      if (0xD800...0xDBFF).contains(high) {
+        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+          bytes[index + 1] == UInt8(ascii: "u")
+        else {
+          throw error("a lone surrogate is not a character")
+        }
+        index += 2
+        let low = try hex4()
+        guard (0xDC00...0xDFFF).contains(low),
+          let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+        else { throw error("a lone surrogate is not a character") }
+        return scalar
+      }
+      guard let scalar = Unicode.Scalar(high) else { throw error("a lone surrogate is not a character") }
+      return scalar
+    default:
+      index -= 1
+      throw error("unknown escape")
+    }
+  }
+
+  private mutating func hex4() throws(JSONError) -> UInt32 {
+    guard bytes.count - index >= 4 else { throw error("expected four hexadecimal digits") }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let byte = bytes[index]
+      let digit: UInt32
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+      default: throw error("expected four hexadecimal digits")
+      }
+      value = value * 16 + digit
+      index += 1
+    }
+    return value
+  }
+
+  private mutating func array(depth: Int) throws(JSONError) -> JSON {
+    index += 1
+    var values: [JSON] = []
+    skipSpaces()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+      index += 1
+      return .array(values)
+    }
+    while true {
+      values.append(try value(depth: depth + 1))
+      skipSpaces()
+      guard index < bytes.count else { throw error("this array has no closing ]") }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+        continue
+      }
+      guard bytes[index] == UInt8(ascii: "]") else { throw error("expected , or ] in an array") }
+      index += 1
+      return .array(values)
+    }
+  }
+
+  private mutating func object(depth: Int) throws(JSONError) -> JSON {
+    index += 1
+    var members: [(String, JSON)] = []
+    var keys: Set<String> = []
+    skipSpaces()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+      index += 1
+      return .object(members)
+    }
+    while true {
+      skipSpaces()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+        throw error("expected a key in quotes")
+      }
+      let keyColumn = index
+      let key = try string()
+      guard keys.insert(key).inserted else {
+        throw JSONError(message: "the key \"\(key)\" is given twice", column: keyColumn + 1)
+      }
+      skipSpaces()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+        throw error("expected : after a key")
+      }
+      index += 1
+      members.append((key, try value(depth: depth + 1)))
+      skipSpaces()
+      guard index < bytes.count else { throw error("this object has no closing }") }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+        continue
+      }
+      guard bytes[index] == UInt8(ascii: "}") else { throw error("expected , or } in an object") }
+      index += 1
+      return .object(members)
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import Conformance
+import ContactCenter
+
+/// The reference engine behind the protocol: what `clavard serve` runs, and a working peer for
+/// adapter authors to read. Pure, as a swift-nio state machine: each line in is a `mutating`
+/// call that returns the reply line to write; the caller owns the streams.
+///
+/// A line that is not a request gets an `error` reply naming its line number, never a crash:
+/// `malformed-request` when it cannot be read (with `"in_reply_to": null` when even its id
+/// cannot), `not-supported` for what the protocol does not have.
+public struct ReferenceServer: Sendable {
+  /// The longest request line read, in bytes; longer ones are refused whole.
+  public static let maximumLineBytes = 1 << 20
+
+  public static let name = "clavard-reference"
+
+  /// No routing audit: the reference is what it is compared with, not what is checked here.
+  private var session = Session(auditsRouting: false)
+  private var greeted = false
+  private var lineNumber = 0
+
+  public init() {}
+
+  /// Handles one request line (without its newline) and returns the reply line (without one).
+  public mutating func handle(_ line: some Collection<UInt8>) -> String {
+    lineNumber += 1
+    return reply(to: line).text
+  }
+
+  /// A line longer than ``maximumLineBytes``, which the caller did not keep.
+  public mutating func tooLong() -> String {
+    lineNumber += 1
+    return malformed(nil, "the line is longer than \(Self.maximumLineBytes) bytes").text
+  }
+
+  private func malformed(_ id: Int?, _ text: String) -> JSON {
+    Reply.error(code: Reply.ErrorCode.malformedRequest, text: "line \(lineNumber): \(text)").json(
+      inReplyTo: id)
+  }
+
+  private mutating func reply(to line: some Collection<UInt8>) -> JSON {
+    let json: JSON
+    do {
+      json = try JSON.parse(line)
+    } catch {
+      return malformed(nil, "not JSON: \(error)")
+    }
+    let id = json["id"]?.int
+    let request: Request
+    do {
+      let decoded = try Request.decode(json)
+      request = decoded.request
+    } catch {
+      let unsupported =
+        json["type"]?.string.map { !["hello", "command", "clock", "query", "reset"].contains($0) } ?? false
+      let code = unsupported ? Reply.ErrorCode.notSupported : Reply.ErrorCode.malformedRequest
+      return Reply.error(code: code, text: "line \(lineNumber): \(error)").json(inReplyTo: id)
+    }
+    guard greeted || request == .hello else {
+      return malformed(id, "the first request must be hello (the handshake)")
+    }
+    return respond(to: request).json(inReplyTo: id)
+  }
+
+  private mutating func respond(to request: Request) -> Reply {
+    switch request {
+    case .hello:
+      greeted = true
+      return .hello(name: Self.name, version: nil, capabilities: .everything)
+    case .reset:
+      session = Session(auditsRouting: false)
+      return .events([])
+    case .command(let call):
+      do {
+        return Self.reply(session.run(.engine(try call.command())))
+      } catch {
+        return .error(code: Reply.ErrorCode.malformedRequest, text: "line \(lineNumber): \(error)")
+      }
+    case .clock(let instant):
+      return Self.reply(session.run(.clock(.to(instant))))
+    case .query(let question):
+      switch session.answer(question) {
+      case .success(let answer): return .answer(answer.json(for: question))
+      case .failure(let problem): return .noSuchSubject(message: problem.message)
+      }
+    }
+  }
+
+  private static func reply(_ execution: Execution) -> Reply {
+    if let refusal = execution.refusal {
+      return .refused(kind: refusal.kind.rawValue, message: refusal.description)
+    }
+    return .events(execution.events.map(\.json))
+  }
+}

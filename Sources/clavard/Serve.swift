@@ -1,0 +1,45 @@
+import ArgumentParser
+import Glibc
+import SystemFiles
+import Wire
+
+struct Serve: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "The reference engine behind the Clavard protocol, on standard input and output.",
+    discussion: """
+      Reads requests, one JSON object a line, and answers each with one line (docs/protocol.md): \
+      the reference a system under test is compared with, and a working peer for adapter \
+      authors to read. `clavard run --sut "clavard serve" fixtures` runs every script through it. \
+      A line that is not a request gets an error reply naming the line; a line longer than \
+      1 MiB is refused whole. Ends at the end of standard input (exit 0), or when a reply cannot \
+      be written (exit 2).
+      """
+  )
+
+  func run() throws {
+    var server = ReferenceServer()
+    var reader = LineReader(
+      descriptor: 0, maximumLineBytes: ReferenceServer.maximumLineBytes, name: "standard input")
+    while true {
+      let line: LineReader.Line?
+      do {
+        line = try reader.next()
+      } catch {
+        Output.error("clavard serve: cannot read standard input: \(error.reason)")
+        throw ExitCode(2)
+      }
+      guard let line else { return }
+      switch line {
+      case .text(var bytes):
+        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        // Blank lines between requests are allowed (a person typing); they get no reply.
+        if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
+        Output.line(server.handle(bytes))
+      case .tooLong:
+        Output.line(server.tooLong())
+      }
+      Output.flush()
+      if Output.outputFailed { throw ExitCode(2) }
+    }
+  }
+}
