@@ -120,8 +120,8 @@ extension Report {
       30-second expiry and a 2-hour wrap-up both fit. Hover over a command for its events, over \
       a mark for what it is; a message shows its first words. Long scripts are shortened: a \
       block of commands repeated \(limits.repetitions) times or more keeps its first two and last \
-      repetitions, and at most \(HTML.grouped(limits.drawnCommands)) commands are drawn (the \
-      first and last \(HTML.grouped(limits.drawnCommands / 2))); yellow rows say what was left out.</p>
+      repetitions, and at most \(HTML.grouped(limits.drawnRows)) rows of commands are drawn (the \
+      first and last \(HTML.grouped(limits.drawnRows / 2))); yellow rows say what was left out.</p>
 
       """ + legend
   }

@@ -130,7 +130,11 @@ extension Timeline {
     }
 
     mutating func add(_ events: [Event], command: TimedCommand, row: Int, drawn: Bool) {
-      for event in events { add(event, row: row, drawn: drawn) }
+      // Every event is followed; a row draws the marks of its first ones only (a `clock` over
+      // hours of expiries can bring thousands), its hover lists them.
+      for (offset, event) in events.enumerated() {
+        add(event, row: row, drawn: drawn && offset < Timeline.marksPerRow)
+      }
       guard drawn else { return }
       var actor: Lane?
       if case .actor(let name) = command.kind {

@@ -1,6 +1,11 @@
 import ContactCenter
 
 extension Timeline {
+  /// The most rows one `clock` command takes.
+  static let momentsPerCommand = 100
+  /// The most events of one row drawn as marks (all of them are listed on hover).
+  static let marksPerRow = 60
+
   /// Some events of one command, all at one instant.
   struct Moment: Hashable, Sendable {
     var command: Int
@@ -18,6 +23,10 @@ extension Timeline {
   /// events after it (the status change, the chat's return, the next offer) share it. A
   /// `clock` that goes past its last expiry ends with an empty moment where it stops, so that
   /// a 2-hour wait shows as one.
+  ///
+  /// A `clock` gets at most ``momentsPerCommand`` moments: past them, the rest of its events
+  /// share one, at the last of their instants (a clock over hours of expiries would otherwise
+  /// take thousands of rows).
   static func moments(of commands: [TimedCommand]) -> [Moment] {
     var moments: [Moment] = []
     moments.reserveCapacity(commands.count)
@@ -26,6 +35,7 @@ extension Timeline {
       var current = command.start
       var pending: [Event] = []
       var continued = false
+      let first = moments.count
       func flush() {
         moments.append(Moment(command: index, instant: current, events: pending, continued: continued))
         pending = []
@@ -35,8 +45,9 @@ extension Timeline {
         if command.kind == .clock, case .offerExpired(let chat, _) = event, let deadline = deadlines[chat],
           deadline > current, deadline <= command.end
         {
-          if !pending.isEmpty { flush() }
-          current = deadline
+          // Past the limit, the rest share one row (and the end has its own).
+          if !pending.isEmpty, moments.count - first < momentsPerCommand - 2 { flush() }
+          current = max(current, deadline)
         }
         if case .chatOffered(let chat, _, let interval) = event { deadlines[chat] = current + interval }
         pending.append(event)
@@ -68,9 +79,10 @@ extension Timeline {
   /// A block of up to `limits.period` commands repeated `limits.repetitions` times or more in
   /// a row (the same commands and events but for numbers: `v17> say "Merci"` repeats
   /// `v16> say "Merci"`) keeps its first two repetitions and its last; the others are left
-  /// out. If more than `limits.drawnCommands` are still drawn, only the first and last halves
+  /// out. If the commands still drawn take more than `limits.drawnRows` rows (`rows`: how many
+  /// each takes, one but for a `clock` that sees expiries), only those of the first and last
   /// are. The command a script failed at is always drawn.
-  static func hiddenCommands(_ commands: [TimedCommand], limits: Limits) -> [Hidden?] {
+  static func hiddenCommands(_ commands: [TimedCommand], rows: [Int]? = nil, limits: Limits) -> [Hidden?] {
     var hidden = [Hidden?](repeating: nil, count: commands.count)
     guard commands.count > limits.repetitions * 2 else { return hidden }
     let signatures = commands.map(signature)
@@ -100,10 +112,23 @@ extension Timeline {
       }
       start += best.repetitions * best.period
     }
+    let rows = rows ?? [Int](repeating: 1, count: commands.count)
     let drawn = hidden.indices.filter { hidden[$0] == nil }
-    if drawn.count > limits.drawnCommands {
-      let half = limits.drawnCommands / 2
-      for index in drawn[half..<(drawn.count - half)] { hidden[index] = .budget }
+    if drawn.reduce(0, { $0 + rows[$1] }) > limits.drawnRows {
+      let half = limits.drawnRows / 2
+      var head = 0
+      var headRows = 0
+      while head < drawn.count, headRows + rows[drawn[head]] <= half {
+        headRows += rows[drawn[head]]
+        head += 1
+      }
+      var tail = drawn.count
+      var tailRows = 0
+      while tail > head, tailRows + rows[drawn[tail - 1]] <= half {
+        tailRows += rows[drawn[tail - 1]]
+        tail -= 1
+      }
+      for index in drawn[head..<tail] { hidden[index] = .budget }
     }
     for index in commands.indices where commands[index].isFailure { hidden[index] = nil }
     return hidden

@@ -73,9 +73,9 @@ struct Timeline: Hashable, Sendable {
 
   /// What is drawn of a long run.
   struct Limits: Hashable, Sendable {
-    /// At most this many commands are drawn: the first and last halves; the rest is one
-    /// collapsed row.
-    var drawnCommands = 1_200
+    /// At most this many rows of commands are drawn: those of the first and last halves; the
+    /// rest is one collapsed row.
+    var drawnRows = 1_200
     /// A block of commands repeated at least this many times in a row is collapsed to its
     /// first two and last repetitions.
     var repetitions = 4
@@ -103,7 +103,9 @@ struct Timeline: Hashable, Sendable {
     steps = result.steps
     failure = result.failure
     let moments = Self.moments(of: commands)
-    let hidden = Self.hiddenCommands(commands, limits: limits)
+    var rowsOfCommand = [Int](repeating: 0, count: commands.count)
+    for moment in moments { rowsOfCommand[moment.command] += 1 }
+    let hidden = Self.hiddenCommands(commands, rows: rowsOfCommand, limits: limits)
     let momentRows = layOutRows(moments, hidden: hidden)
     var marks = MarkBuilder(rows: rows)
     for (moment, row) in zip(moments, momentRows) {

@@ -64,7 +64,7 @@ import Testing
   func budget() throws {
     let result = try Self.result(Self.chats(60, words: Self.letters))
     var limits = Timeline.Limits()
-    limits.drawnCommands = 40
+    limits.drawnRows = 40
     let timeline = Timeline(result: result, limits: limits)
     #expect(result.timeline.count == 7 + 60 * 5)
     #expect(timeline.drawnCommands == 40)
@@ -86,7 +86,7 @@ import Testing
     let result = try Self.result(text)
     #expect(!result.passed)
     var limits = Timeline.Limits()
-    limits.drawnCommands = 10
+    limits.drawnRows = 10
     let timeline = Timeline(result: result, limits: limits)
     let row = try #require(timeline.failureRow)
     guard case .moment(let command, _) = timeline.rows[row].kind else {
@@ -95,6 +95,47 @@ import Testing
     }
     #expect(timeline.commands[command].source == "v60> say \"ci\"")
     #expect(Timeline.hiddenCommands(result.timeline, limits: limits)[command] == nil)
+  }
+
+  @Test("a clock over many expiries takes a bounded number of rows; a row draws a bounded number of marks")
+  func longClock() {
+    // 300 offers a tenth of a second apart, then one clock over all their expiries.
+    let offers = (1...300).map { number in
+      TimedCommand(
+        location: SourceLocation(file: "t.chat", line: number), source: "v\(number)> open support",
+        kind: .actor("v\(number)"), start: Instant(milliseconds: Int64(number) * 100),
+        end: Instant(milliseconds: Int64(number) * 100),
+        events: [
+          .chatQueued(ChatID(number), queue: "support", visitor: VisitorID("v\(number)")),
+          .chatOffered(ChatID(number), to: AgentID("a\(number)"), acceptWithin: .seconds(30)),
+        ])
+    }
+    let clock = TimedCommand(
+      location: SourceLocation(file: "t.chat", line: 301), source: "clock +1h", kind: .clock,
+      start: Instant(milliseconds: 30_000), end: Instant(milliseconds: 3_630_000),
+      events: (1...300).map { .offerExpired(ChatID($0), agent: AgentID("a\($0)")) })
+    let moments = Timeline.moments(of: offers + [clock]).filter { $0.command == 300 }
+    #expect(moments.count == Timeline.momentsPerCommand)
+    #expect(moments.first?.instant == Instant(milliseconds: 30_100))
+    // The first 98 expiries have a row each; the other 202 share one, at the last instant.
+    #expect(moments[Timeline.momentsPerCommand - 2].events.count == 202)
+    #expect(moments[Timeline.momentsPerCommand - 2].instant == Instant(milliseconds: 60_000))
+    #expect(moments.last?.instant == Instant(milliseconds: 3_630_000))
+    #expect(moments.map(\.events.count).reduce(0, +) == 300)
+    // The drawing budget counts rows: the clock's 100 do not fit in 50.
+    var limits = Timeline.Limits()
+    limits.drawnRows = 50
+    let rows = [Int](repeating: 1, count: 300) + [Timeline.momentsPerCommand]
+    let hidden = Timeline.hiddenCommands(offers + [clock], rows: rows, limits: limits)
+    #expect(hidden.last == .budget)
+    #expect(hidden.count(where: { $0 == nil }) == 3)
+    // Every expiry is followed; the marks of the crowded row stop at the limit.
+    var result = ScriptResult(path: "t.chat")
+    result.timeline = offers + [clock]
+    let timeline = Timeline(result: result)
+    let crowded = timeline.rows.firstIndex { $0.events.count == 202 }
+    let marks = timeline.marks.filter { if case .point(crowded, _, _, _, _) = $0 { true } else { false } }
+    #expect(marks.count == Timeline.marksPerRow)
   }
 
   @Test("past the limit, customers share lanes, one after another")
