@@ -33,6 +33,8 @@ let package = Package(
     .target(name: "SystemFiles"),
     // The Clavard protocol: JSON lines between the harness and a system under test.
     .target(name: "Wire", dependencies: ["Conformance", "ContactCenter"]),
+    // A system under test as a child process (Linux only): pipes, deadlines, a bounded log.
+    .target(name: "Subprocesses", dependencies: ["Wire", "ContactCenter"]),
     // libedit (the REPL's line editor), found with pkg-config; `scripts/setup` installs it.
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The Swift face of libedit: prompt, history, completion through a callback.
@@ -53,6 +55,7 @@ let package = Package(
         "REPL",
         "SystemFiles",
         "Wire",
+        "Subprocesses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -63,7 +66,10 @@ let package = Package(
     // appending to one history). Not shipped: `clavard` does not contain it.
     .executableTarget(
       name: "clavard-bench",
-      dependencies: ["REPL", "LineEditor", "SystemFiles", "PseudoTerminal", "Conformance"]
+      dependencies: [
+        "REPL", "LineEditor", "SystemFiles", "PseudoTerminal", "Conformance", "ContactCenter", "Wire",
+        "Subprocesses",
+      ]
     ),
     // What several test targets share: sample scripts, SplitMix64, temporary folders, and
     // running the built binaries (with resource limits, closed streams, another user).

@@ -2,6 +2,8 @@
 // the shipped binary.
 //
 //   clavard-bench repl [PATH-TO-CLAVARD]        the REPL's latencies, as Markdown table rows
+//   clavard-bench protocol [PATH-TO-CLAVARD] [CHATS]
+//                                               round trips through `clavard serve`, p50 and p99
 //   clavard-bench append-history FILE N PREFIX [LIMIT]
 //                                               appends N lines "PREFIX 1".."PREFIX N" to a
 //                                               history file of at most LIMIT entries (2000),
@@ -27,6 +29,15 @@ case "repl":
     complain("clavard-bench: \(error)")
     exit(1)
   }
+case "protocol":
+  do {
+    let clavard = arguments.count > 1 ? arguments[1] : ReplMeasurement.siblingClavard()
+    let chats = arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000
+    try ProtocolMeasurement.run(clavard: clavard, chats: max(1, chats))
+  } catch {
+    complain("clavard-bench: \(error)")
+    exit(1)
+  }
 case "append-history" where (4...5).contains(arguments.count):
   guard let count = Int(arguments[2]), count >= 0 else {
     complain("clavard-bench: append-history FILE N PREFIX needs a count, not \(arguments[2])")
@@ -44,6 +55,8 @@ case "append-history" where (4...5).contains(arguments.count):
     }
   }
 default:
-  complain("usage: clavard-bench repl [PATH-TO-CLAVARD] | clavard-bench append-history FILE N PREFIX [LIMIT]")
+  complain(
+    "usage: clavard-bench repl [PATH-TO-CLAVARD] | clavard-bench protocol [PATH-TO-CLAVARD] [CHATS] | clavard-bench append-history FILE N PREFIX [LIMIT]"
+  )
   exit(2)
 }

@@ -44,6 +44,8 @@ struct CoverageCommand: AsyncParsableCommand {
   @Option(help: "Run this many scripts at once.")
   var jobs = 1
 
+  @OptionGroup var system: SUTOptions
+
   func validate() throws {
     guard (1...1024).contains(jobs) else {
       throw ValidationError("--jobs must be from 1 to 1024, not \(jobs)")
@@ -67,11 +69,14 @@ struct CoverageCommand: AsyncParsableCommand {
     for folder in discovered.emptyFolders {
       Output.error("clavard: no .chat files in \(Escaping.controlsEscaped(folder))")
     }
+    let pool = system.pool()
     let runner = ScriptRunner(loader: ScriptFiles.loader, recordsTimeline: html != nil)
-    let suite = SuiteRunner(runner: runner, jobs: jobs)
+    let suite = SuiteRunner(runner: runner, jobs: jobs, mirrors: pool)
     let report = await suite.run(Selection().select(discovered.files)) { entry in
       if let error = Report.errorText(entry) { Output.error(error) }
     }
+    pool?.close()
+    if let pool, let note = SUTOptions.note(pool) { Output.error("clavard: " + note) }
     let coverage = Coverage(catalogue: requirements, report: report)
     Output.text(markdown ? coverage.markdown : coverage.text)
     for entry in report.entries where entry.isBroken {

@@ -28,7 +28,7 @@ extension Center {
     let chat = try pendingOffer(of: slot, named: chat)
     guard settings.rejectPermission else { throw .rejectNotPermitted(agentIDs[slot], chat) }
     statistics.rejected += 1
-    return missOffer(of: chat, slot: slot, outcome: .rejected, &events)
+    return missOffer(of: chat, slot: slot, ending: .rejected, &events)
   }
 
   /// The agent's pending offer, checked against the chat the command named. A late accept is
