@@ -334,8 +334,38 @@ public final class ReplSession {
       save(argument, into: &output)
     case .record:
       record(argument, into: &output)
+    case .timeline:
+      guard let path = target(argument, of: ".timeline", into: &output) else { break }
+      writeTimeline(to: path, into: &output)
     }
     return .proceed
+  }
+
+  /// The file a `.save` or `.timeline` writes: `FILE [--replace]`. Nil, having said why, when
+  /// there is none, when it is the file being recorded, or when it exists and `--replace` was
+  /// not given.
+  private func target(_ argument: String, of command: String, into output: inout some TextOutputStream)
+    -> String?
+  {
+    let usage = "\(command) FILE  or  \(command) FILE \(Self.replaceOption)"
+    var argument = argument
+    let replaces = argument == Self.replaceOption || argument.hasSuffix(" " + Self.replaceOption)
+    if replaces { argument = argument.dropLast(Self.replaceOption.count).trimmingWhitespace() }
+    guard let path = singlePath(argument, usage: usage, into: &output) else { return nil }
+    let shown = Style.visible(path)
+    if let recording, recording.path == path || files.isSameFile(path, as: recording.path) {
+      say(
+        style.error("error: ")
+          + "\(shown) is the file being recorded; `.record stop` first, or save to another file", to: &output)
+      return nil
+    }
+    guard replaces || !files.exists(path) else {
+      say(
+        style.error("error: ")
+          + "\(shown) already exists; `\(command) \(shown) \(Self.replaceOption)` replaces it", to: &output)
+      return nil
+    }
+    return path
   }
 
   private func help(_ argument: String, into output: inout some TextOutputStream) {
@@ -375,24 +405,8 @@ public final class ReplSession {
   /// `.save FILE [--replace]`: the session so far as a script. An existing file is replaced
   /// only when asked, and never the file being recorded (the recording would lose it).
   private func save(_ argument: String, into output: inout some TextOutputStream) {
-    let usage = ".save FILE  or  .save FILE \(Self.replaceOption)"
-    var argument = argument
-    let replaces = argument == Self.replaceOption || argument.hasSuffix(" " + Self.replaceOption)
-    if replaces { argument = argument.dropLast(Self.replaceOption.count).trimmingWhitespace() }
-    guard let path = singlePath(argument, usage: usage, into: &output) else { return }
+    guard let path = target(argument, of: ".save", into: &output) else { return }
     let shown = Style.visible(path)
-    if let recording, recording.path == path || files.isSameFile(path, as: recording.path) {
-      say(
-        style.error("error: ")
-          + "\(shown) is the file being recorded; `.record stop` first, or save to another file", to: &output)
-      return
-    }
-    guard replaces || !files.exists(path) else {
-      say(
-        style.error("error: ")
-          + "\(shown) already exists; `.save \(shown) \(Self.replaceOption)` replaces it", to: &output)
-      return
-    }
     do {
       try files.write(ScriptText.document(transcript), to: path)
       say(style.note("# saved \(transcript.count) lines to \(shown)"), to: &output)
