@@ -93,7 +93,7 @@ let package = Package(
       dependencies: ["Wire", "Subprocesses", "Conformance", "ContactCenter", "ClavardTestSupport", "clavard"]),
     // Drives the built `clavard repl` in a pseudo-terminal.
     .testTarget(
-      name: "ReplTerminalTests",
+      name: "REPLTerminalTests",
       dependencies: ["clavard", "clavard-bench", "PseudoTerminal", "ClavardTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

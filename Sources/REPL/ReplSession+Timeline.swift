@@ -1,7 +1,7 @@
 import Conformance
 import ContactCenter
 
-extension ReplSession {
+extension REPLSession {
   /// What `.timeline` calls the session on its page.
   static let timelineName = "clavard repl session"
 

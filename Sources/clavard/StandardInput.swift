@@ -4,11 +4,11 @@ import REPL
 import SystemFiles
 
 /// `clavard repl` on a pipe or a file: see ``PipedInput``.
-enum PipedRepl {
+enum PipedREPL {
   static func run(mirrors: (any MirrorSource)? = nil) -> Int32 {
     let colour = isatty(1) == 1 && Environment.allowsColour(Environment.current)
-    let repl = ReplSession(files: replFiles, style: Style(colour: colour), mirrors: mirrors)
-    guard Repl.connect(repl) else { return 2 }
+    let repl = REPLSession(files: replFiles, style: Style(colour: colour), mirrors: mirrors)
+    guard REPLCommand.connect(repl) else { return 2 }
     var piped = PipedInput(repl: repl)
     var output = StandardOutput()
     var reader = LineReader(

@@ -219,7 +219,7 @@ struct DispatchTests {
   @Test(".read of a file that is not UTF-8 says so")
   func readInvalidUTF8() {
     let raw = RawFiles(bytes: [0x61, 0x67, 0x0A, 0xC3, 0x28, 0x0A])
-    let repl = ReplSession(files: raw)
+    let repl = REPLSession(files: raw)
     var output = ""
     _ = repl.handle(".read raw.chat", into: &output)
     #expect(output.contains("raw.chat:2:1: this file is not valid UTF-8 (byte 0xC3); save it as UTF-8"))
@@ -242,7 +242,7 @@ struct DispatchTests {
 }
 
 /// Files whose every read gives the same bytes.
-struct RawFiles: ReplFiles {
+struct RawFiles: REPLFiles {
   var bytes: [UInt8]
   func read(_ path: String) throws -> [UInt8] { bytes }
   func write(_ text: String, to path: String) throws {}

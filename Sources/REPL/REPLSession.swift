@@ -2,7 +2,7 @@ import Conformance
 import ContactCenter
 
 /// What the REPL does after a line.
-public enum ReplAction: Hashable, Sendable {
+public enum REPLAction: Hashable, Sendable {
   case proceed
   case quit
 }
@@ -13,11 +13,11 @@ public enum ReplAction: Hashable, Sendable {
 /// `.save`) and the recording (`.record`).
 ///
 /// ```swift
-/// let repl = ReplSession(files: files)
+/// let repl = REPLSession(files: files)
 /// var output = ""
 /// _ = repl.handle("agent alice", into: &output)   // output: "< agent alice defined: no queues\n"
 /// ```
-public final class ReplSession {
+public final class REPLSession {
   /// Longer lines are refused with a message (long texts are written `"a"*1940`).
   public static let maximumLineLength = 10_000
 
@@ -27,7 +27,7 @@ public final class ReplSession {
   /// The session so far as script lines: what `.save` writes, and `.record` starts with.
   public private(set) var transcript: [String] = []
   public var style: Style
-  public let files: any ReplFiles
+  public let files: any REPLFiles
 
   /// Asked between the commands of a `.read` whether the person pressed Ctrl-C.
   public let isInterrupted: ScriptRunner.Interruption
@@ -49,7 +49,7 @@ public final class ReplSession {
 
   /// With `mirrors`, call ``connect()`` before the first line.
   public init(
-    files: any ReplFiles, style: Style = .plain,
+    files: any REPLFiles, style: Style = .plain,
     isInterrupted: @escaping ScriptRunner.Interruption = { false }, mirrors: (any MirrorSource)? = nil
   ) {
     self.files = files
@@ -89,7 +89,7 @@ public final class ReplSession {
   // MARK: Lines
 
   /// Handles one line typed at the prompt and writes what happened.
-  public func handle(_ line: String, into output: inout some TextOutputStream) -> ReplAction {
+  public func handle(_ line: String, into output: inout some TextOutputStream) -> REPLAction {
     linesRead += 1
     lastCommand = nil
     defer {
@@ -291,7 +291,7 @@ public final class ReplSession {
   // MARK: Dot-commands
 
   private func dotCommand(_ command: DotCommand, argument: String, into output: inout some TextOutputStream)
-    -> ReplAction
+    -> REPLAction
   {
     switch command {
     case .actor:

@@ -9,7 +9,7 @@ import Testing
 
 /// `clavard repl` in a real pseudo-terminal: what a person types, keys and all.
 @Suite("clavard repl in a pseudo-terminal", .serialized)
-struct ReplTerminalTests {
+struct REPLTerminalTests {
   static let up = "\u{1B}[A"
   static let tab = "\t"
   static let enter = "\r"
