@@ -112,10 +112,15 @@ extension SystemProcess {
       var wantedReady = false
       for entry in descriptors where entry.revents != 0 {
         if entry.fd == state.errors {
-          drain(&state.errors, into: &state.log, keeping: logBytes)
+          drain(&state.errors, into: &state.log, keeping: logBytes, using: &state.chunk)
         } else if entry.fd == state.output {
           // Output is kept whole up to a line's limit (and a little more, to tell it is too long).
-          let closed = readAvailable(state.output, into: &state.pending, limit: maximumLineBytes + 1)
+          if state.pendingStart > 0 {
+            state.pending.removeFirst(state.pendingStart)
+            state.pendingStart = 0
+          }
+          let closed = readAvailable(
+            state.output, into: &state.pending, limit: maximumLineBytes + 1, using: &state.chunk)
           if closed {
             Glibc.close(state.output)
             state.output = -1
@@ -126,19 +131,20 @@ extension SystemProcess {
           wantedReady = true
         }
       }
-      if wantedReady || state.pending.count > maximumLineBytes { return }
+      if wantedReady || state.unread > maximumLineBytes { return }
     }
   }
 
   /// Reads what a descriptor has; true at its end.
-  static func readAvailable(_ descriptor: Int32, into buffer: inout [UInt8], limit: Int) -> Bool {
+  static func readAvailable(
+    _ descriptor: Int32, into buffer: inout [UInt8], limit: Int, using chunk: inout [UInt8]
+  )
+    -> Bool
+  {
     while true {
-      // Read straight into the buffer's spare room: no chunk allocated and copied per read.
-      let start = buffer.count
-      buffer.append(contentsOf: repeatElement(0, count: 1 << 14))
-      let count = buffer[start...].withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-      buffer.removeLast(count > 0 ? (1 << 14) - count : 1 << 14)
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if count > 0 {
+        buffer += chunk[0..<count]
         if buffer.count > limit { return false }
         continue
       }
@@ -149,9 +155,11 @@ extension SystemProcess {
   }
 
   /// Reads the log as it comes, keeping only its last `keeping` bytes.
-  static func drain(_ descriptor: inout Int32, into log: inout [UInt8], keeping: Int) {
+  static func drain(
+    _ descriptor: inout Int32, into log: inout [UInt8], keeping: Int, using chunk: inout [UInt8]
+  ) {
     guard descriptor >= 0 else { return }
-    let closed = readAvailable(descriptor, into: &log, limit: Int.max)
+    let closed = readAvailable(descriptor, into: &log, limit: Int.max, using: &chunk)
     if log.count > keeping { log.removeFirst(log.count - keeping) }
     if closed {
       Glibc.close(descriptor)

@@ -20,7 +20,15 @@ public final class SystemProcess: Transport, Sendable {
     var input: Int32
     var output: Int32
     var errors: Int32
+    /// What it wrote and was not read as a line yet: the bytes from `pendingStart` on (lines are
+    /// taken from the front without moving the rest each time).
     var pending: [UInt8] = []
+    var pendingStart = 0
+    /// Where each read lands before it joins `pending` or `log`: one buffer, not one a read.
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+
+    /// The bytes not read as a line yet.
+    var unread: Int { pending.count - pendingStart }
     var log: [UInt8] = []
     /// How the process ended, once it did (and was reaped).
     var ended: TransportFailure?
@@ -43,11 +51,16 @@ public final class SystemProcess: Transport, Sendable {
 
   // MARK: Transport
 
-  public func send(_ line: String) throws(TransportFailure) {
+  public func send(_ line: String) throws(TransportFailure) { try send(lines: [line]) }
+
+  public func send(lines: [String]) throws(TransportFailure) {
     let deadline = Deadline(seconds: timeout)
     try state.withLock { state throws(TransportFailure) in
-      var bytes = Array(line.utf8)
-      bytes.append(UInt8(ascii: "\n"))
+      var bytes: [UInt8] = []
+      for line in lines {
+        bytes += line.utf8
+        bytes.append(UInt8(ascii: "\n"))
+      }
       var written = 0
       while written < bytes.count {
         if let ended = state.ended { throw ended }
@@ -74,12 +87,16 @@ public final class SystemProcess: Transport, Sendable {
     let deadline = Deadline(seconds: timeout)
     return try state.withLock { state throws(TransportFailure) -> [UInt8] in
       while true {
-        if let newline = state.pending.firstIndex(of: UInt8(ascii: "\n")) {
-          let line = Array(state.pending[..<newline])
-          state.pending.removeFirst(newline + 1)
+        if let newline = state.pending[state.pendingStart...].firstIndex(of: UInt8(ascii: "\n")) {
+          let line = Array(state.pending[state.pendingStart..<newline])
+          state.pendingStart = newline + 1
+          if state.pendingStart == state.pending.count {
+            state.pending.removeAll(keepingCapacity: true)
+            state.pendingStart = 0
+          }
           return line.last == UInt8(ascii: "\r") ? Array(line.dropLast()) : line
         }
-        if state.pending.count > Self.maximumLineBytes {
+        if state.unread > Self.maximumLineBytes {
           throw TransportFailure.lineTooLong(bytes: Self.maximumLineBytes)
         }
         if state.output < 0 { throw Self.ending(&state, otherwise: .closed) }
@@ -90,7 +107,7 @@ public final class SystemProcess: Transport, Sendable {
 
   public func logTail() -> [String] {
     state.withLock { state in
-      Self.drain(&state.errors, into: &state.log, keeping: Self.logBytes)
+      Self.drain(&state.errors, into: &state.log, keeping: Self.logBytes, using: &state.chunk)
       let text = String(decoding: state.log, as: UTF8.self)
       let lines = text.split(separator: "\n", omittingEmptySubsequences: true).suffix(10)
       return lines.map { line in

@@ -33,6 +33,12 @@ public struct LineReader {
     self.name = name
   }
 
+  /// Whether a whole line is already read, so that ``next()`` returns without waiting: a server
+  /// answering a pipelined batch writes its replies when this turns false, not one by one.
+  public var hasBufferedLine: Bool {
+    buffer[max(start, searched)...].contains(UInt8(ascii: "\n"))
+  }
+
   /// The next line; nil at the end of the stream.
   public mutating func next() throws(FileError) -> Line? {
     while true {

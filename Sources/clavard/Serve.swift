@@ -38,7 +38,9 @@ struct Serve: ParsableCommand {
       case .tooLong:
         Output.line(server.tooLong())
       }
-      Output.flush()
+      // Replies go out when no other request is already waiting: one write for a batch sent
+      // ahead of its replies, one per request for a harness that waits for each.
+      if !reader.hasBufferedLine { Output.flush() }
       if Output.outputFailed { throw ExitCode(2) }
     }
   }

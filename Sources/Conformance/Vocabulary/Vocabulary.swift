@@ -26,18 +26,36 @@ public enum Vocabulary {
   }()
 
   /// The commands whose first words are `words`, for a role.
+  ///
+  /// - Complexity: a dictionary look-up by the first word, then the few commands it starts.
   static func commands(startingWith words: [String], roles: CommandSpec.Roles) -> [CommandSpec] {
-    let table = roles == .tenant ? definitions : agentCommands + customerCommands
-    return table.filter { spec in
+    guard let first = words.first else { return [] }
+    let table = roles == .tenant ? tenantByFirstWord : actorsByFirstWord
+    return (table[first] ?? []).filter { spec in
       !spec.roles.isDisjoint(with: roles) && spec.words.count >= words.count
         && Array(spec.words.prefix(words.count)) == words
     }
   }
 
   /// The command written with exactly these words.
+  ///
+  /// - Complexity: a dictionary look-up by name.
   public static func command(_ words: [String], roles: CommandSpec.Roles) -> CommandSpec? {
-    commands(startingWith: words, roles: roles).first { $0.words == words }
+    command(named: words.joined(separator: " "), roles: roles)
   }
+
+  /// The command of that name (`queues enable`).
+  public static func command(named name: String, roles: CommandSpec.Roles) -> CommandSpec? {
+    byName[name]?.first { !$0.roles.isDisjoint(with: roles) }
+  }
+
+  /// The tables by first word and by name, built once: the parser and the protocol look
+  /// commands up for every line they read.
+  private static let tenantByFirstWord = Dictionary(grouping: definitions) { $0.words[0] }
+  private static let actorsByFirstWord = Dictionary(grouping: agentCommands + customerCommands) {
+    $0.words[0]
+  }
+  private static let byName = Dictionary(grouping: commands) { $0.name }
 
   /// What each statement keyword does, for `.help` and the docs.
   public static func usage(of keyword: Keyword) -> (usage: [String], summary: String, requirements: [String])

@@ -3,17 +3,17 @@ import ContactCenter
 
 extension CommandCall {
   /// Reads a command request's members through the vocabulary: its words name the command,
-  /// `"agent"` or `"visitor"` the actor, and each argument of the command is read by its kind.
+  /// `"agent"` or `"visitor"` the actor, and the command's arguments are taken (present when
+  /// required); ``command()`` reads each by its kind.
   public static func decode(_ json: JSON) throws(WireError) -> CommandCall {
     let fields = try Fields(json, "a command")
     let name = try fields.string("command")
     // `"agent"` names who acts, unless the command is the tenant's (`agent` defines one).
-    let words = name.split(separator: " ").map(String.init)
     let actor: Actor
-    if let agent = try fields.optionalString("agent"), Vocabulary.command(words, roles: .agent) != nil {
+    if let agent = try fields.optionalString("agent"), Vocabulary.command(named: name, roles: .agent) != nil {
       actor = .agent(AgentID(agent))
     } else if let visitor = try fields.optionalString("visitor"),
-      Vocabulary.command(words, roles: .customer) != nil
+      Vocabulary.command(named: name, roles: .customer) != nil
     {
       actor = .visitor(VisitorID(visitor))
     } else {
@@ -35,9 +35,8 @@ extension CommandCall {
       }
       arguments.append((key, value))
     }
-    let call = CommandCall(actor: actor, name: name, arguments: arguments)
-    _ = try call.command()
-    return call
+    // The arguments' values are checked by ``command()``, which the server calls next: not twice.
+    return CommandCall(actor: actor, name: name, arguments: arguments)
   }
 
   static func spec(_ name: String, actor: Actor) throws(WireError) -> CommandSpec {
@@ -47,12 +46,11 @@ extension CommandCall {
     case .agent: roles = .agent
     case .visitor: roles = .customer
     }
-    let words = name.split(separator: " ").map(String.init)
-    guard let spec = Vocabulary.command(words, roles: roles) else {
-      if actor == .tenant, Vocabulary.command(words, roles: .agent) != nil {
+    guard let spec = Vocabulary.command(named: name, roles: roles) else {
+      if actor == .tenant, Vocabulary.command(named: name, roles: .agent) != nil {
         throw WireError("command \(name): \"agent\" is missing (who gives it)")
       }
-      if actor == .tenant, Vocabulary.command(words, roles: .customer) != nil {
+      if actor == .tenant, Vocabulary.command(named: name, roles: .customer) != nil {
         throw WireError("command \(name): \"visitor\" is missing (who gives it)")
       }
       throw WireError.unsupported("unknown command \"\(name)\"")

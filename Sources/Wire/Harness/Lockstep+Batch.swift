@@ -26,56 +26,91 @@ extension Lockstep {
   public func mirror(batch items: [BatchItem]) -> (index: Int, divergence: Divergence)? {
     state.withLock { state -> (index: Int, divergence: Divergence)? in
       guard !state.isBroken else { return (0, Divergence(message: "\(name) failed earlier in this script")) }
+      // Stretches overlap: while the system works on one, the replies of the one before are
+      // compared. A stretch is sent once the names the one before created are learned.
       var start = 0
-      while start < items.count {
-        // The stretch to send: up to the first item that names what this stretch creates.
-        var created: Set<String> = []
-        var end = start
-        while end < items.count, end - start < Self.maximumInFlight {
-          let item = items[end]
-          if end > start, let request = Self.request(of: item.execution),
-            Self.names(in: request.json(id: 0)).contains(where: created.contains)
-          {
-            break
+      var read: (start: Int, replies: [Reply?])?
+      while start < items.count || read != nil {
+        var sent: (start: Int, ids: [Int?])?
+        if start < items.count {
+          let end = Self.stretchEnd(items, from: start)
+          var ids: [Int?] = []
+          var lines: [String] = []
+          for index in start..<end {
+            guard let request = Self.request(of: items[index].execution) else {
+              ids.append(nil)
+              continue
+            }
+            let id = Self.nextID(&state)
+            lines.append(Self.line(request, id: id, state))
+            ids.append(id)
           }
-          created.formUnion(Self.createdNames(item.execution.events))
-          end += 1
-        }
-        var ids: [Int?] = []
-        for index in start..<end {
-          guard let request = Self.request(of: items[index].execution) else {
-            ids.append(nil)
-            continue
-          }
-          let id = Self.nextID(&state)
           do throws(Divergence) {
-            try Self.send(request, id: id, &state)
+            try Self.send(lines: lines, &state)
           } catch {
-            return (index, error)
+            return (read?.start ?? start, error)
           }
-          ids.append(id)
+          sent = (start, ids)
+          start = end
         }
-        for (offset, id) in ids.enumerated() {
-          guard let id else { continue }
-          let item = items[start + offset]
-          let reply: Reply
-          do throws(Divergence) {
-            reply = try Self.receive(id: id, &state)
-          } catch {
-            return (start + offset, error)
+        if let (first, replies) = read {
+          for (offset, reply) in replies.enumerated() {
+            guard let reply else { continue }
+            if let divergence = compare(items[first + offset], reply, &state) {
+              return (first + offset, divergence)
+            }
           }
-          let divergence: Divergence?
-          if case .question(let question)? = item.execution.request, let answer = item.answer {
-            divergence = compare(question, answer, reply, state.names)
-          } else {
-            divergence = compare(item.execution, reply, &state)
-          }
-          if let divergence { return (start + offset, divergence) }
+          read = nil
         }
-        start = end
+        if let (first, ids) = sent {
+          var replies: [Reply?] = []
+          for (offset, id) in ids.enumerated() {
+            guard let id else {
+              replies.append(nil)
+              continue
+            }
+            do throws(Divergence) {
+              let reply = try Self.receive(id: id, &state)
+              // Learned now, so that the next stretch can name what this one created.
+              if case .events(let events) = reply, items[first + offset].execution.refusal == nil {
+                state.names.learn(reference: items[first + offset].execution.events, system: events)
+              }
+              replies.append(reply)
+            } catch {
+              return (first + offset, error)
+            }
+          }
+          read = (first, replies)
+        }
       }
       return nil
     }
+  }
+
+  /// Where the stretch from `start` ends: before the first item that names what the stretch
+  /// creates, or after ``maximumInFlight`` items.
+  private static func stretchEnd(_ items: [BatchItem], from start: Int) -> Int {
+    var created: Set<String> = []
+    var end = start
+    while end < items.count, end - start < maximumInFlight {
+      let item = items[end]
+      if end > start, !created.isEmpty, let request = request(of: item.execution),
+        names(in: request.json(id: 0)).contains(where: created.contains)
+      {
+        break
+      }
+      created.formUnion(createdNames(item.execution.events))
+      end += 1
+    }
+    return end
+  }
+
+  /// One item's reply against what the reference did.
+  private func compare(_ item: BatchItem, _ reply: Reply, _ state: inout State) -> Divergence? {
+    if case .question(let question)? = item.execution.request, let answer = item.answer {
+      return compare(question, answer, reply, state.names)
+    }
+    return compare(item.execution, reply, &state)
   }
 
   /// How many requests may wait for their replies: their replies must fit in what the harness

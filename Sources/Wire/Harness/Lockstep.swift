@@ -128,9 +128,17 @@ public final class Lockstep: Mirror, Sendable {
   }
 
   static func send(_ request: Request, id: Int, _ state: inout State) throws(Divergence) {
-    let line = state.names.translate(request.json(id: id), toSystem: true).text
+    try send(lines: [line(request, id: id, state)], &state)
+  }
+
+  /// A request as its line, in the system's names.
+  static func line(_ request: Request, id: Int, _ state: State) -> String {
+    state.names.translate(request.json(id: id), toSystem: true).text
+  }
+
+  static func send(lines: [String], _ state: inout State) throws(Divergence) {
     do {
-      try state.transport.send(line)
+      try state.transport.send(lines: lines)
     } catch {
       throw broken(by: error, &state)
     }

@@ -48,8 +48,9 @@ struct NameMap {
       let named = replies.filter { $0["event"]?.string == kind.creation.rawValue }.compactMap {
         $0[kind.key]?.string
       }
+      // A system that uses the reference's names needs no entry: names are the same by default.
       for (reference, system) in zip(created, named)
-      where toSystem[kind]?[reference] == nil && toReference[kind]?[system] == nil {
+      where reference != system && toSystem[kind]?[reference] == nil && toReference[kind]?[system] == nil {
         toSystem[kind, default: [:]][reference] = system
         toReference[kind, default: [:]][system] = reference
       }
@@ -68,6 +69,12 @@ struct NameMap {
   /// A message with every name of the three kinds translated, at any depth: to the system's
   /// names (requests) or to the reference's (replies).
   func translate(_ json: JSON, toSystem: Bool) -> JSON {
+    // The common case (a system that keeps the reference's names) costs nothing.
+    guard !(toSystem ? self.toSystem : toReference).isEmpty else { return json }
+    return translated(json, toSystem: toSystem)
+  }
+
+  private func translated(_ json: JSON, toSystem: Bool) -> JSON {
     switch json {
     case .object(let members):
       return .object(
@@ -75,10 +82,10 @@ struct NameMap {
           if case .string(let name) = value, let kind = Kind.allCases.first(where: { $0.key == key }) {
             return (key, .string(toSystem ? system(kind, name) : reference(kind, name)))
           }
-          return (key, translate(value, toSystem: toSystem))
+          return (key, translated(value, toSystem: toSystem))
         })
     case .array(let values):
-      return .array(values.map { translate($0, toSystem: toSystem) })
+      return .array(values.map { translated($0, toSystem: toSystem) })
     default:
       return json
     }

@@ -3,6 +3,9 @@
 public protocol Transport: AnyObject {
   /// Sends one line; the transport adds the newline.
   func send(_ line: String) throws(TransportFailure)
+  /// Sends several lines at once (a batch sent ahead of its replies): one write where the
+  /// transport can.
+  func send(lines: [String]) throws(TransportFailure)
   /// The next line the system writes, without its newline, within the request timeout.
   func receive() throws(TransportFailure) -> [UInt8]
   /// The last lines the system wrote to its standard error (its log), escaped, for a failure
@@ -10,6 +13,12 @@ public protocol Transport: AnyObject {
   func logTail() -> [String]
   /// Ends the connection (and the process, and everything it started).
   func close()
+}
+
+extension Transport {
+  public func send(lines: [String]) throws(TransportFailure) {
+    for line in lines { try send(line) }
+  }
 }
 
 /// Why the system under test could not be asked: what happened to it.

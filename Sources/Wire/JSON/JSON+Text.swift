@@ -16,52 +16,60 @@ extension JSON {
   ///
   /// - Complexity: O(n) in the size of the text written.
   public var text: String {
-    var output = ""
-    write(to: &output)
-    return output
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(128)
+    write(to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
-  public func write(to output: inout String) {
+  /// Writes the value's UTF-8 bytes: bytes, not a `String` grown a piece at a time (the
+  /// protocol writes a line per request, and this was most of the cost of one).
+  public func write(to output: inout [UInt8]) {
     switch self {
-    case .null: output += "null"
-    case .bool(let value): output += value ? "true" : "false"
-    case .number(let value): output += String(value)
+    case .null: output += "null".utf8
+    case .bool(let value): output += (value ? "true" : "false").utf8
+    case .number(let value): output += String(value).utf8
     case .string(let value): JSON.writeString(value, to: &output)
     case .array(let values):
-      output += "["
+      output.append(UInt8(ascii: "["))
       for (index, value) in values.enumerated() {
-        if index > 0 { output += "," }
+        if index > 0 { output.append(UInt8(ascii: ",")) }
         value.write(to: &output)
       }
-      output += "]"
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
-      output += "{"
+      output.append(UInt8(ascii: "{"))
       for (index, (key, value)) in members.enumerated() {
-        if index > 0 { output += "," }
+        if index > 0 { output.append(UInt8(ascii: ",")) }
         JSON.writeString(key, to: &output)
-        output += ":"
+        output.append(UInt8(ascii: ":"))
         value.write(to: &output)
       }
-      output += "}"
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  private static func writeString(_ value: String, to output: inout String) {
-    output += "\""
+  private static func writeString(_ value: String, to output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
     for scalar in value.unicodeScalars {
       switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
+      case "\"": output += "\\\"".utf8
+      case "\\": output += "\\\\".utf8
+      case "\n": output += "\\n".utf8
+      case "\r": output += "\\r".utf8
+      case "\t": output += "\\t".utf8
       case "\u{0}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
         let hex = String(scalar.value, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(scalar)
+        output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+      default:
+        if scalar.isASCII {
+          output.append(UInt8(scalar.value))
+        } else {
+          output += String(scalar).utf8
+        }
       }
     }
-    output += "\""
+    output.append(UInt8(ascii: "\""))
   }
 
   /// Reads one JSON value from a line's bytes (UTF-8). Anything else (invalid UTF-8, a
@@ -149,6 +157,27 @@ private struct JSONParser {
 
   private mutating func string() throws(JSONError) -> String {
     index += 1  // the opening quote
+    // Most texts have no escape: one validation of the bytes up to the closing quote.
+    var end = index
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
+      bytes[end] >= 0x20
+    {
+      end += 1
+    }
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+      let run = bytes[index..<end]
+      // ASCII cannot be invalid UTF-8: decoded at once; the rest is validated.
+      let text: String
+      if !run.contains(where: { $0 >= 0x80 }) {
+        text = String(decoding: run, as: UTF8.self)
+      } else if let valid = String(validating: run, as: UTF8.self) {
+        text = valid
+      } else {
+        throw JSONError(message: "this text is not valid UTF-8", column: index + 1)
+      }
+      index = end + 1
+      return text
+    }
     var scalars = String.UnicodeScalarView()
     var runStart = index
     func flushRun(_ parser: JSONParser, upTo end: Int) throws(JSONError) {
@@ -257,7 +286,8 @@ private struct JSONParser {
   private mutating func object(depth: Int) throws(JSONError) -> JSON {
     index += 1
     var members: [(String, JSON)] = []
-    // Keys compare by their bytes, as texts do: `é` and `e` with an accent are two keys.
+    // Keys compare by their bytes, as texts do: `é` and `e` with an accent are two keys. A
+    // message has a few: compared one by one, with a set only past a handful.
     var keys: Set<[UInt8]> = []
     skipSpaces()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -271,7 +301,12 @@ private struct JSONParser {
       }
       let keyColumn = index
       let key = try string()
-      guard keys.insert(Array(key.utf8)).inserted else {
+      let repeated =
+        members.count < 16
+        ? members.contains { $0.0.utf8.elementsEqual(key.utf8) }
+        : !keys.insert(Array(key.utf8)).inserted
+      if members.count == 15 { keys = Set(members.map { Array($0.0.utf8) } + [Array(key.utf8)]) }
+      guard !repeated else {
         throw JSONError(message: "the key \"\(key)\" is given twice", column: keyColumn + 1)
       }
       skipSpaces()
