@@ -33,6 +33,9 @@ let package = Package(
     .target(name: "SystemFiles"),
     // The Clavard protocol: JSON lines between the harness and a system under test.
     .target(name: "Wire", dependencies: ["Conformance", "ContactCenter"]),
+    // `clavard explore`: runs generated from the reference's state, checked, compared with a
+    // system under test, shrunk and written as a script.
+    .target(name: "Exploration", dependencies: ["Conformance", "ContactCenter", "Simulation", "Wire"]),
     // libedit (the REPL's line editor), found with pkg-config; `scripts/setup` installs it.
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The Swift face of libedit: prompt, history, completion through a callback.
@@ -53,6 +56,7 @@ let package = Package(
         "REPL",
         "SystemFiles",
         "Wire",
+        "Exploration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -72,6 +76,8 @@ let package = Package(
     .testTarget(
       name: "ConformanceTests", dependencies: ["Conformance", "ContactCenter", "ClavardTestSupport"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ContactCenter"]),
+    .testTarget(
+      name: "ExplorationTests", dependencies: ["Exploration", "Wire", "Conformance", "ContactCenter"]),
     .testTarget(name: "SystemFilesTests", dependencies: ["SystemFiles", "ClavardTestSupport"]),
     // Runs the built `clavard` binary: exit codes, files written, standard output and error.
     .testTarget(

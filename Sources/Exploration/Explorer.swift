@@ -1,0 +1,161 @@
+import Conformance
+import ContactCenter
+import Simulation
+
+/// What `clavard explore` explores.
+public struct ExplorationOptions: Hashable, Sendable {
+  /// The most commands one run may have: a failing run is replayed many times over while it
+  /// shrinks, and every replay starts from the beginning.
+  public static let maximumCommands = 10_000
+  /// The most agents and queues a run may define.
+  public static let maximumAgents = 50
+  public static let maximumQueues = 20
+
+  public var seed: UInt64 = 1
+  /// Runs to make (in this shard).
+  public var runs = 1000
+  /// Commands in each run.
+  public var commands = 100
+  /// Each run has from one to this many agents, and as many queues.
+  public var agents = 3
+  public var queues = 2
+  /// This shard's share of the runs: run numbers `index - 1`, `index - 1 + count`, ….
+  public var shard: Shard?
+
+  public init() {}
+}
+
+/// How far exploring has gone: what progress lines show.
+public struct ExplorationProgress: Hashable, Sendable {
+  public var runs = 0
+  public var commands = 0
+}
+
+/// A failure found, and the shortest run that fails the same way, as a script.
+public struct Discovery: Sendable {
+  /// The run's number (from 1), which with the seed names it.
+  public var run: Int
+  /// The failure as first found, after `lengthBefore` commands.
+  public var failure: Failure
+  public var lengthBefore: Int
+  /// The failure of the shrunk run, after `lengthAfter` commands.
+  public var shrunk: Failure
+  public var lengthAfter: Int
+  /// Candidate runs the shrinker tried.
+  public var trials: Int
+  /// The `.chat` script of the shrunk run, with the reference's `<` and `!` lines.
+  public var script: String
+}
+
+/// What exploring found.
+public struct Exploration: Sendable {
+  public var progress = ExplorationProgress()
+  public var discovery: Discovery?
+  /// Stopped before its last run (`keepGoing` said to stop: the time was up).
+  public var stoppedEarly = false
+}
+
+/// Runs of commands generated from the reference's state, checked after every command (the
+/// reference's invariants and routing audit, and with a system under test the comparison of
+/// every outcome); the first failure is shrunk to the shortest run that fails the same way and
+/// written as a script. Deterministic: the same options give the same runs.
+public struct Explorer {
+  public let options: ExplorationOptions
+  public let system: (any SystemUnderTest)?
+  /// How the script's header says it was found: `clavard explore --seed 1 --sut "…"`.
+  public let origin: String
+
+  public init(options: ExplorationOptions, system: (any SystemUnderTest)?, origin: String) {
+    self.options = options
+    self.system = system
+    self.origin = origin
+  }
+
+  /// Explores, asking `keepGoing` with the progress so far before each run and every thousand
+  /// commands; `found` is told the run that failed, before it is shrunk. Throws when the
+  /// system under test cannot be had at all.
+  public func explore(keepGoing: (ExplorationProgress) -> Bool, found: (Int) -> Void = { _ in })
+    throws(Divergence)
+    -> Exploration
+  {
+    var result = Exploration()
+    let shard = options.shard
+    for k in 0..<options.runs {
+      guard keepGoing(result.progress) else {
+        result.stoppedEarly = true
+        break
+      }
+      let run = (shard.map { $0.index - 1 + k * $0.count } ?? k) + 1
+      var trial = Trial(mirror: try system?.fresh())
+      var generator = generator(run: run)
+      // A step may mean nothing in the state it meets (it is left out): bounded tries.
+      var attempts = 0
+      while trial.kept.count < options.commands, trial.failure == nil, attempts < options.commands * 4 {
+        attempts += 1
+        guard trial.perform(generator.next(in: trial.session.center)) else { continue }
+        generator.observe(trial.lastEvents)
+        result.progress.commands += 1
+        if result.progress.commands % 1000 == 0, !keepGoing(result.progress) { break }
+      }
+      trial.finish()
+      result.progress.runs += 1
+      if let failure = trial.failure {
+        found(run)
+        result.discovery = discover(failure, in: trial.kept, run: run)
+        break
+      }
+    }
+    return result
+  }
+
+  /// The generator of one run, seeded from the seed and the run's number: any run can be made
+  /// again alone, and shards make different runs.
+  func generator(run: Int) -> Generator {
+    var random = RandomSource(seed: options.seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(run))
+    let agents = Int(random.next() % UInt64(max(1, options.agents))) + 1
+    let queues = Int(random.next() % UInt64(max(1, options.queues))) + 1
+    return Generator(seed: random.next(), agents: agents, queues: queues)
+  }
+
+  /// The steps of one run, as generated (for tests of determinism).
+  func steps(ofRun run: Int) -> [Step] {
+    var trial = Trial(mirror: nil)
+    var generator = generator(run: run)
+    var attempts = 0
+    while trial.kept.count < options.commands, trial.failure == nil, attempts < options.commands * 4 {
+      attempts += 1
+      guard trial.perform(generator.next(in: trial.session.center)) else { continue }
+      generator.observe(trial.lastEvents)
+    }
+    return trial.kept
+  }
+
+  private func discover(_ failure: Failure, in steps: [Step], run: Int) -> Discovery {
+    var shrinker = Shrinker(system: system, signature: failure.signature)
+    let shrunk = shrinker.shrink(steps, failure: failure)
+    let header = header(failure: shrunk.failure, run: run, before: steps.count, after: shrunk.steps.count)
+    let script: String
+    do {
+      script = try ScriptWriter.script(shrunk.steps, header: header)
+    } catch {
+      script =
+        (header + ["This run could not be written as a script: \(error)"]).map(ScriptWriter.comment)
+        .joined(separator: "\n") + "\n"
+    }
+    return Discovery(
+      run: run, failure: failure, lengthBefore: steps.count, shrunk: shrunk.failure,
+      lengthAfter: shrunk.steps.count,
+      trials: shrinker.trials, script: script)
+  }
+
+  private func header(failure: Failure, run: Int, before: Int, after: Int) -> [String] {
+    let what =
+      failure.kind == .invariant
+      ? "The reference breaks its invariants at the last command:"
+      : "The reference passes this script; the system under test fails at the last command:"
+    return [
+      "Found by \(origin): run \(run) failed after \(before) commands, shrunk to \(after).", what,
+      "  " + failure.message,
+    ] + failure.diff.map { "    " + $0 }
+  }
+}
