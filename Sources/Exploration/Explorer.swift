@@ -86,22 +86,16 @@ public struct Explorer {
         break
       }
       let run = (shard.map { $0.index - 1 + k * $0.count } ?? k) + 1
-      var trial = Trial(mirror: try system?.fresh())
-      var generator = generator(run: run)
-      // A step may mean nothing in the state it meets (it is left out): bounded tries.
-      var attempts = 0
-      while trial.kept.count < options.commands, trial.failure == nil, attempts < options.commands * 4 {
-        attempts += 1
-        guard trial.perform(generator.next(in: trial.session.center)) else { continue }
-        generator.observe(trial.lastEvents)
+      var trial = Trial(mirror: try system?.fresh(), keepsSteps: false)
+      play(run, in: &trial, commands: options.commands) {
         result.progress.commands += 1
-        if result.progress.commands % 1000 == 0, !keepGoing(result.progress) { break }
+        return result.progress.commands % 1000 != 0 || keepGoing(result.progress)
       }
       trial.finish()
       result.progress.runs += 1
       if let failure = trial.failure {
         found(run)
-        result.discovery = discover(failure, in: trial.kept, run: run)
+        result.discovery = discover(failure, in: steps(ofRun: run, commands: trial.ran), run: run)
         break
       }
     }
@@ -117,16 +111,23 @@ public struct Explorer {
     return Generator(seed: random.next(), agents: agents, queues: queues)
   }
 
-  /// The steps of one run, as generated (for tests of determinism).
-  func steps(ofRun run: Int) -> [Step] {
-    var trial = Trial(mirror: nil)
+  /// Runs the generator of a run on a trial until `commands` steps ran, one failed, or
+  /// `afterEach` (told of each step that ran) says to stop. A step may mean nothing in the
+  /// state it meets (it is left out): the tries are bounded.
+  private func play(_ run: Int, in trial: inout Trial, commands: Int, afterEach: () -> Bool = { true }) {
     var generator = generator(run: run)
     var attempts = 0
-    while trial.kept.count < options.commands, trial.failure == nil, attempts < options.commands * 4 {
+    while trial.ran < commands, trial.failure == nil, attempts < options.commands * 4 {
       attempts += 1
-      guard trial.perform(generator.next(in: trial.session.center)) else { continue }
-      generator.observe(trial.lastEvents)
+      if trial.performNext(from: &generator), !afterEach() { return }
     }
+  }
+
+  /// The first steps of a run that ran, made again: the same seed and the same reference give
+  /// the same steps, so exploring need not keep them.
+  func steps(ofRun run: Int, commands: Int? = nil) -> [Step] {
+    var trial = Trial(mirror: nil)
+    play(run, in: &trial, commands: commands ?? options.commands)
     return trial.kept
   }
 

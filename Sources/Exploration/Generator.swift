@@ -9,8 +9,8 @@ import Simulation
 /// command of the vocabulary with values that may be wrong, so that refusals are explored too.
 ///
 /// Mostly valid commands: a random command in a random state is nearly always refused, and a
-/// run made of refusals explores nothing. The weights below are what found every fault of the
-/// catalogue fastest (see the README's table); any command can still come at any time.
+/// run made of refusals explores nothing. With these weights every fault of the catalogue is
+/// found within a few hundred runs (see the README); any command can still come at any time.
 struct Generator {
   var random: RandomSource
   /// This run's agents and queues: `a1`…, `q1`…, as many as the run was given.
@@ -29,15 +29,25 @@ struct Generator {
 
   /// The next step, from the reference's state.
   mutating func next(in center: Center) -> Step {
-    if let queue = queues.first(where: { center.queues[$0] == nil }), chance(90) { return defineQueue(queue) }
-    if let agent = agents.first(where: { center.agent($0) == nil }), chance(90) { return defineAgent(agent) }
+    if center.queues.count < queues.count, chance(90),
+      let queue = queues.first(where: { center.queues[$0] == nil })
+    {
+      return defineQueue(queue)
+    }
+    // The records as they lie (one array), not copied one by one as `agent(_:)` would.
+    let records = center.agents
+    if records.count < agents.count, chance(90),
+      let agent = agents.first(where: { id in !records.contains { $0.id == id } })
+    {
+      return defineAgent(agent)
+    }
     switch roll(100) {
-    case 0..<46: return agentStep(center)
+    case 0..<46: return agentStep(records, center)
     case 46..<70: return customerStep(center)
     case 70..<83: return clockStep(center)
     case 83..<88: return settingStep()
     case 88..<92: return definitionStep()
-    default: return anyCommand(center)
+    default: return anyCommand()
     }
   }
 
@@ -50,94 +60,96 @@ struct Generator {
 
   // MARK: Agents
 
-  private mutating func agentStep(_ center: Center) -> Step {
+  private mutating func agentStep(_ records: [AgentRecord], _ center: Center) -> Step {
     let agent = pick(agents)
-    guard let record = center.agent(agent) else { return agentCommand("login", agent) }
-    switch record.session {
+    guard let slot = records.firstIndex(where: { $0.id == agent }) else {
+      return agentCommand("login", agent)
+    }
+    switch records[slot].session {
     case .loggedOut:
-      return chance(90) ? agentCommand("login", agent) : anyAgentCommand(agent, center)
+      return chance(90) ? agentCommand("login", agent) : anyAgentCommand(agent)
     case .loggedIn:
-      return chance(85) ? agentCommand("ready", agent) : anyAgentCommand(agent, center)
+      return chance(85) ? agentCommand("ready", agent) : anyAgentCommand(agent)
     case .ready(let status):
-      if let offer = record.pendingOffer, chance(80) { return offerStep(agent, offer, record) }
-      if !record.pendingSelections.isEmpty, chance(70) { return agentCommand("queues confirm", agent) }
-      if !record.pendingProfileQueues.isEmpty, chance(70) {
+      if let offer = records[slot].pendingOffer, chance(80) { return offerStep(agent, offer) }
+      if !records[slot].pendingSelections.isEmpty, chance(70) { return agentCommand("queues confirm", agent) }
+      if !records[slot].pendingProfileQueues.isEmpty, chance(70) {
         return agentCommand("profile queues save", agent)
       }
-      if record.enabledQueues.isEmpty, !record.assignedQueues.isEmpty, chance(80) {
-        let queue = StepValue.value(.text(pick(Array(record.assignedQueues)).rawValue))
-        return agentCommand(chance(75) ? "queues enable" : "profile queues enable", agent, ["queue": queue])
+      if records[slot].enabledQueues.isEmpty, !records[slot].assignedQueues.isEmpty, chance(80) {
+        let queue = pick(Array(records[slot].assignedQueues))
+        return agentCommand(
+          chance(75) ? "queues enable" : "profile queues enable", agent, ["queue": .text(queue.rawValue)])
       }
       if status != .available, chance(60) {
-        return agentCommand("status", agent, ["status": .value(.text("available"))])
+        return agentCommand("status", agent, ["status": .text("available")])
       }
-      if !record.chats.isEmpty, chance(75) { return chatStep(agent, record, center) }
-      if record.lastFinishedChat != nil, chance(30) { return logStep(agent, record, center) }
-      return anyAgentCommand(agent, center)
+      if !records[slot].chats.isEmpty, chance(75) { return chatStep(agent, records[slot].chats, center) }
+      if let finished = records[slot].lastFinishedChat, chance(30) { return logStep(agent, finished, center) }
+      return anyAgentCommand(agent)
     }
   }
 
-  private mutating func offerStep(_ agent: AgentID, _ offer: ChatID, _ record: AgentRecord) -> Step {
-    let named = StepValue.chat(chatReference(offer))
+  private mutating func offerStep(_ agent: AgentID, _ offer: ChatID) -> Step {
     switch roll(100) {
     case 0..<52: return agentCommand("accept", agent)
-    case 52..<60: return agentCommand("accept", agent, ["chat": named])
+    case 52..<60: return agentCommand("accept", agent, chat: chatReference(offer))
     case 60..<72: return agentCommand(chance(80) ? "reject" : "preview", agent)
     case 72..<82:
       let status = pick([AgentStatus.onBreak, .workingOffline])
-      return agentCommand("status", agent, ["status": .value(.text(status.keyword))])
-    default: return anyAgentCommand(agent, nil)
+      return agentCommand("status", agent, ["status": .text(status.keyword)])
+    default: return anyAgentCommand(agent)
     }
   }
 
-  private mutating func chatStep(_ agent: AgentID, _ record: AgentRecord, _ center: Center) -> Step {
-    let chat = pick(Array(record.chats))
-    let arguments: [String: StepValue] =
-      record.chats.count == 1 && chance(70) ? [:] : ["chat": .chat(chatReference(chat))]
-    func with(_ more: [String: StepValue]) -> [String: StepValue] { arguments.merging(more) { $1 } }
+  /// A command about one of the chats the agent holds: named, or left for the engine to find
+  /// when it is the agent's only one.
+  private mutating func chatStep(_ agent: AgentID, _ held: HeldChats, _ center: Center) -> Step {
+    let chat = held[Int(roll(UInt64(held.count)))]
+    let named = held.count == 1 && chance(70) ? nil : chatReference(chat)
+    func command(_ words: String, _ values: [String: Arguments.Value] = [:]) -> Step {
+      .command(spec: Self.actorSpec(words), actor: .agent(agent), arguments: Arguments(values), chat: named)
+    }
     if case .wrapUp = center.state(of: chat) {
       switch roll(100) {
-      case 0..<40: return agentCommand("finish", agent, arguments)
+      case 0..<40: return command("finish")
       case 40..<65:
-        let code = pick(["resolved", "resolved", "callback", "wrong"])
-        return agentCommand("disposition", agent, with(["code": .value(.text(code))]))
-      case 65..<85: return agentCommand("continue", agent, arguments)
-      case 85..<93: return agentCommand("timer", agent, arguments)
-      default: return anyAgentCommand(agent, center)
+        return command("disposition", ["code": .text(pick(["resolved", "resolved", "callback", "wrong"]))])
+      case 65..<85: return command("continue")
+      case 85..<93: return command("timer")
+      default: return anyAgentCommand(agent)
       }
     }
     switch roll(100) {
-    case 0..<33: return agentCommand("say", agent, with(["text": .value(.text(message()))]))
-    case 33..<45: return agentCommand("typing", agent, arguments)
-    case 45..<52: return agentCommand("typing stop", agent, arguments)
-    case 52..<70: return agentCommand("end", agent, arguments)
-    case 70..<74: return agentCommand("info", agent, arguments)
-    case 74..<80: return agentCommand("faq", agent, with(["faq": .value(.text(pick(["f1", "f2"])))]))
-    case 80..<84: return agentCommand("send", agent, arguments)
+    case 0..<33: return command("say", ["text": .text(message())])
+    case 33..<45: return command("typing")
+    case 45..<52: return command("typing stop")
+    case 52..<70: return command("end")
+    case 70..<74: return command("info")
+    case 74..<80: return command("faq", ["faq": .text(pick(["f1", "f2"]))])
+    case 80..<84: return command("send")
     case 84..<94:
       let customer = customerDetails()
-      return agentCommand(
-        "customer save", agent,
-        with(["name": .value(.text(customer.name)), "email": .value(.text(customer.email))]))
-    default: return anyAgentCommand(agent, center)
+      return command("customer save", ["name": .text(customer.name), "email": .text(customer.email)])
+    default: return anyAgentCommand(agent)
     }
   }
 
-  private mutating func logStep(_ agent: AgentID, _ record: AgentRecord, _ center: Center) -> Step {
-    let arguments: [String: StepValue] =
-      chance(75) ? [:] : ["chat": .chat(record.lastFinishedChat.map(chatReference) ?? .unknown)]
-    func with(_ more: [String: StepValue]) -> [String: StepValue] { arguments.merging(more) { $1 } }
+  /// A command about the log of the chat the agent finished last.
+  private mutating func logStep(_ agent: AgentID, _ finished: ChatID, _ center: Center) -> Step {
+    let named = chance(75) ? nil : chatReference(finished)
+    func command(_ words: String, _ values: [String: Arguments.Value] = [:]) -> Step {
+      .command(spec: Self.actorSpec(words), actor: .agent(agent), arguments: Arguments(values), chat: named)
+    }
     switch roll(100) {
-    case 0..<20: return agentCommand("log open", agent, arguments)
-    case 20..<35: return agentCommand("log", agent, arguments)
-    case 35..<50:
-      return agentCommand("log edit", agent, with(["text": .value(.text(pick(["Called back", "ok"])))]))
+    case 0..<20: return command("log open")
+    case 20..<35: return command("log")
+    case 35..<50: return command("log edit", ["text": .text(pick(["Called back", "ok"]))])
     case 50..<70:
       let known = center.crm.customers.keys.map(\.rawValue)
-      let customer = known.isEmpty || chance(10) ? "c9" : pick(known)
-      return agentCommand("log customer", agent, with(["customer": .value(.text(customer))]))
-    case 70..<88: return agentCommand("log save", agent, arguments)
-    default: return agentCommand("log draft", agent, arguments)
+      return command("log customer", ["customer": .text(known.isEmpty || chance(10) ? "c9" : pick(known))])
+    case 70..<88: return command("log save")
+    default: return command("log draft")
     }
   }
 
@@ -148,10 +160,10 @@ struct Generator {
 
   // MARK: Building steps
 
-  mutating func agentCommand(_ words: String, _ agent: AgentID, _ arguments: [String: StepValue] = [:])
-    -> Step
-  {
-    .command(spec: Self.actorSpec(words), actor: .agent(agent), arguments: arguments)
+  func agentCommand(
+    _ words: String, _ agent: AgentID, _ values: [String: Arguments.Value] = [:], chat: ChatReference? = nil
+  ) -> Step {
+    .command(spec: Self.actorSpec(words), actor: .agent(agent), arguments: Arguments(values), chat: chat)
   }
 
   /// The position in ``Vocabulary/commands`` of an actor's command (`faq` is both a definition

@@ -17,8 +17,10 @@ enum ScriptWriter {
     var session = Session()
     var number = 0
     for step in steps {
-      guard let resolved = step.resolved(in: session) else { continue }
-      let line = self.line(resolved, now: session.center.now)
+      // What the explorer left out (see `Step.command(in:)`) is left out here too.
+      guard step.command(in: session.center) != nil, let line = line(step, in: session.center) else {
+        continue
+      }
       number += 1
       let parsed: Statement?
       do {
@@ -44,41 +46,41 @@ enum ScriptWriter {
     Escaping.controlsEscaped(text.isEmpty ? "#" : "# " + text)
   }
 
-  /// One command as a script writes it: `a1> accept chat-2`, `set chats-per-agent 2`,
-  /// `clock +30s`, `clock 00:00:30.001`.
-  static func line(_ resolved: ResolvedStep, now: Instant) -> String {
-    switch resolved.command {
-    case .engine(.set(let setting)):
+  /// One step as a script writes it in the reference's state: `a1> accept chat-2`,
+  /// `set chats-per-agent 2`, `clock +30s`, `clock 00:00:30.001` (a move to a deadline, by the
+  /// time it lands on); nil when it means nothing there.
+  static func line(_ step: Step, in center: Center) -> String? {
+    switch step {
+    case .set(let setting):
       return "set \(setting.key) \(setting.valueText)"
-    case .clock(.forward(let interval)):
+    case .clock(.by(let interval)):
       return "clock +\(interval)"
-    case .clock(.to(let instant)):
-      return resolved.isAbsolute ? "clock \(instant)" : "clock +\(instant - now)"
-    default:
-      guard let index = resolved.spec, let actor = resolved.actor else { return "# ?" }
+    case .clock(.deadline(let offset)):
+      return center.nextDeadline.map { "clock \($0 + Interval(milliseconds: offset))" }
+    case .command(let index, let actor, let arguments, let chat):
+      guard let arguments = Step.arguments(arguments, naming: chat, in: center) else { return nil }
       let spec = Vocabulary.commands[index]
       var words = spec.words
       for argument in spec.arguments {
-        guard let value = resolved.arguments[argument.name] else { continue }
-        let text = written(value, kind: argument.kind)
+        guard let value = arguments[argument.name] else { continue }
+        let text = written(value, kind: argument.kind, bare: argument.isKey)
         words.append(argument.isKey ? "\(argument.name)=\(text)" : text)
       }
-      let prefix: String
       switch actor {
-      case .tenant: prefix = ""
-      case .agent(let id): prefix = "\(id)> "
-      case .visitor(let id): prefix = "\(id)> "
+      case .tenant: return words.joined(separator: " ")
+      case .agent(let id): return "\(id)> " + words.joined(separator: " ")
+      case .visitor(let id): return "\(id)> " + words.joined(separator: " ")
       }
-      return prefix + words.joined(separator: " ")
     }
   }
 
-  /// A value as the parser reads it back: bare where the language reads bare words, quoted
-  /// where it may be text; a run of one character as `"a"*1941`.
-  static func written(_ value: Arguments.Value, kind: ValueKind) -> String {
+  /// A value as the parser reads it back: bare where the language reads bare words, and for a
+  /// plain word where `bare` allows it (`email=v@example.com`; a message stays quoted);
+  /// quoted otherwise, a run of one character as `"a"*1941`.
+  static func written(_ value: Arguments.Value, kind: ValueKind, bare: Bool) -> String {
     switch value {
     case .text(let text):
-      if kind.isBareWord || (kind != .text && isPlainWord(text)) { return text }
+      if kind.isBareWord || ((kind != .text || bare) && isPlainWord(text)) { return text }
       return quoted(text)
     case .chat(let chat): return chat.description
     case .number(let number): return String(number)

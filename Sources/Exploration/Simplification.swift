@@ -6,12 +6,13 @@ import ContactCenter
 enum Simplification {
   /// Who a step is by: an agent (also the step that defines it) or a customer.
   static func actors(of step: Step) -> [CommandSpec.Actor] {
-    guard case .command(let index, let actor, let arguments) = step else { return [] }
+    guard case .command(let index, let actor, let arguments, _) = step else { return [] }
     switch actor {
     case .agent, .visitor: return [actor]
     case .tenant:
-      guard Vocabulary.commands[index].name == "agent", case .value(.text(let name))? = arguments["agent"]
-      else { return [] }
+      guard Vocabulary.commands[index].name == "agent", case .text(let name)? = arguments["agent"] else {
+        return []
+      }
       return [.agent(AgentID(name))]
     }
   }
@@ -29,47 +30,52 @@ enum Simplification {
       ]
     case .clock(.deadline(let offset)):
       return offset == 0 ? [] : [.clock(.deadline(offset: 0))]
-    case .command(let index, let actor, let arguments):
-      var plainer: [Step] = []
-      let spec = Vocabulary.commands[index]
-      // Names sorted: a dictionary's order differs from one process to the next.
-      for name in arguments.keys.sorted() {
-        guard let argument = spec.arguments.first(where: { $0.name == name }), let value = arguments[name]
-        else {
-          continue
-        }
+    case .command(let index, let actor, let arguments, let chat):
+      // The chat left for the engine to find (the agent's only one).
+      var plainer: [Step] =
+        chat == nil ? [] : [.command(spec: index, actor: actor, arguments: arguments, chat: nil)]
+      // In the vocabulary's order: a dictionary's differs from one process to the next.
+      for argument in Vocabulary.commands[index].arguments {
+        guard let value = arguments[argument.name] else { continue }
         if argument.isOptional {
           var fewer = arguments
-          fewer[name] = nil
-          plainer.append(.command(spec: index, actor: actor, arguments: fewer))
+          fewer[argument.name] = nil
+          plainer.append(.command(spec: index, actor: actor, arguments: fewer, chat: chat))
         }
-        for shorter in simpler(value, kind: argument.kind) {
+        for shorter in simpler(value, argument) {
           var changed = arguments
-          changed[name] = shorter
-          plainer.append(.command(spec: index, actor: actor, arguments: changed))
+          changed[argument.name] = shorter
+          plainer.append(.command(spec: index, actor: actor, arguments: changed, chat: chat))
         }
       }
       return plainer
     }
   }
 
-  /// Shorter texts and shorter lists.
-  private static func simpler(_ value: StepValue, kind: ValueKind) -> [StepValue] {
+  /// Shorter texts and shorter lists, smaller numbers; an e-mail address the shortest there is.
+  private static func simpler(_ value: Arguments.Value, _ argument: ArgumentSpec) -> [Arguments.Value] {
     switch value {
-    case .value(.text(let text)) where kind == .text && text.count > 1:
-      return [.value(.text("a")), .value(.text(String(text.prefix(text.count / 2))))]
-    case .value(.list(let items)) where items.count > 1:
+    case .text(let text) where argument.name == "email":
+      return text.count > plainEmail.count ? [.text(plainEmail)] : []
+    case .text(let text) where argument.kind == .text && text.count > 1:
+      return [.text("a"), .text(String(text.prefix(text.count / 2)))]
+    case .number(let number) where number > 1:
+      return [.number(1), .number(number - 1)]
+    case .list(let items) where items.count > 1:
       return items.indices.map { index in
         var fewer = items
         fewer.remove(at: index)
-        return .value(.list(fewer))
+        return .list(fewer)
       }
     default:
       return []
     }
   }
 
-  /// The agents and visitors renamed `a1`, `a2`…, `v1`, `v2`… in order of appearance.
+  static let plainEmail = "v@example.com"
+
+  /// The agents, visitors and queues renamed `a1`, `a2`…, `v1`, `v2`…, `q1`, `q2`… in order of
+  /// appearance.
   static func renamedInOrder(_ steps: [Step]) -> [Step] {
     var agents: [AgentID: AgentID] = [:]
     var visitors: [VisitorID: VisitorID] = [:]
@@ -80,21 +86,33 @@ enum Simplification {
       case .tenant: break
       }
     }
+    var queues: [String: String] = [:]
+    for step in steps {
+      guard case .command(_, _, let arguments, _) = step else { continue }
+      var named: [String] = []
+      if case .text(let queue)? = arguments["queue"] { named.append(queue) }
+      if case .list(let list)? = arguments["queues"] { named += list }
+      for queue in named where queues[queue] == nil { queues[queue] = "q\(queues.count + 1)" }
+    }
     return steps.map { step in
-      guard case .command(let index, let actor, var arguments) = step else { return step }
+      guard case .command(let index, let actor, var arguments, var chat) = step else { return step }
       let renamedActor: CommandSpec.Actor
       switch actor {
       case .agent(let id): renamedActor = .agent(agents[id] ?? id)
       case .visitor(let id): renamedActor = .visitor(visitors[id] ?? id)
       case .tenant: renamedActor = .tenant
       }
-      if case .value(.text(let name))? = arguments["agent"], let renamed = agents[AgentID(name)] {
-        arguments["agent"] = .value(.text(renamed.rawValue))
+      if case .text(let name)? = arguments["agent"], let renamed = agents[AgentID(name)] {
+        arguments["agent"] = .text(renamed.rawValue)
       }
-      if case .chat(.openedBy(let visitor))? = arguments["chat"], let renamed = visitors[visitor] {
-        arguments["chat"] = .chat(.openedBy(renamed))
+      if case .text(let queue)? = arguments["queue"], let renamed = queues[queue] {
+        arguments["queue"] = .text(renamed)
       }
-      return .command(spec: index, actor: renamedActor, arguments: arguments)
+      if case .list(let list)? = arguments["queues"] {
+        arguments["queues"] = .list(list.map { queues[$0] ?? $0 })
+      }
+      if case .openedBy(let visitor)? = chat, let renamed = visitors[visitor] { chat = .openedBy(renamed) }
+      return .command(spec: index, actor: renamedActor, arguments: arguments, chat: chat)
     }
   }
 }

@@ -8,14 +8,15 @@ import ContactCenter
 /// would then name another chat, where "the chat v4 opened" still names the right one (or
 /// none, and the step is left out).
 public enum Step: Hashable, Sendable {
-  /// A command of the vocabulary (``Vocabulary/commands``, by position), given by an actor.
-  case command(spec: Int, actor: CommandSpec.Actor, arguments: [String: StepValue])
+  /// A command of the vocabulary (``Vocabulary/commands``, by position), given by an actor,
+  /// with its arguments as the parser gives them, except the chat it names, if any.
+  case command(spec: Int, actor: CommandSpec.Actor, arguments: Arguments, chat: ChatReference?)
   case set(Setting)
   case clock(ClockMove)
 
   /// The vocabulary's command of a `.command` step.
   var spec: CommandSpec? {
-    if case .command(let index, _, _) = self { return Vocabulary.commands[index] }
+    if case .command(let index, _, _, _) = self { return Vocabulary.commands[index] }
     return nil
   }
 
@@ -23,7 +24,7 @@ public enum Step: Hashable, Sendable {
   /// from another when the shrinker asks whether a smaller run still fails the same way.
   var words: String {
     switch self {
-    case .command(let index, _, _): Vocabulary.commands[index].name
+    case .command(let index, _, _, _): Vocabulary.commands[index].name
     case .set: "set"
     case .clock: "clock"
     }
@@ -31,16 +32,9 @@ public enum Step: Hashable, Sendable {
 
   /// The agent or visitor who gives the command, if any.
   var actor: CommandSpec.Actor? {
-    if case .command(_, let actor, _) = self { return actor }
+    if case .command(_, let actor, _, _) = self { return actor }
     return nil
   }
-}
-
-/// An argument of a generated command: a value as the parser would give it, or a chat named
-/// through history.
-public enum StepValue: Hashable, Sendable {
-  case value(Arguments.Value)
-  case chat(ChatReference)
 }
 
 /// A chat as a generated command names it.
@@ -64,57 +58,40 @@ public enum ClockMove: Hashable, Sendable {
 }
 
 extension Step {
-  /// The script command this step means in the session's state, with the arguments it was
-  /// given (to write it as a script line); nil when it means nothing there (its chat was never
-  /// opened, no deadline is pending): such a step is left out.
-  func resolved(in session: Session) -> ResolvedStep? {
+  /// The script command this step means in the reference's state; nil when it means nothing
+  /// there (its chat was never opened, no deadline is pending): such a step is left out.
+  func command(in center: Center) -> ScriptCommand? {
     switch self {
     case .set(let setting):
-      return ResolvedStep(command: .engine(.set(setting)))
+      return .engine(.set(setting))
     case .clock(.by(let interval)):
-      return ResolvedStep(command: .clock(.forward(interval)))
+      return .clock(.forward(interval))
     case .clock(.deadline(let offset)):
-      guard let deadline = session.center.nextDeadline else { return nil }
       // A deadline pending is later than now: the offer would have expired otherwise.
-      return ResolvedStep(command: .clock(.to(deadline + Interval(milliseconds: offset))), isAbsolute: true)
-    case .command(let index, let actor, let values):
-      var arguments = Arguments()
-      for (name, value) in values {
-        switch value {
-        case .value(let value):
-          arguments[name] = value
-        case .chat(.openedBy(let visitor)):
-          guard let chat = session.center.latestChat(of: visitor) else { return nil }
-          arguments[name] = .chat(chat)
-        case .chat(.unknown):
-          arguments[name] = .chat(ChatReference.unknownChat)
-        }
-      }
-      guard let command = Vocabulary.commands[index].command(arguments, by: actor) else { return nil }
-      return ResolvedStep(command: .engine(command), spec: index, actor: actor, arguments: arguments)
+      return center.nextDeadline.map { .clock(.to($0 + Interval(milliseconds: offset))) }
+    case .command(let index, let actor, let arguments, let chat):
+      guard let arguments = Self.arguments(arguments, naming: chat, in: center),
+        let command = Vocabulary.commands[index].command(arguments, by: actor)
+      else { return nil }
+      return .engine(command)
     }
   }
-}
 
-/// A step made concrete in one state: the command the reference runs, and what its script
-/// line is written from.
-struct ResolvedStep {
-  var command: ScriptCommand
-  var spec: Int?
-  var actor: CommandSpec.Actor?
-  var arguments = Arguments()
-  /// A clock move written as the time it moves to (`clock 00:00:30.001`) rather than by how much.
-  var isAbsolute = false
-
-  init(
-    command: ScriptCommand, spec: Int? = nil, actor: CommandSpec.Actor? = nil,
-    arguments: Arguments = Arguments(),
-    isAbsolute: Bool = false
-  ) {
-    self.command = command
-    self.spec = spec
-    self.actor = actor
-    self.arguments = arguments
-    self.isAbsolute = isAbsolute
+  /// The arguments with the chat named by its id in this state; nil when it was never opened.
+  static func arguments(_ arguments: Arguments, naming chat: ChatReference?, in center: Center) -> Arguments?
+  {
+    switch chat {
+    case nil:
+      return arguments
+    case .openedBy(let visitor)?:
+      guard let id = center.latestChat(of: visitor) else { return nil }
+      var named = arguments
+      named["chat"] = .chat(id)
+      return named
+    case .unknown?:
+      var named = arguments
+      named["chat"] = .chat(ChatReference.unknownChat)
+      return named
+    }
   }
 }

@@ -25,29 +25,71 @@ public struct Failure: Hashable, Sendable {
 /// the run stops at the first failure. The explorer drives one step at a time; the shrinker
 /// replays whole candidate runs.
 struct Trial {
-  /// The reference, with every offer audited.
-  private(set) var session = Session()
-  private let mirror: (any Mirror)?
-  /// The steps that meant something and ran, in order (the failing one last).
+  /// The reference, with every offer audited: a center alone when nothing is compared with it
+  /// (the fastest way to run it), a session when a mirror is, which needs one.
+  private var plain: Center
+  private let compared: Compared?
+  /// The steps that meant something and ran, in order (the failing one last), when the trial
+  /// keeps them: exploring does not (it makes the run again if it fails), shrinking does.
   private(set) var kept: [Step] = []
+  private let keepsSteps: Bool
+  /// How many steps ran.
+  private(set) var ran = 0
   /// The events of the last step run.
   private(set) var lastEvents: [Event] = []
   private(set) var failure: Failure?
 
-  init(mirror: (any Mirror)?) {
-    self.mirror = mirror
+  /// The session and the mirror, when a system under test is compared with the reference: in
+  /// a box, so that the trial itself stays small and is never copied with a session in it.
+  private final class Compared {
+    var session = Session()
+    let mirror: any Mirror
+    init(mirror: any Mirror) { self.mirror = mirror }
+  }
+
+  init(mirror: (any Mirror)?, keepsSteps: Bool = true) {
+    self.keepsSteps = keepsSteps
+    plain = Center()
+    plain.auditsRouting = true
+    compared = mirror.map(Compared.init)
+  }
+
+  /// The reference's state.
+  var center: Center { compared?.session.center ?? plain }
+
+  /// Runs the step the generator makes from the reference's state, and tells the generator
+  /// what happened; returns whether it ran (see ``perform(_:)``).
+  @discardableResult
+  mutating func performNext(from generator: inout Generator) -> Bool {
+    // The center is read where it lies: a copy would retain each of its buffers, and this
+    // runs before every command.
+    let ran = perform(compared.map { generator.next(in: $0.session.center) } ?? generator.next(in: plain))
+    if ran { generator.observe(lastEvents) }
+    return ran
   }
 
   /// Runs one step; returns whether it ran (it is left out when it means nothing in this state,
   /// or the system under test does not support it). Nothing runs after a failure.
   @discardableResult
   mutating func perform(_ step: Step) -> Bool {
-    guard failure == nil, let resolved = step.resolved(in: session) else { return false }
-    if let mirror, mirror.unsupported(resolved.command) != nil { return false }
-    let execution = session.run(resolved.command)
-    kept.append(step)
+    guard failure == nil else { return false }
+    guard let compared else {
+      guard let command = step.command(in: plain) else { return false }
+      run(command)
+      ran += 1
+      if keepsSteps { kept.append(step) }
+      let violations =
+        plain.routingViolations + plain.invariantViolations(agents: touchedAgents, chats: touchedChats)
+      if !violations.isEmpty { failure = Self.invariants(violations, command: step.words) }
+      return true
+    }
+    guard let command = step.command(in: compared.session.center), compared.mirror.unsupported(command) == nil
+    else { return false }
+    let execution = compared.session.run(command)
+    ran += 1
+    if keepsSteps { kept.append(step) }
     lastEvents = execution.events
-    if let mirror, let divergence = mirror.mirror(execution, in: session) {
+    if let divergence = compared.mirror.mirror(execution, in: compared.session) {
       // The reference's refusal, if any, tells one divergence of a command from another.
       let detail = execution.refusal?.kind.rawValue ?? "carried out"
       failure = Failure(
@@ -55,15 +97,45 @@ struct Trial {
         signature: "divergence \(step.words) \(detail)")
       return true
     }
-    let violations = session.invariantViolationsOfLastCommand()
+    let violations = compared.session.invariantViolationsOfLastCommand()
     if !violations.isEmpty { failure = Self.invariants(violations, command: step.words) }
     return true
+  }
+
+  /// Runs a command on the plain center; its events go to ``lastEvents`` (a buffer reused from
+  /// one command to the next).
+  private mutating func run(_ command: ScriptCommand) {
+    lastEvents.removeAll(keepingCapacity: true)
+    do {
+      switch command {
+      case .engine(let command): try plain.perform(command, into: &lastEvents)
+      case .clock(.forward(let interval)): lastEvents = try plain.advance(by: interval)
+      case .clock(.to(let instant)): lastEvents = try plain.advance(to: instant)
+      case .actor, .expect: preconditionFailure("generated steps are engine commands and clock moves")
+      }
+    } catch {
+      lastEvents.removeAll()
+    }
+  }
+
+  /// The agents and chats the last command's events name, each once: what the invariants
+  /// are checked for after it.
+  private var touchedAgents: [AgentID] {
+    var agents: [AgentID] = []
+    for event in lastEvents { if let agent = event.agent, !agents.contains(agent) { agents.append(agent) } }
+    return agents
+  }
+
+  private var touchedChats: [ChatID] {
+    var chats: [ChatID] = []
+    for event in lastEvents { if let chat = event.chat, !chats.contains(chat) { chats.append(chat) } }
+    return chats
   }
 
   /// The invariants of the whole state, once the run's steps are done.
   mutating func finish() {
     guard failure == nil else { return }
-    let violations = session.center.invariantViolations()
+    let violations = center.invariantViolations()
     if !violations.isEmpty { failure = Self.invariants(violations, command: "end of run") }
   }
 
