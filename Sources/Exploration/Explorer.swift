@@ -79,13 +79,12 @@ public struct Explorer {
     -> Exploration
   {
     var result = Exploration()
-    let shard = options.shard
     for k in 0..<options.runs {
+      let run = runNumber(k)
       guard keepGoing(result.progress) else {
         result.stoppedEarly = true
         break
       }
-      let run = (shard.map { $0.index - 1 + k * $0.count } ?? k) + 1
       var trial = Trial(mirror: try system?.fresh(), keepsSteps: false)
       play(run, in: &trial, commands: options.commands) {
         result.progress.commands += 1
@@ -100,6 +99,11 @@ public struct Explorer {
       }
     }
     return result
+  }
+
+  /// The number (from 1) of this shard's `k`th run (from 0): `index`, `index + count`, ….
+  func runNumber(_ k: Int) -> Int {
+    (options.shard.map { $0.index - 1 + k * $0.count } ?? k) + 1
   }
 
   /// The generator of one run, seeded from the seed and the run's number: any run can be made
