@@ -67,7 +67,9 @@ let package = Package(
     // appending to one history). Not shipped: `clavard` does not contain it.
     .executableTarget(
       name: "clavard-bench",
-      dependencies: ["REPL", "LineEditor", "SystemFiles", "PseudoTerminal", "Conformance"]
+      dependencies: [
+        "REPL", "LineEditor", "SystemFiles", "PseudoTerminal", "Conformance", "ContactCenter", "Exploration",
+      ]
     ),
     // What several test targets share: sample scripts, SplitMix64, temporary folders, and
     // running the built binaries (with resource limits, closed streams, another user).
