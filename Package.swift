@@ -33,6 +33,8 @@ let package = Package(
     .target(name: "SystemFiles"),
     // The Clavard protocol: JSON lines between the harness and a system under test.
     .target(name: "Wire", dependencies: ["Conformance", "ContactCenter"]),
+    // A system under test as a child process (Linux only): pipes, deadlines, a bounded log.
+    .target(name: "Subprocesses", dependencies: ["Wire", "ContactCenter"]),
     // `clavard explore`: runs generated from the reference's state, checked, compared with a
     // system under test, shrunk and written as a script.
     .target(name: "Exploration", dependencies: ["Conformance", "ContactCenter", "Simulation", "Wire"]),
@@ -56,6 +58,7 @@ let package = Package(
         "REPL",
         "SystemFiles",
         "Wire",
+        "Subprocesses",
         "Exploration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -68,7 +71,8 @@ let package = Package(
     .executableTarget(
       name: "clavard-bench",
       dependencies: [
-        "REPL", "LineEditor", "SystemFiles", "PseudoTerminal", "Conformance", "ContactCenter", "Exploration",
+        "REPL", "LineEditor", "SystemFiles", "PseudoTerminal", "Conformance", "ContactCenter", "Wire",
+        "Subprocesses", "Exploration",
       ]
     ),
     // What several test targets share: sample scripts, SplitMix64, temporary folders, and

@@ -61,14 +61,18 @@ public struct Exploration: Sendable {
 /// written as a script. Deterministic: the same options give the same runs.
 public struct Explorer {
   public let options: ExplorationOptions
-  public let system: (any SystemUnderTest)?
+  public let system: (any MirrorSource)?
   /// How the script's header says it was found: `clavard explore --seed 1 --sut "…"`.
   public let origin: String
+  /// The command the header says fails with the script: `clavard run --sut "…" FILE`.
+  public let check: String?
 
-  public init(options: ExplorationOptions, system: (any SystemUnderTest)?, origin: String) {
+  public init(options: ExplorationOptions, system: (any MirrorSource)?, origin: String, check: String? = nil)
+  {
     self.options = options
     self.system = system
     self.origin = origin
+    self.check = check
   }
 
   /// Explores, asking `keepGoing` with the progress so far before each run and every thousand
@@ -85,12 +89,14 @@ public struct Explorer {
         result.stoppedEarly = true
         break
       }
-      var trial = Trial(mirror: try system?.fresh(), keepsSteps: false)
+      let mirror = try system.map { source throws(Divergence) in try source.take().get() }
+      var trial = Trial(mirror: mirror, keepsSteps: false)
       play(run, in: &trial, commands: options.commands) {
         result.progress.commands += 1
         return result.progress.commands % 1000 != 0 || keepGoing(result.progress)
       }
       trial.finish()
+      if let mirror { system?.giveBack(mirror) }
       result.progress.runs += 1
       if let failure = trial.failure {
         found(run)
@@ -161,6 +167,6 @@ public struct Explorer {
     return [
       "Found by \(origin): run \(run) failed after \(before) commands, shrunk to \(after).", what,
       "  " + failure.message,
-    ] + failure.diff.map { "    " + $0 }
+    ] + failure.diff.map { "    " + $0 } + (check.map { ["It fails with: \($0)"] } ?? [])
   }
 }

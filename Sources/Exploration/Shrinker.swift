@@ -12,13 +12,13 @@ import ContactCenter
 /// candidate is a valid run, and what is kept is what ran.
 struct Shrinker {
   /// A fresh system under test for each candidate, or none.
-  let system: (any SystemUnderTest)?
+  let system: (any MirrorSource)?
   let signature: String
   /// Candidates replayed so far, and the most that will be: a bound on the time a shrink takes.
   private(set) var trials = 0
   let maximumTrials: Int
 
-  init(system: (any SystemUnderTest)?, signature: String, maximumTrials: Int = 5000) {
+  init(system: (any MirrorSource)?, signature: String, maximumTrials: Int = 5000) {
     self.system = system
     self.signature = signature
     self.maximumTrials = maximumTrials
@@ -41,17 +41,14 @@ struct Shrinker {
   private mutating func failing(_ candidate: [Step]) -> (steps: [Step], failure: Failure)? {
     guard trials < maximumTrials else { return nil }
     trials += 1
-    let mirror: (any Mirror)?
+    var mirror: (any Mirror)?
     if let system {
-      do {
-        mirror = try system.fresh()
-      } catch {
-        return nil
-      }
-    } else {
-      mirror = nil
+      // A system that no longer starts fails no candidate the same way.
+      guard case .success(let taken) = system.take() else { return nil }
+      mirror = taken
     }
     let trial = Trial.replay(candidate, mirror: mirror)
+    if let mirror { system?.giveBack(mirror) }
     guard let failure = trial.failure, failure.signature == signature else { return nil }
     return (trial.kept, failure)
   }

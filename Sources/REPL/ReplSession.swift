@@ -42,13 +42,26 @@ public final class ReplSession {
   /// How many `error:` lines the session has printed (piped input exits 1 after any).
   public private(set) var errorsShown = 0
 
+  /// With `--sut`: where the system under test comes from, and the one in use. Each command
+  /// runs on it too, and where it differs the REPL says so under the command.
+  private let mirrors: (any MirrorSource)?
+  private var mirror: (any Mirror)?
+
+  /// With `mirrors`, call ``connect()`` before the first line.
   public init(
     files: any ReplFiles, style: Style = .plain,
-    isInterrupted: @escaping ScriptRunner.Interruption = { false }
+    isInterrupted: @escaping ScriptRunner.Interruption = { false }, mirrors: (any MirrorSource)? = nil
   ) {
     self.files = files
     self.style = style
     self.isInterrupted = isInterrupted
+    self.mirrors = mirrors
+  }
+
+  /// Starts the system under test; throws why it could not be started.
+  public func connect() throws(Divergence) {
+    guard let mirrors, mirror == nil else { return }
+    mirror = try mirrors.take().get()
   }
 
   /// `[00:01:30] alice> `: the virtual clock and the default actor.
@@ -69,6 +82,8 @@ public final class ReplSession {
   public func finish() {
     recording?.sink.close()
     recording = nil
+    if let mirror { mirrors?.giveBack(mirror) }
+    mirror = nil
   }
 
   // MARK: Lines
@@ -161,10 +176,18 @@ public final class ReplSession {
     case .use(let path):
       read(path, into: &output)
     case .command(let command, _):
-      let outcome = session.execute(command)
+      let execution = session.run(command)
+      let outcome = execution.outcome
       lastCommand = (source, command, outcome)
       show(outcome, of: command, into: &output)
       var lines = ScriptText.lines(command: source, outcome: outcome)
+      if let divergence = mirror?.mirror(execution, in: session) {
+        // The script keeps the reference's lines: run with --sut, it fails right here.
+        let said =
+          ["differs from the system under test: " + divergence.message] + divergence.diff.map { "  " + $0 }
+        for line in said { say(style.warning("# " + Style.visible(line, limit: 2000)), to: &output) }
+        lines += said.map { ScriptText.comment("# " + $0) }
+      }
       let violations = newInvariantViolations()
       if !violations.isEmpty {
         let message = "the engine broke its invariants: " + violations.joined(separator: "; ")
@@ -285,6 +308,15 @@ public final class ReplSession {
       transcript = []
       defaultActor = nil
       routingViolationsShown = 0
+      if let mirrors, let current = mirror {
+        mirrors.giveBack(current)
+        mirror = nil
+        switch mirrors.take() {
+        case .success(let fresh): mirror = fresh
+        case .failure(let problem):
+          say(style.error("error: ") + Style.visible(problem.message) + "; going on without it", to: &output)
+        }
+      }
       say(style.note("# a new, empty contact center; the clock is at \(session.center.now)"), to: &output)
     case .read:
       guard let path = singlePath(argument, usage: ".read FILE", into: &output) else { break }
@@ -432,7 +464,7 @@ public final class ReplSession {
     // Read afresh at each .read (the files may have been edited since), each file once.
     let includes = IncludeResolver(loader: { try files.read($0) })
     let runner = ScriptRunner(includes: includes, isInterrupted: isInterrupted)
-    let result = runner.run(script, in: &session)
+    let result = runner.run(script, in: &session, mirror: mirror)
     var sources = SourceLines(main: script, includes: includes)
     var lines: [String] = [ScriptText.comment("# .read " + path)]
     for recorded in result.outcomes {

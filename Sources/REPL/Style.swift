@@ -1,17 +1,13 @@
+import Conformance
 import ContactCenter
 
-/// How the REPL's output looks: plain, or with ANSI colours (only on a terminal, and only when
-/// `NO_COLOR` is unset; the executable decides). Every line the REPL prints goes through
-/// ``Style/visible(_:)`` first, so no user text reaches the terminal raw.
-public struct Style: Hashable, Sendable {
-  public var colour: Bool
+/// How the REPL's output looks: the reports' style (plain, or with ANSI colours only on a
+/// terminal and only when `NO_COLOR` is unset; the executable decides), with the REPL's own
+/// kinds of line. Every line the REPL prints goes through ``visible(_:limit:)`` first, so no
+/// user text reaches the terminal raw.
+public typealias Style = ReportStyle
 
-  public init(colour: Bool) {
-    self.colour = colour
-  }
-
-  public static let plain = Style(colour: false)
-
+extension ReportStyle {
   /// `< event` lines.
   func event(_ text: String) -> String { paint(text, "32") }
   /// `! refusal` lines.
@@ -24,10 +20,6 @@ public struct Style: Hashable, Sendable {
   func warning(_ text: String) -> String { paint(text, "33") }
   /// Headings of `.state` and `.help`.
   func heading(_ text: String) -> String { paint(text, "1") }
-
-  private func paint(_ text: String, _ code: String) -> String {
-    colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-  }
 
   /// The text with every control character, line or paragraph separator and bidirectional
   /// control shown as an escape (`\u{1B}`, `\n`), and cut to `limit` characters with its

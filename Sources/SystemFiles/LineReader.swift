@@ -22,6 +22,9 @@ public struct LineReader {
   private var atEnd = false
   /// The rest of a line given up as too long is still to be skipped.
   private var skipping = false
+  /// Where each read lands: one buffer for the reader's life, not one a read (a server answers
+  /// a line at a time, and a fresh 64 KiB per line cost more than the line).
+  private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
   /// `name` is how errors name the stream (`standard input`).
   public init(descriptor: Int32, maximumLineBytes: Int, name: String) {
@@ -70,7 +73,7 @@ public struct LineReader {
       searched -= start
       start = 0
     }
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    let descriptor = descriptor
     let count = try FileSystem.transfer(descriptor, waitingFor: POLLIN, path: name) {
       chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
     }

@@ -2,6 +2,8 @@
 // the shipped binary.
 //
 //   clavard-bench repl [PATH-TO-CLAVARD]        the REPL's latencies, as Markdown table rows
+//   clavard-bench protocol [PATH-TO-CLAVARD] [CHATS]
+//                                               round trips through `clavard serve`, p50 and p99
 //   clavard-bench faults FOLDER                 for each fault of `clavard serve --fault`, the
 //                                               scripts under FOLDER that catch it (Markdown)
 //   clavard-bench append-history FILE N PREFIX [LIMIT]
@@ -25,6 +27,15 @@ switch arguments.first {
 case "repl":
   do {
     try ReplMeasurement.run(clavard: arguments.count > 1 ? arguments[1] : ReplMeasurement.siblingClavard())
+  } catch {
+    complain("clavard-bench: \(error)")
+    exit(1)
+  }
+case "protocol":
+  do {
+    let clavard = arguments.count > 1 ? arguments[1] : ReplMeasurement.siblingClavard()
+    let chats = arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000
+    try ProtocolMeasurement.run(clavard: clavard, chats: max(1, chats))
   } catch {
     complain("clavard-bench: \(error)")
     exit(1)
@@ -54,7 +65,7 @@ case "append-history" where (4...5).contains(arguments.count):
   }
 default:
   complain(
-    "usage: clavard-bench repl [PATH-TO-CLAVARD] | clavard-bench faults FOLDER | clavard-bench append-history FILE N PREFIX [LIMIT]"
+    "usage: clavard-bench repl [PATH-TO-CLAVARD] | clavard-bench protocol [PATH-TO-CLAVARD] [CHATS] | clavard-bench faults FOLDER | clavard-bench append-history FILE N PREFIX [LIMIT]"
   )
   exit(2)
 }

@@ -38,6 +38,8 @@ struct CoverageCommand: AsyncParsableCommand {
   @Option(help: "Run this many scripts at once.")
   var jobs = 1
 
+  @OptionGroup var system: SUTOptions
+
   func validate() throws {
     guard (1...1024).contains(jobs) else {
       throw ValidationError("--jobs must be from 1 to 1024, not \(jobs)")
@@ -61,10 +63,13 @@ struct CoverageCommand: AsyncParsableCommand {
     for folder in discovered.emptyFolders {
       Output.error("clavard: no .chat files in \(Escaping.controlsEscaped(folder))")
     }
-    let suite = SuiteRunner(runner: ScriptRunner(loader: ScriptFiles.loader), jobs: jobs)
+    let pool = system.pool()
+    let suite = SuiteRunner(runner: ScriptRunner(loader: ScriptFiles.loader), jobs: jobs, mirrors: pool)
     let report = await suite.run(Selection().select(discovered.files)) { entry in
       if let error = Report.errorText(entry) { Output.error(error) }
     }
+    pool?.close()
+    if let pool, let note = SUTOptions.note(pool) { Output.error("clavard: " + note) }
     let coverage = Coverage(catalogue: requirements, report: report)
     Output.text(markdown ? coverage.markdown : coverage.text)
     for entry in report.entries where entry.isBroken {

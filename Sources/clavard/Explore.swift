@@ -3,6 +3,7 @@ import Conformance
 import ContactCenter
 import Exploration
 import Glibc
+import Subprocesses
 import Wire
 
 struct Explore: ParsableCommand {
@@ -13,10 +14,12 @@ struct Explore: ParsableCommand {
       on, take offers, talk, end, wrap up and finish; customers open chats and leave at every \
       stage; the clock lands on deadlines and a millisecond either side; settings change \
       mid-run; any command of the language may come, with values that are refused. After every \
-      command the reference's invariants and routing audit are checked; with --fault, every \
-      outcome is also compared with the reference's made to get something wrong (in this \
-      process, as `clavard serve --fault` would). The same seed gives the same runs; --shard \
-      I/N makes shard I's own runs, so N shards explore N times as much.
+      command the reference's invariants and routing audit are checked; with --sut, every \
+      outcome is also compared with the system under test's, as `clavard run --sut` does (the \
+      system is reset between runs when it can, started again otherwise); with --fault, with \
+      the reference made to get something wrong, in this process (as `--sut "clavard serve \
+      --fault NAME"` would, without the pipe). The same seed gives the same runs; --shard I/N \
+      makes shard I's own runs, so N shards explore N times as much.
 
       On the first failure the run is shrunk (chunks of commands removed, then agents and \
       customers, then texts, clock moves and values made plainer) while it fails the same way, \
@@ -28,6 +31,8 @@ struct Explore: ParsableCommand {
       2 on a usage error or when the script cannot be written.
       """
   )
+
+  @OptionGroup var system: SUTOptions
 
   @Option(
     name: .customLong("fault"),
@@ -69,6 +74,11 @@ struct Explore: ParsableCommand {
     _ = try timeLimit()
     _ = try shard.map(Run.shard(parsing:))
     guard !out.isEmpty else { throw ValidationError("--out needs a file name") }
+    if !faults.isEmpty, system.sut != nil {
+      throw ValidationError(
+        "--fault compares with the reference made to get it wrong, in this process; it cannot be used with --sut"
+      )
+    }
   }
 
   /// `--time`: a duration of at least 1 ms.
@@ -89,10 +99,10 @@ struct Explore: ParsableCommand {
     options.agents = agents
     options.queues = queues
     options.shard = try shard.map(Run.shard(parsing:))
-    let system: (any SystemUnderTest)? =
-      faults.isEmpty ? nil : LockstepSystem { InProcessTransport(faults: FaultSet(faults)) }
-    defer { system?.close() }
-    let explorer = Explorer(options: options, system: system, origin: origin)
+    let faultSet = FaultSet(faults)
+    let pool = faults.isEmpty ? system.pool() : LockstepPool { InProcessTransport(faults: faultSet) }
+    defer { pool?.close() }
+    let explorer = Explorer(options: options, system: pool, origin: origin, check: check)
     let meter = ExploreMeter(limit: try timeLimit(), showsProgress: !json && isatty(2) == 1)
     let exploration: Exploration
     do {
@@ -125,7 +135,23 @@ struct Explore: ParsableCommand {
   private var origin: String {
     var words = ["clavard explore --seed \(seed)"]
     if let shard { words.append("--shard \(shard)") }
+    words += system.sut.map { ["--sut " + Self.quoted($0)] } ?? []
     words += faults.map { "--fault \($0)" }
     return words.joined(separator: " ")
+  }
+
+  /// How the script's header says to check it: the command that fails with it.
+  private var check: String? {
+    let sut =
+      system.sut
+      ?? (faults.isEmpty ? nil : (["clavard serve"] + faults.map { "--fault \($0)" }).joined(separator: " "))
+    return sut.map { "clavard run --sut \(Self.quoted($0)) \(out)" }
+  }
+
+  /// A command line in double quotes, as a shell reads it back (`"`, `\\`, `$` and `` ` ``
+  /// escaped).
+  static func quoted(_ text: String) -> String {
+    "\"" + Escaping.replacingScalars(in: text) { "\"\\$`".unicodeScalars.contains($0) ? "\\\($0)" : nil }
+      + "\""
   }
 }

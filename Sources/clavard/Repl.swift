@@ -25,14 +25,34 @@ struct Repl: ParsableCommand {
       a command are checked, a command without them is not. Nothing stops at a failure. Exit \
       status: 0 when every line was understood and every written expectation held, else 1. \
       (`clavard run -` runs standard input as a strict script instead.)
+
+      With --sut, every command also runs on that system under test, and where it differs \
+      from the reference the REPL says so under the command; `.record` writes a script that \
+      reproduces it with `clavard run --sut`.
       """
   )
 
+  @OptionGroup var system: SUTOptions
+
   func run() throws {
+    let pool = system.pool()
+    defer { pool?.close() }
     if isatty(0) == 1 && isatty(1) == 1 {
-      Terminal.run()
+      Terminal.run(mirrors: pool)
     } else {
-      throw ExitCode(PipedRepl.run())
+      throw ExitCode(PipedRepl.run(mirrors: pool))
+    }
+  }
+
+  /// Starts the system under test of a REPL, or says why it could not be started (exit 2).
+  static func connect(_ repl: ReplSession) -> Bool {
+    do {
+      try repl.connect()
+      return true
+    } catch {
+      Output.error("clavard: " + Escaping.controlsEscaped(error.message))
+      for line in error.diff { Output.error("  " + Escaping.controlsEscaped(line)) }
+      return false
     }
   }
 }
@@ -51,11 +71,12 @@ let interruptRequested = Atomic<Bool>(false)
 enum Terminal {
   static let historyLimit = 2000
 
-  static func run() {
+  static func run(mirrors: (any MirrorSource)? = nil) {
     let environment = Environment.current
     let repl = ReplSession(
       files: replFiles, style: Style(colour: Environment.allowsColour(environment)),
-      isInterrupted: { interruptRequested.load(ordering: .relaxed) })
+      isInterrupted: { interruptRequested.load(ordering: .relaxed) }, mirrors: mirrors)
+    guard Repl.connect(repl) else { Output.exit(2) }
     let editor = LineEditor(
       name: "clavard", wordBreakCharacters: Completer.wordBreakCharacters,
       interruptDescriptor: installInterruptHandler())

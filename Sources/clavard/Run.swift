@@ -68,6 +68,8 @@ struct Run: AsyncParsableCommand {
       valueName: "when"))
   var color = ColorChoice.auto
 
+  @OptionGroup var system: SUTOptions
+
   func validate() throws {
     guard (1...1024).contains(jobs) else {
       throw ValidationError("--jobs must be from 1 to 1024, not \(jobs)")
@@ -84,6 +86,9 @@ struct Run: AsyncParsableCommand {
     }
     if dryRun, !update {
       throw ValidationError("--dry-run shows what --update would change; use it with --update")
+    }
+    if update, system.sut != nil {
+      throw ValidationError("--update writes what the reference does; it cannot be used with --sut")
     }
   }
 
@@ -123,12 +128,18 @@ struct Run: AsyncParsableCommand {
   /// Runs the files, printing each as it is known (in file order), then the summary; writes
   /// the JUnit report; exits with the report's status.
   private func runAndReport(_ files: [ScriptFile], bail: Bool) async throws {
-    let suite = SuiteRunner(runner: ScriptRunner(loader: ScriptFiles.loader), jobs: jobs, bail: bail)
+    let pool = system.pool()
+    let suite = SuiteRunner(
+      runner: ScriptRunner(loader: ScriptFiles.loader), jobs: jobs, bail: bail, mirrors: pool)
     if tap { Output.text(Report.tapHeader(planned: files.count)) }
     var number = 0
     let report = await suite.run(files) { entry in
       number += 1
       printEntry(entry, number: number)
+    }
+    pool?.close()
+    if let pool, let note = SUTOptions.note(pool) {
+      if tap { Output.text("# " + note + "\n") } else { Output.line(note) }
     }
     try finish(report)
   }
@@ -187,7 +198,7 @@ struct Run: AsyncParsableCommand {
       if tap { Output.error(text) } else { Output.line(text) }
     }
     do {
-      guard errors.isEmpty else { throw ScriptUpdater.Refusal(errors: errors) }
+      guard errors.isEmpty else { throw ScriptUpdater.NothingUpdated(errors: errors) }
       let updates = try await ScriptUpdater.update(scripts, loader: snapshots.loader, jobs: jobs)
       // The diff is coloured only where the report would be: on standard output.
       let style = tap ? ReportStyle.plain : color.style
@@ -215,7 +226,7 @@ struct Run: AsyncParsableCommand {
       if unwritten > 0 { throw ExitCode(2) }
       if changed == 0 { say(dryRun ? "no file would change" : "no file changed") }
       if dryRun { return }
-    } catch let refusal as ScriptUpdater.Refusal {
+    } catch let refusal as ScriptUpdater.NothingUpdated {
       // The files that stop the update are the report: each one failed, nothing ran.
       let report = Report(
         entries: refusal.errors.map { ReportEntry(path: $0.location.file, outcome: .broken($0)) })

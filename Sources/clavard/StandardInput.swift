@@ -5,9 +5,11 @@ import SystemFiles
 
 /// `clavard repl` on a pipe or a file: see ``PipedInput``.
 enum PipedRepl {
-  static func run() -> Int32 {
+  static func run(mirrors: (any MirrorSource)? = nil) -> Int32 {
     let colour = isatty(1) == 1 && Environment.allowsColour(Environment.current)
-    var piped = PipedInput(repl: ReplSession(files: replFiles, style: Style(colour: colour)))
+    let repl = ReplSession(files: replFiles, style: Style(colour: colour), mirrors: mirrors)
+    guard Repl.connect(repl) else { return 2 }
+    var piped = PipedInput(repl: repl)
     var output = StandardOutput()
     var reader = LineReader(
       descriptor: 0, maximumLineBytes: ScriptFiles.maximumLineBytes, name: "standard input")

@@ -33,8 +33,10 @@ import Wire
 
   @Test("The system under test is connected once and reset between runs and candidates")
   func resetBetweenRuns() throws {
-    let system = Explore.faulty([.acceptAtExpiry])
-    _ = try Explore.run(Explore.options(runs: 20), system: system)
-    #expect(system.connections == 1)
+    let started = Explore.Started()
+    let exploration = try Explore.run(
+      Explore.options(runs: 20), system: Explore.faulty([.acceptAtExpiry], started: started))
+    #expect(exploration.discovery != nil)
+    #expect(started.total == 1)
   }
 }

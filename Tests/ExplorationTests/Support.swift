@@ -1,5 +1,6 @@
 import Conformance
 import ContactCenter
+import Synchronization
 import Wire
 
 @testable import Exploration
@@ -7,7 +8,7 @@ import Wire
 /// A system under test that agrees with the reference in everything but one planted mistake:
 /// it tells apart an accept that gives an agent its third chat. The shrinker must bring any run
 /// that reaches one down to the shortest way there.
-final class ThirdAcceptSystem: SystemUnderTest {
+final class ThirdAcceptSystem: MirrorSource {
   final class Planted: Mirror {
     func unsupported(_ command: ScriptCommand) -> String? { nil }
 
@@ -20,8 +21,8 @@ final class ThirdAcceptSystem: SystemUnderTest {
     }
   }
 
-  func fresh() throws(Divergence) -> any Mirror { Planted() }
-  func close() {}
+  func take() -> Result<any Mirror, Divergence> { .success(Planted()) }
+  func giveBack(_ mirror: any Mirror) {}
 }
 
 /// Written scripts use no other file.
@@ -38,13 +39,23 @@ enum Explore {
   }
 
   /// Explores to the end (no time limit).
-  static func run(_ options: ExplorationOptions, system: (any SystemUnderTest)?) throws -> Exploration {
+  static func run(_ options: ExplorationOptions, system: (any MirrorSource)?) throws -> Exploration {
     try Explorer(options: options, system: system, origin: "test").explore { _ in true }
   }
 
   /// A faulty reference in memory.
-  static func faulty(_ faults: FaultSet) -> LockstepSystem {
-    LockstepSystem { InProcessTransport(faults: faults) }
+  static func faulty(_ faults: FaultSet, started: Started? = nil) -> LockstepPool {
+    LockstepPool {
+      started?.count()
+      return InProcessTransport(faults: faults)
+    }
+  }
+
+  /// Counts the systems started.
+  final class Started: Sendable {
+    private let started = Mutex(0)
+    var total: Int { started.withLock { $0 } }
+    func count() { started.withLock { $0 += 1 } }
   }
 
   /// A script's text parsed, then run on the reference, and beside a mirror when one is given.

@@ -75,6 +75,8 @@ public struct Coverage: Hashable, Sendable {
       case .broken(let error):
         broken.append(error)
       case .ran(let result):
+        // Not run against the system under test: it covers nothing for it.
+        if result.skipped != nil { continue }
         if !result.passed { failedScripts.append(entry.path) }
         let verdict: Verdict = result.passed ? .passed : .failed
         for id in Self.unique(result.covers) {

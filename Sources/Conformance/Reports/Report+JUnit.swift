@@ -14,7 +14,7 @@ extension Report {
   ///
   /// Text is escaped for XML 1.0 (see ``xml(_:attribute:)``).
   public func junit(name: String = "clavard run") -> String {
-    let failures = entries.count(where: { !$0.passed && !$0.isBroken })
+    let failures = entries.count(where: { $0.failed && !$0.isBroken })
     let measured = entries.compactMap(\.seconds)
     let time = measured.isEmpty ? "" : " time=\"\(Self.junitSeconds(measured.reduce(0, +)))\""
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -45,9 +45,10 @@ extension Report {
   }
 
   private static func junitSuite(_ entry: ReportEntry, run: String) -> String {
-    let failed = !entry.passed && !entry.isBroken
+    let failed = entry.failed && !entry.isBroken
     var xml = junitSuiteHead(
-      path: entry.path, counts: (failed ? 1 : 0, entry.isBroken ? 1 : 0, 0), seconds: entry.seconds)
+      path: entry.path, counts: (failed ? 1 : 0, entry.isBroken ? 1 : 0, entry.isSkipped ? 1 : 0),
+      seconds: entry.seconds)
     var properties: [(String, [String])] = []
     if !entry.covers.isEmpty { properties.append(("covers", entry.covers)) }
     if !entry.tags.isEmpty { properties.append(("tags", entry.tags)) }
@@ -67,6 +68,9 @@ extension Report {
       xml +=
         "      <error message=\"\(Self.xml(error.description, attribute: true))\" type=\"parse error\">\(text)</error>\n"
     case .ran(let result):
+      if let reason = result.skipped {
+        xml += "      <skipped message=\"\(Self.xml(reason, attribute: true))\"/>\n"
+      }
       if let failure = result.failure {
         let first =
           failure.description.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? failure.message

@@ -30,6 +30,10 @@ extension Report {
   /// The test line of one script (numbered from 1), and its YAML block when it failed.
   public static func tap(_ entry: ReportEntry, number: Int) -> String {
     let description = tapDescription(entry.path)
+    if let reason = entry.skipReason {
+      // A directive after `#`: the reason is one line, and a `#` in it would start another.
+      return "ok \(number) - \(description) # SKIP \(tapDescription(reason))\n"
+    }
     guard !entry.passed else { return "ok \(number) - \(description)\n" }
     var yaml: [String] = []
     switch entry.outcome {

@@ -7,6 +7,7 @@ extension Report {
     let path = Escaping.controlsEscaped(entry.path)
     switch entry.outcome {
     case .ran(let result):
+      if let reason = result.skipped { return "skip " + path + ": " + Escaping.controlsEscaped(reason) }
       guard let failure = result.failure else { return style.success("ok") + "   " + path }
       return style.failure("FAIL") + " " + path + "\n" + failure.text(style: style)
     case .broken(let error):
@@ -24,7 +25,7 @@ extension Report {
   /// `Failed scripts (N):` and the failing paths, one a line, as lit lists them at the end of
   /// a run; nil when nothing failed.
   public func failedScripts(style: ReportStyle = .plain) -> String? {
-    let failing = entries.filter { !$0.passed }
+    let failing = entries.filter(\.failed)
     guard !failing.isEmpty else { return nil }
     let heading = style.failure("Failed scripts (\(failing.count)):")
     return ([heading] + failing.map { "  " + Escaping.controlsEscaped($0.path) }).joined(separator: "\n")

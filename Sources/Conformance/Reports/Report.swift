@@ -87,6 +87,14 @@ public struct ReportEntry: Hashable, Sendable {
     return false
   }
 
+  /// Why the script was not run against the system under test, when it was skipped.
+  public var skipReason: String? { result?.skipped }
+
+  public var isSkipped: Bool { skipReason != nil }
+
+  /// It ran and failed, or could not be read or parsed (a skipped script did neither).
+  public var failed: Bool { !passed && !isSkipped }
+
   public var result: ScriptResult? {
     if case .ran(let result) = outcome { return result }
     return nil
@@ -112,11 +120,15 @@ public struct Report: Hashable, Sendable {
 
   public var passed: Int { entries.count(where: \.passed) }
   /// Scripts that failed, and files that could not be read or parsed.
-  public var failed: Int { entries.count - passed }
+  public var failed: Int { entries.count(where: \.failed) }
   public var broken: Int { entries.count(where: \.isBroken) }
+  /// Scripts not run against a system under test that lacks what they need: never passed.
+  public var skipped: Int { entries.count(where: \.isSkipped) }
 
-  /// `N passed, N failed`: the line that closes every run.
-  public var summary: String { "\(passed) passed, \(failed) failed" }
+  /// `N passed, N failed` (`, N skipped` when some were): the line that closes every run.
+  public var summary: String {
+    "\(passed) passed, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped" : "")
+  }
 
   /// What was left out when the run stopped at its first failing script, if it did.
   public var bailNote: String? {

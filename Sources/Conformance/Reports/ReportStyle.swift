@@ -23,7 +23,9 @@ public struct ReportStyle: Hashable, Sendable {
   /// The closing summary: green when nothing failed, red otherwise.
   func summary(_ text: String, failed: Bool) -> String { paint(text, failed ? "1;31" : "1;32") }
 
-  private func paint(_ text: String, _ code: String) -> String {
+  /// The text between an SGR code and the reset, when colour is on: the one place that writes
+  /// colour, for the reports and the REPL alike.
+  public func paint(_ text: String, _ code: String) -> String {
     colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
   }
 

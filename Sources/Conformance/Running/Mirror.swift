@@ -3,7 +3,7 @@
 /// to run the same command and compare; a difference fails the script.
 ///
 /// A class: it holds a connection (a child process) whose state the runner does not own.
-public protocol Mirror: AnyObject {
+public protocol Mirror: AnyObject, Sendable {
   /// Why a command cannot be run on the other side (it lacks that command, setting or
   /// question), or nil: a script with such a command is skipped, never passed.
   func unsupported(_ command: ScriptCommand) -> String?
@@ -23,4 +23,13 @@ public struct Divergence: Error, Hashable, Sendable {
     self.message = message
     self.diff = diff
   }
+}
+
+/// Where the scripts of a run get their mirror: a fresh system for each script, or one that
+/// started again after an earlier script. Shared by the jobs of a run.
+public protocol MirrorSource: Sendable {
+  /// A mirror for the next script, or why none could be had (the system would not start).
+  func take() -> Result<any Mirror, Divergence>
+  /// The script is over: keep the mirror for another script if it can start again, or end it.
+  func giveBack(_ mirror: any Mirror)
 }

@@ -11,7 +11,7 @@
 /// do that) keeps its lines: there is nothing true to write, and the script keeps failing there.
 public enum ScriptUpdater {
   /// Why `--update` would not touch anything: a file it would run cannot be read or parsed.
-  public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
+  public struct NothingUpdated: Error, Hashable, Sendable, CustomStringConvertible {
     public var errors: [ScriptProblem]
 
     public init(errors: [ScriptProblem]) {
@@ -47,13 +47,16 @@ public enum ScriptUpdater {
   /// file (a fragment they `use`) with different outcomes, so that they would rewrite it
   /// differently.
   public static func update(_ scripts: [Script], loader: @escaping ScriptRunner.Loader, jobs: Int = 1)
-    async throws(Refusal) -> [FileUpdate]
+    async throws(NothingUpdated) -> [FileUpdate]
   {
-    let includeErrors = includeErrors(of: scripts, loader: loader)
-    guard includeErrors.isEmpty else { throw Refusal(errors: includeErrors.map(ScriptProblem.invalid)) }
-    let recordings = await orderedConcurrentMap(scripts, jobs: jobs) { record($0, loader: loader) }
+    let includes = IncludeResolver(loader: loader)
+    let includeErrors = includeErrors(of: scripts, includes: includes)
+    guard includeErrors.isEmpty else {
+      throw NothingUpdated(errors: includeErrors.map(ScriptProblem.invalid))
+    }
+    let recordings = await orderedConcurrentMap(scripts, jobs: jobs) { record($0, includes: includes) }
     let conflicts = conflicts(recordings, scripts: scripts.map(\.path))
-    guard conflicts.isEmpty else { throw Refusal(errors: conflicts.map(ScriptProblem.invalid)) }
+    guard conflicts.isEmpty else { throw NothingUpdated(errors: conflicts.map(ScriptProblem.invalid)) }
     var updates: [FileUpdate] = []
     var errors: [ScriptProblem] = []
     for (path, outcomes) in firstExecutions(recordings) {
@@ -78,7 +81,7 @@ public enum ScriptUpdater {
         errors.append(.invalid(error))
       }
     }
-    guard errors.isEmpty else { throw Refusal(errors: errors) }
+    guard errors.isEmpty else { throw NothingUpdated(errors: errors) }
     return updates.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
   }
 
@@ -146,34 +149,33 @@ public enum ScriptUpdater {
   /// What every command of a script actually did, in order, on a fresh session. Unlike
   /// ``ScriptRunner/run(_:)`` it does not stop at a command whose events differ from the
   /// script's; it stops only where a `use` cannot be carried out.
-  public static func record(_ script: Script, loader: ScriptRunner.Loader) -> [RecordedOutcome] {
+  public static func record(_ script: Script, loader: @escaping ScriptRunner.Loader) -> [RecordedOutcome] {
+    record(script, includes: IncludeResolver(loader: loader))
+  }
+
+  static func record(_ script: Script, includes: IncludeResolver) -> [RecordedOutcome] {
     var session = Session()
     var outcomes: [RecordedOutcome] = []
-    _ = record(
-      script.statements, file: script.path, chain: [], session: &session, outcomes: &outcomes, loader: loader)
+    _ = record(script.statements, chain: [], session: &session, outcomes: &outcomes, includes: includes)
     return outcomes
   }
 
   /// Returns false where the recording must stop (an include that cannot be run).
   private static func record(
-    _ statements: [Statement], file: String, chain: [String], session: inout Session,
-    outcomes: inout [RecordedOutcome],
-    loader: ScriptRunner.Loader
+    _ statements: [Statement], chain: [String], session: inout Session, outcomes: inout [RecordedOutcome],
+    includes: IncludeResolver
   ) -> Bool {
     for statement in statements {
       switch statement.kind {
       case .step:
         continue
       case .use(let path):
-        let resolved = Paths.resolve(path, relativeTo: statement.location.file)
-        guard chain.count < ScriptRunner.maximumIncludeDepth, resolved != file, !chain.contains(resolved),
-          let bytes = try? loader(resolved),
-          let included = try? ScriptParser.parse(bytes: bytes, path: resolved)
-        else { return false }
         guard
+          case .success(let included) = includes.resolve(path, from: statement.location, including: chain),
           record(
-            included.statements, file: resolved, chain: chain + [file], session: &session,
-            outcomes: &outcomes, loader: loader)
+            included.statements, chain: chain + [statement.location.file], session: &session,
+            outcomes: &outcomes,
+            includes: includes)
         else { return false }
       case .command(let command, _):
         outcomes.append(RecordedOutcome(location: statement.location, outcome: session.execute(command)))
@@ -184,22 +186,26 @@ public enum ScriptUpdater {
 
   /// Reads and parses every file the scripts include (directly or not): the parse errors, and
   /// the `use` lines whose file cannot be read.
-  static func includeErrors(of scripts: [Script], loader: ScriptRunner.Loader) -> [ParseError] {
+  static func includeErrors(of scripts: [Script], includes: IncludeResolver) -> [ParseError] {
     var seen = Set(scripts.map(\.path))
     var errors: [ParseError] = []
     var pending = scripts
     while !pending.isEmpty {
       let script = pending.removeFirst()
       for statement in script.statements {
-        guard case .use(let path) = statement.kind else { continue }
-        let resolved = Paths.resolve(path, relativeTo: statement.location.file)
-        guard seen.insert(resolved).inserted else { continue }
-        do {
-          pending.append(try ScriptParser.parse(bytes: try loader(resolved), path: resolved))
-        } catch let error as ParseError {
+        guard case .use(let path) = statement.kind,
+          seen.insert(Paths.resolve(path, relativeTo: statement.location.file)).inserted
+        else { continue }
+        switch includes.resolve(path, from: statement.location, including: []) {
+        case .success(let included):
+          pending.append(included)
+        case .failure(.parse(let error)):
           errors.append(error)
-        } catch {
-          errors.append(ParseError("cannot read \(resolved): \(error)", at: statement.location))
+        case .failure(.loop), .failure(.tooDeep):
+          // Found when the scripts run, at the line that closes the loop.
+          continue
+        case .failure(let failure):
+          errors.append(ParseError(failure.message, at: statement.location))
         }
       }
     }

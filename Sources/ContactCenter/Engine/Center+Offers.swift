@@ -32,7 +32,7 @@ extension Center {
       throw .rejectNotPermitted(agentIDs[slot], chat)
     }
     statistics.rejected += 1
-    return missOffer(of: chat, slot: slot, outcome: .rejected, &events)
+    return missOffer(of: chat, slot: slot, ending: .rejected, &events)
   }
 
   /// The agent's pending offer, checked against the chat the command named. A late accept is

@@ -73,7 +73,7 @@ extension Refusal: CustomStringConvertible {
     case .noPendingOffer(let agent): return "\(agent) has no pending offer"
     case .offerNotForAgent(let agent, let chat): return "\(agent) has no offer for \(chat)"
     case .offerAlreadyResolved(let agent, let resolved):
-      switch resolved.outcome {
+      switch resolved.ending {
       case .expired:
         return "the offer of \(resolved.chat) to \(agent) expired at \(resolved.at)"
       case .rejected:

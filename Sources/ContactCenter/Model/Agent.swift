@@ -47,9 +47,9 @@ public enum AgentSession: Hashable, Sendable {
 
 /// How an agent's last offer ended, kept so that a late accept is told why it is refused.
 public struct ResolvedOffer: Hashable, Sendable {
-  public enum Outcome: Hashable, Sendable { case rejected, expired, withdrawn }
+  public enum Ending: Hashable, Sendable, CaseIterable { case rejected, expired, withdrawn }
   public let chat: ChatID
-  public let outcome: Outcome
+  public let ending: Ending
   public let at: Instant
 }
 

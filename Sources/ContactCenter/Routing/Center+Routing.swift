@@ -134,7 +134,7 @@ extension Center {
       preconditionFailure("\(agentIDs[slot]) has no offer to withdraw")
     }
     agentRecords[slot].pendingOffer = nil
-    agentRecords[slot].lastResolvedOffer = ResolvedOffer(chat: chat, outcome: .withdrawn, at: now)
+    agentRecords[slot].lastResolvedOffer = ResolvedOffer(chat: chat, ending: .withdrawn, at: now)
     statistics.withdrawn += 1
     events.append(.offerWithdrawn(chat, agent: agentIDs[slot], reason: reason))
     return chat
@@ -142,13 +142,13 @@ extension Center {
 
   /// CHAT-4: after a reject or an expired accept interval the agent's status becomes the
   /// missed-offer status, and the chat goes back to the head of its queue for the next agent.
-  mutating func missOffer(of chat: ChatID, slot: Int, outcome: ResolvedOffer.Outcome, _ events: inout [Event])
+  mutating func missOffer(of chat: ChatID, slot: Int, ending: ResolvedOffer.Ending, _ events: inout [Event])
     -> RoutingChange
   {
     let agent = agentIDs[slot]
     agentRecords[slot].pendingOffer = nil
-    agentRecords[slot].lastResolvedOffer = ResolvedOffer(chat: chat, outcome: outcome, at: now)
-    events.append(outcome == .rejected ? .chatRejected(chat, by: agent) : .offerExpired(chat, agent: agent))
+    agentRecords[slot].lastResolvedOffer = ResolvedOffer(chat: chat, ending: ending, at: now)
+    events.append(ending == .rejected ? .chatRejected(chat, by: agent) : .offerExpired(chat, agent: agent))
     if agentRecords[slot].status != settings.missedOfferStatus {
       changeStatus(of: slot, to: settings.missedOfferStatus, &events)
     }
@@ -169,7 +169,7 @@ extension Center {
       number == timer.offerNumber, let slot = agentSlots[agent]
     else { return .none }
     statistics.expired += 1
-    return missOffer(of: timer.chat, slot: slot, outcome: .expired, &events)
+    return missOffer(of: timer.chat, slot: slot, ending: .expired, &events)
   }
 
   /// POP-3: what the settings pop for this chat's customer, if anything.

@@ -147,7 +147,7 @@ import Testing
       "c.chat": "use inc.chat\n",
       "inc.chat": "# shared\nqueue support media=chat\n",
     ]
-    let conflict = ScriptUpdater.Refusal(errors: [
+    let conflict = ScriptUpdater.NothingUpdated(errors: [
       ParseError(
         "a.chat and b.chat would write different lines under this command: a fragment's lines must hold in "
           + "every script that uses it", at: SourceLocation(file: "inc.chat", line: 2))
@@ -202,7 +202,7 @@ import Testing
   func refusal() async throws {
     let broken = ["a.chat": "use inc.chat\nqueue support media=chat\n", "inc.chat": "bogus\n"]
     await #expect(
-      throws: ScriptUpdater.Refusal(errors: [
+      throws: ScriptUpdater.NothingUpdated(errors: [
         ParseError(
           "unknown command 'bogus'; an actor's command is written 'name> command'",
           at: SourceLocation(file: "inc.chat", line: 1))
@@ -212,15 +212,17 @@ import Testing
     }
     let missing = ["a.chat": "queue support media=chat\nuse gone.chat\n"]
     await #expect(
-      throws: ScriptUpdater.Refusal(errors: [
+      throws: ScriptUpdater.NothingUpdated(errors: [
         ParseError("cannot read gone.chat: no such file", at: SourceLocation(file: "a.chat", line: 2))
       ])
     ) {
       _ = try await Self.update(["a.chat"], files: missing)
     }
     #expect(
-      ScriptUpdater.Refusal(errors: [ParseError("m", at: SourceLocation(file: "f", line: 2, column: 3))])
-        .description
+      ScriptUpdater.NothingUpdated(errors: [
+        ParseError("m", at: SourceLocation(file: "f", line: 2, column: 3))
+      ])
+      .description
         == "f:2:3: m\nnothing was updated: fix these files first")
   }
 

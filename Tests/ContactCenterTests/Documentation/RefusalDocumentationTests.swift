@@ -56,8 +56,8 @@ import Testing
     case .noPendingOffer: return [.noPendingOffer(alice)]
     case .offerNotForAgent: return [.offerNotForAgent(alice, ChatID(2))]
     case .offerAlreadyResolved:
-      return [ResolvedOffer.Outcome.expired, .rejected, .withdrawn].map {
-        .offerAlreadyResolved(alice, ResolvedOffer(chat: chat, outcome: $0, at: at))
+      return ResolvedOffer.Ending.allCases.map {
+        .offerAlreadyResolved(alice, ResolvedOffer(chat: chat, ending: $0, at: at))
       }
     case .rejectNotPermitted: return [.rejectNotPermitted(alice, chat)]
     case .noChats: return [.noChats(alice)]

@@ -84,10 +84,10 @@ import Testing
       ])
     #expect(
       harness.center.agent("bob")?.lastResolvedOffer
-        == ResolvedOffer(chat: ChatID(2), outcome: .expired, at: .at(seconds: 20)))
+        == ResolvedOffer(chat: ChatID(2), ending: .expired, at: .at(seconds: 20)))
     #expect(
       harness.center.agent("alice")?.lastResolvedOffer
-        == ResolvedOffer(chat: ChatID(1), outcome: .expired, at: .at(seconds: 30)))
+        == ResolvedOffer(chat: ChatID(1), ending: .expired, at: .at(seconds: 30)))
     #expect(harness.center.now == .at(seconds: 100))
   }
 
@@ -134,7 +134,7 @@ import Testing
     // bob's offer was made at 00:00:40, when alice's expired, so it expired at 00:01:10.
     #expect(
       harness.center.agent("bob")?.lastResolvedOffer
-        == ResolvedOffer(chat: ChatID(1), outcome: .expired, at: .at(seconds: 70)))
+        == ResolvedOffer(chat: ChatID(1), ending: .expired, at: .at(seconds: 70)))
     #expect(harness.center.chat(ChatID(1))?.offers == 2)
     #expect(harness.center.waitingChats(in: "support") == [ChatID(1)])
   }

@@ -1,0 +1,201 @@
+import ContactCenter
+import Glibc
+import Synchronization
+import Wire
+
+extension SystemProcess {
+  /// A point in time that a wait must not pass.
+  struct Deadline {
+    let end: timespec
+
+    init(seconds: Double) {
+      var now = timespec()
+      clock_gettime(CLOCK_MONOTONIC, &now)
+      let whole = Int(seconds.rounded(.down))
+      var nanoseconds = now.tv_nsec + Int((seconds - Double(whole)) * 1e9)
+      var secondsPart = now.tv_sec + whole + nanoseconds / 1_000_000_000
+      nanoseconds %= 1_000_000_000
+      if secondsPart < now.tv_sec { secondsPart = Int.max }
+      end = timespec(tv_sec: secondsPart, tv_nsec: nanoseconds)
+    }
+
+    /// Milliseconds left, 0 once passed.
+    var remainingMilliseconds: Int32 {
+      var now = timespec()
+      clock_gettime(CLOCK_MONOTONIC, &now)
+      let left = (end.tv_sec - now.tv_sec) * 1000 + (end.tv_nsec - now.tv_nsec) / 1_000_000
+      return Int32(clamping: max(0, left))
+    }
+  }
+
+  /// `/bin/sh -c "exec COMMAND"` with three pipes, in a new process group, signals as the
+  /// default (this process ignores SIGPIPE; the child must not inherit that).
+  static func spawn(_ command: String) throws(TransportFailure) -> State {
+    // Pipes made close-on-exec and the child started under one lock: a system started at the
+    // same time by another job must not inherit these ends (it would hold this one's input open).
+    try spawning.withLock { _ throws(TransportFailure) -> State in try spawnLocked(command) }
+  }
+
+  private static let spawning = Mutex<Void>(())
+
+  private static func spawnLocked(_ command: String) throws(TransportFailure) -> State {
+    var pipes: [[Int32]] = [[-1, -1], [-1, -1], [-1, -1]]
+    for index in 0..<3 {
+      guard pipe(&pipes[index]) == 0 else {
+        for pair in pipes { for end in pair where end >= 0 { Glibc.close(end) } }
+        throw TransportFailure.cannotStart("no pipe: \(String(cString: strerror(errno)))")
+      }
+      for end in pipes[index] { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+    }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, pipes[0][0], 0)
+    posix_spawn_file_actions_adddup2(&actions, pipes[1][1], 1)
+    posix_spawn_file_actions_adddup2(&actions, pipes[2][1], 2)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&defaults, signal) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setpgroup(&attributes, 0)
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+    let arguments = ["/bin/sh", "-c", "exec " + command]
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    let result = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ)
+    // The child's ends belong to the child now (or to no one, if it did not start).
+    Glibc.close(pipes[0][0])
+    Glibc.close(pipes[1][1])
+    Glibc.close(pipes[2][1])
+    guard result == 0 else {
+      for end in [pipes[0][1], pipes[1][0], pipes[2][0]] { Glibc.close(end) }
+      throw TransportFailure.cannotStart(String(cString: strerror(result)))
+    }
+    for end in [pipes[0][1], pipes[1][0], pipes[2][0]] {
+      _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+    }
+    return State(pid: pid, input: pipes[0][1], output: pipes[1][0], errors: pipes[2][0])
+  }
+
+  /// Waits until `wanted` is ready or the deadline passes, reading its output and log as they
+  /// come (a process that writes much while we wait must not block on a full pipe).
+  static func wait(
+    _ state: inout State, for wanted: [Int32: Int16], until deadline: Deadline, timeout: Double
+  )
+    throws(TransportFailure)
+  {
+    while true {
+      var descriptors = [pollfd]()
+      for (descriptor, events) in wanted where descriptor >= 0 {
+        descriptors.append(pollfd(fd: descriptor, events: events, revents: 0))
+      }
+      if wanted[state.output] == nil, state.output >= 0 {
+        descriptors.append(pollfd(fd: state.output, events: Int16(POLLIN), revents: 0))
+      }
+      if state.errors >= 0 { descriptors.append(pollfd(fd: state.errors, events: Int16(POLLIN), revents: 0)) }
+      let left = deadline.remainingMilliseconds
+      guard left > 0 else { throw TransportFailure.timedOut(seconds: timeout) }
+      let ready = poll(&descriptors, nfds_t(descriptors.count), left)
+      if ready < 0 {
+        if errno == EINTR { continue }
+        throw TransportFailure.io("cannot wait for it: \(String(cString: strerror(errno)))")
+      }
+      if ready == 0 { throw TransportFailure.timedOut(seconds: timeout) }
+      var wantedReady = false
+      for entry in descriptors where entry.revents != 0 {
+        if entry.fd == state.errors {
+          drain(&state.errors, into: &state.log, keeping: logBytes)
+        } else if entry.fd == state.output {
+          // Output is kept whole up to a line's limit (and a little more, to tell it is too long).
+          let closed = readAvailable(state.output, into: &state.pending, limit: maximumLineBytes + 1)
+          if closed {
+            Glibc.close(state.output)
+            state.output = -1
+          }
+          if wanted[entry.fd] != nil { wantedReady = true }
+        } else if wanted[entry.fd] != nil {
+          if entry.revents & Int16(POLLERR | POLLHUP) != 0 { throw ending(&state, otherwise: .closed) }
+          wantedReady = true
+        }
+      }
+      if wantedReady || state.pending.count > maximumLineBytes { return }
+    }
+  }
+
+  /// Reads what a descriptor has; true at its end.
+  static func readAvailable(_ descriptor: Int32, into buffer: inout [UInt8], limit: Int) -> Bool {
+    while true {
+      // Read straight into the buffer's spare room: no chunk allocated and copied per read.
+      let start = buffer.count
+      buffer.append(contentsOf: repeatElement(0, count: 1 << 14))
+      let count = buffer[start...].withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      buffer.removeLast(count > 0 ? (1 << 14) - count : 1 << 14)
+      if count > 0 {
+        if buffer.count > limit { return false }
+        continue
+      }
+      if count == 0 { return true }
+      if errno == EINTR { continue }
+      return errno != EAGAIN
+    }
+  }
+
+  /// Reads the log as it comes, keeping only its last `keeping` bytes.
+  static func drain(_ descriptor: inout Int32, into log: inout [UInt8], keeping: Int) {
+    guard descriptor >= 0 else { return }
+    let closed = readAvailable(descriptor, into: &log, limit: Int.max)
+    if log.count > keeping { log.removeFirst(log.count - keeping) }
+    if closed {
+      Glibc.close(descriptor)
+      descriptor = -1
+    }
+  }
+
+  /// How the process ended, once its output closed or its input broke: its status if it has
+  /// exited (waiting a little for it), else `otherwise`.
+  static func ending(_ state: inout State, otherwise: TransportFailure) -> TransportFailure {
+    if let ended = state.ended { return ended }
+    for _ in 0..<50 {
+      var status: Int32 = 0
+      let result = waitpid(state.pid, &status, WNOHANG)
+      if result == state.pid {
+        let ended: TransportFailure =
+          (status & 0x7F) == 0 ? .exited(status: (status >> 8) & 0xFF) : .killed(signal: status & 0x7F)
+        state.ended = ended
+        Registry.shared.remove(state.pid)
+        // Whatever it started is ended too.
+        kill(-state.pid, SIGKILL)
+        return ended
+      }
+      if result < 0 { break }
+      var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
+      nanosleep(&pause, nil)
+    }
+    return otherwise
+  }
+
+  /// SIGTERM to the group, a moment to end, then SIGKILL; reaped either way.
+  static func terminate(_ pid: pid_t) {
+    kill(-pid, SIGTERM)
+    var status: Int32 = 0
+    for _ in 0..<20 {
+      if waitpid(pid, &status, WNOHANG) == pid {
+        kill(-pid, SIGKILL)
+        return
+      }
+      var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
+      nanosleep(&pause, nil)
+    }
+    kill(-pid, SIGKILL)
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+  }
+
+}
