@@ -6,15 +6,16 @@ extension Explore {
   /// The lines of the text summary.
   func summary(_ exploration: Exploration, meter: ExploreMeter) -> String {
     let progress = exploration.progress
-    let pace = "\(progress.commands) commands, \(meter.rate(progress.commands)) commands/s"
     guard let discovery = exploration.discovery else {
+      let pace = "\(progress.commands) commands, \(meter.rate(progress.commands)) commands/s"
       let stopped = exploration.stoppedEarly ? " (stopped by --time)" : ""
       return
         "explore: no failure in \(progress.runs) runs\(stopped): \(pace), \(meter.seconds(meter.elapsed)) s, seed \(seed)"
     }
     let failure = discovery.failure
+    let runs = progress.runs == 1 ? "1 run" : "\(progress.runs) runs"
     var lines = [
-      "explore: run \(discovery.run) failed after \(discovery.lengthBefore) commands (\(pace) so far), at `\(failure.command)`: \(failure.message)"
+      "explore: run \(discovery.run) failed at its command \(discovery.lengthBefore) (\(progress.commands) commands in \(runs)), `\(failure.command)`: \(failure.message)"
     ]
     lines += failure.diff.map { "  " + $0 }
     lines.append(

@@ -44,3 +44,18 @@ import Wire
     }
   }
 }
+
+/// The README's table of faults is the catalogue, word for word.
+@Suite struct FaultDocumentationTests {
+  @Test("README.md lists every fault with its summary and requirements, as --list-faults does")
+  func readmeTable() throws {
+    let parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3)
+    let readme = try String(
+      contentsOf: URL(fileURLWithPath: parts.joined(separator: "/") + "/README.md"), encoding: .utf8)
+    let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| `") && $0.hasSuffix(") |") }
+    let expected = Fault.allCases.map {
+      "| `\($0)` | \($0.summary) (\($0.requirements.joined(separator: ", "))) |"
+    }
+    #expect(rows.map(String.init) == expected)
+  }
+}
