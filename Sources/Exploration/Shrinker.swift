@@ -14,20 +14,29 @@ struct Shrinker {
   /// A fresh system under test for each candidate, or none.
   let system: (any MirrorSource)?
   let signature: String
-  /// Candidates replayed so far, and the most that will be: a bound on the time a shrink takes.
+  /// Candidates replayed so far.
   private(set) var trials = 0
-  let maximumTrials: Int
+  /// Steps replayed so far, and the most that will be: a bound on the time a shrink takes (a
+  /// run of 10,000 commands could otherwise take hours through a pipe). Past it, the shortest
+  /// failing run found so far is the result.
+  private(set) var replayed = 0
+  let budget: Int
 
-  init(system: (any MirrorSource)?, signature: String, maximumTrials: Int = 5000) {
+  /// The default budget: about two seconds in this process, a few minutes through a pipe.
+  static let defaultBudget = 1_000_000
+
+  init(system: (any MirrorSource)?, signature: String, budget: Int = defaultBudget) {
     self.system = system
     self.signature = signature
-    self.maximumTrials = maximumTrials
+    self.budget = budget
   }
+
+  private var isSpent: Bool { replayed >= budget }
 
   /// The shortest run found that fails the same way, and its failure.
   mutating func shrink(_ steps: [Step], failure: Failure) -> (steps: [Step], failure: Failure) {
     var best = (steps: steps, failure: failure)
-    while trials < maximumTrials {
+    while !isSpent {
       let before = best.steps
       removeChunks(&best)
       removeActors(&best)
@@ -39,8 +48,9 @@ struct Shrinker {
 
   /// The run the candidate makes, if it fails the same way.
   private mutating func failing(_ candidate: [Step]) -> (steps: [Step], failure: Failure)? {
-    guard trials < maximumTrials else { return nil }
+    guard !isSpent else { return nil }
     trials += 1
+    replayed += candidate.count
     var mirror: (any Mirror)?
     if let system {
       // A system that no longer starts fails no candidate the same way.
@@ -56,10 +66,10 @@ struct Shrinker {
   /// ddmin: chunks of half the run, then a quarter, down to single steps.
   private mutating func removeChunks(_ best: inout (steps: [Step], failure: Failure)) {
     var size = max(1, best.steps.count / 2)
-    while trials < maximumTrials {
+    while !isSpent {
       var removed = false
       var start = 0
-      while start < best.steps.count, trials < maximumTrials {
+      while start < best.steps.count, !isSpent {
         var candidate = best.steps
         candidate.removeSubrange(start..<min(start + size, candidate.count))
         if let smaller = failing(candidate), smaller.steps.count < best.steps.count {
@@ -77,7 +87,7 @@ struct Shrinker {
   /// Every step of one agent (its definition included) or one customer, at once.
   private mutating func removeActors(_ best: inout (steps: [Step], failure: Failure)) {
     var index = 0
-    while index < Self.actors(best.steps).count, trials < maximumTrials {
+    while index < Self.actors(best.steps).count, !isSpent {
       let actor = Self.actors(best.steps)[index]
       let candidate = best.steps.filter { !Self.concerns($0, actor) }
       if let smaller = failing(candidate), smaller.steps.count < best.steps.count {
@@ -91,7 +101,7 @@ struct Shrinker {
   /// Each step made plainer, one simplification at a time; then the names in order.
   private mutating func simplifySteps(_ best: inout (steps: [Step], failure: Failure)) {
     var index = 0
-    while index < best.steps.count, trials < maximumTrials {
+    while index < best.steps.count, !isSpent {
       for simpler in Simplification.simpler(best.steps[index]) {
         var candidate = best.steps
         candidate[index] = simpler

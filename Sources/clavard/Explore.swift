@@ -109,7 +109,9 @@ struct Explore: ParsableCommand {
       exploration = try explorer.explore(keepGoing: meter.keepGoing) { run in meter.found(run: run) }
     } catch {
       meter.clear()
-      Output.error("clavard explore: \(error.message)")
+      Output.error(
+        ([Escaping.controlsEscaped("clavard explore: \(error.message)")] + error.diff.map { "  " + $0 })
+          .joined(separator: "\n"))
       throw ExitCode(2)
     }
     meter.clear()

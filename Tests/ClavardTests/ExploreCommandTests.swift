@@ -90,6 +90,36 @@ import Testing
     #expect(output.stdout.hasPrefix("explore: run 1 failed"))
   }
 
+  @Test("a system under test that does not start or does not answer: exit 2, with what happened")
+  func systemUnusable() throws {
+    let folder = try TemporaryFolder()
+    let missing = try folder.run("explore", "--sut", "echo oops >&2; exit 3")
+    #expect(missing.status == 2)
+    // The status itself is the transport's to report (and tested there).
+    #expect(
+      missing.stderr.hasPrefix(
+        "clavard explore: the handshake failed: the system under test failed: it exited with status "))
+    #expect(missing.stderr.hasSuffix("\n  its standard error ended with:\n  | oops\n"))
+    let silent = try folder.run("explore", "--sut", "sleep 30", "--sut-timeout", "0.2")
+    #expect(silent.status == 2)
+    #expect(
+      silent.stderr
+        == "clavard explore: the handshake failed: the system under test failed: it did not answer within 0.2 s (--sut-timeout)\n"
+    )
+    #expect(folder.files().isEmpty)
+  }
+
+  @Test("--sut and --fault together are refused")
+  func sutAndFault() throws {
+    let folder = try TemporaryFolder()
+    let output = try folder.run("explore", "--sut", "clavard serve", "--fault", "seventh-chat")
+    #expect(output.status == 2)
+    #expect(
+      output.stderr.hasPrefix(
+        "Error: --fault compares with the reference made to get it wrong, in this process; it cannot be used with --sut\n"
+      ))
+  }
+
   @Test("serve --list-faults: a line per fault, its name, what goes wrong and the requirements")
   func listFaults() throws {
     let folder = try TemporaryFolder()

@@ -36,6 +36,25 @@ import Wire
     #expect(failure.message.hasSuffix("accepted a third chat"))
   }
 
+  @Test("Past its budget of replayed commands the shrinker stops, with the shortest failing run so far")
+  func budget() throws {
+    let steps = Explorer(options: Explore.options(commands: 100), system: nil, origin: "test").steps(ofRun: 1)
+    let planted = ThirdAcceptSystem()
+    let failing = Trial.replay(steps, mirror: try planted.take().get())
+    let failure = try #require(failing.failure)
+    var spent = Shrinker(system: planted, signature: failure.signature, budget: 0)
+    #expect(spent.shrink(failing.kept, failure: failure).steps == failing.kept)
+    #expect(spent.trials == 0)
+    let budget = failing.kept.count * 10
+    var small = Shrinker(system: planted, signature: failure.signature, budget: budget)
+    let shrunk = small.shrink(failing.kept, failure: failure)
+    // It stops as soon as the budget is spent (the last candidate may pass it)…
+    #expect(small.replayed >= budget && small.replayed < budget + failing.kept.count)
+    // …and what it returns still fails the same way.
+    let again = Trial.replay(shrunk.steps, mirror: try planted.take().get())
+    #expect(again.failure?.signature == failure.signature)
+  }
+
   @Test("Removing an open keeps the script valid: what named its chat is left out with it")
   func removingAnOpen() {
     let steps = Explorer(options: Explore.options(commands: 60), system: nil, origin: "test").steps(ofRun: 1)
