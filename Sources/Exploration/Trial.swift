@@ -37,6 +37,8 @@ struct Trial {
   private(set) var ran = 0
   /// The events of the last step run.
   private(set) var lastEvents: [Event] = []
+  private var touchedAgents: [AgentID] = []
+  private var touchedChats: [ChatID] = []
   private(set) var failure: Failure?
 
   /// The session and the mirror, when a system under test is compared with the reference: in
@@ -78,6 +80,7 @@ struct Trial {
       run(command)
       ran += 1
       if keepsSteps { kept.append(step) }
+      noteTouched()
       let violations =
         plain.routingViolations + plain.invariantViolations(agents: touchedAgents, chats: touchedChats)
       if !violations.isEmpty { failure = Self.invariants(violations, command: step.words) }
@@ -118,18 +121,15 @@ struct Trial {
     }
   }
 
-  /// The agents and chats the last command's events name, each once: what the invariants
-  /// are checked for after it.
-  private var touchedAgents: [AgentID] {
-    var agents: [AgentID] = []
-    for event in lastEvents { if let agent = event.agent, !agents.contains(agent) { agents.append(agent) } }
-    return agents
-  }
-
-  private var touchedChats: [ChatID] {
-    var chats: [ChatID] = []
-    for event in lastEvents { if let chat = event.chat, !chats.contains(chat) { chats.append(chat) } }
-    return chats
+  /// Notes the agents and chats the last command's events name, each once: what the invariants
+  /// are checked for after it. (Buffers reused from one command to the next.)
+  private mutating func noteTouched() {
+    touchedAgents.removeAll(keepingCapacity: true)
+    touchedChats.removeAll(keepingCapacity: true)
+    for event in lastEvents {
+      if let agent = event.agent, !touchedAgents.contains(agent) { touchedAgents.append(agent) }
+      if let chat = event.chat, !touchedChats.contains(chat) { touchedChats.append(chat) }
+    }
   }
 
   /// The invariants of the whole state, once the run's steps are done.
