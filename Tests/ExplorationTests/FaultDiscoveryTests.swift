@@ -40,3 +40,33 @@ import Wire
     #expect(started.total == 1)
   }
 }
+
+/// A faulty center is a system under test that runs in this process (`explore --fault`): it must
+/// never stop on a precondition, whatever its mistake led to.
+@Suite struct FaultyCenterTests {
+  static let runs = 100
+
+  @Test(
+    "A center with a fault, or all of them, takes generated runs from its own state without stopping",
+    arguments: Fault.allCases.map { FaultSet([$0]) } + [FaultSet(Fault.allCases)])
+  func neverStops(_ faults: FaultSet) {
+    var commands = 0
+    for run in 1...Self.runs {
+      var center = Center(faults: faults)
+      var generator = Generator(seed: UInt64(run) &* 7919, agents: 1 + run % 3, queues: 1 + run % 2)
+      for _ in 0..<100 {
+        let step = generator.next(in: center)
+        var events: [Event] = []
+        switch step.command(in: center) {
+        case .engine(let command)?: try? center.perform(command, into: &events)
+        case .clock(.forward(let interval))?: events = (try? center.advance(by: interval)) ?? []
+        case .clock(.to(let instant))?: events = (try? center.advance(to: instant)) ?? []
+        default: continue
+        }
+        generator.observe(events)
+        commands += 1
+      }
+    }
+    #expect(commands > Self.runs * 90)
+  }
+}
