@@ -160,10 +160,13 @@ public struct Explorer {
   }
 
   private func header(failure: Failure, run: Int, before: Int, after: Int) -> [String] {
-    let what =
-      failure.kind == .invariant
-      ? "The reference breaks its invariants at the last command:"
-      : "The reference passes this script; the system under test fails at the last command:"
+    let what: String
+    switch (failure.kind, failure.command) {
+    case (.invariant, Trial.endOfRun): what = "The reference breaks its invariants by the end of this script:"
+    case (.invariant, _): what = "The reference breaks its invariants at the last command:"
+    case (.divergence, _):
+      what = "The reference passes this script; the system under test fails at the last command:"
+    }
     return [
       "Found by \(origin): run \(run) failed after \(before) commands, shrunk to \(after).", what,
       "  " + failure.message,

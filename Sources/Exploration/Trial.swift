@@ -136,8 +136,11 @@ struct Trial {
   mutating func finish() {
     guard failure == nil else { return }
     let violations = center.invariantViolations()
-    if !violations.isEmpty { failure = Self.invariants(violations, command: "end of run") }
+    if !violations.isEmpty { failure = Self.invariants(violations, command: Self.endOfRun) }
   }
+
+  /// What a failure found by ``finish()`` names as its command.
+  static let endOfRun = "end of run"
 
   /// Runs steps from the start; the run stops at its first failure.
   static func replay(_ steps: [Step], mirror: (any Mirror)?) -> Trial {

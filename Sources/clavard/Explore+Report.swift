@@ -6,14 +6,14 @@ extension Explore {
   /// The lines of the text summary.
   func summary(_ exploration: Exploration, meter: ExploreMeter) -> String {
     let progress = exploration.progress
+    let runs = progress.runs == 1 ? "1 run" : "\(progress.runs) runs"
     guard let discovery = exploration.discovery else {
       let pace = "\(progress.commands) commands, \(meter.rate(progress.commands)) commands/s"
       let stopped = exploration.stoppedEarly ? " (stopped by --time)" : ""
       return
-        "explore: no failure in \(progress.runs) runs\(stopped): \(pace), \(meter.seconds(meter.elapsed)) s, seed \(seed)"
+        "explore: no failure in \(runs)\(stopped): \(pace), \(meter.seconds(meter.elapsed)) s, seed \(seed)"
     }
     let failure = discovery.failure
-    let runs = progress.runs == 1 ? "1 run" : "\(progress.runs) runs"
     var lines = [
       "explore: run \(discovery.run) failed at its command \(discovery.lengthBefore) (\(progress.commands) commands in \(runs)), `\(failure.command)`: \(failure.message)"
     ]
@@ -27,7 +27,9 @@ extension Explore {
   func summaryJSON(_ exploration: Exploration, meter: ExploreMeter) -> JSON {
     let progress = exploration.progress
     var members: [(String, JSON)] = [
-      ("seed", .string(String(seed))), ("runs", .number(progress.runs)),
+      // A seed past the largest JSON integer this side writes is given as text.
+      ("seed", seed <= UInt64(Int.max) ? .number(Int(seed)) : .string(String(seed))),
+      ("runs", .number(progress.runs)),
       ("commands", .number(progress.commands)),
       ("elapsed_ms", .number(meter.milliseconds(meter.elapsed))),
       ("commands_per_second", .number(meter.rate(progress.commands))),
