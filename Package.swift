@@ -92,9 +92,14 @@ let package = Package(
       name: "LineEditorTests",
       dependencies: ["LineEditor", "SystemFiles", "clavard-bench", "ClavardTestSupport"]),
     .testTarget(name: "REPLTests", dependencies: ["REPL", "Conformance", "ContactCenter"]),
+    // The protocol: the codec's round trips, the JSON reader, docs/protocol.md and its schema
+    // against a real session (the built `clavard serve`, the Python example adapter), lockstep.
+    .testTarget(
+      name: "WireTests",
+      dependencies: ["Wire", "Subprocesses", "Conformance", "ContactCenter", "ClavardTestSupport", "clavard"]),
     // Drives the built `clavard repl` in a pseudo-terminal.
     .testTarget(
-      name: "ReplTerminalTests",
+      name: "REPLTerminalTests",
       dependencies: ["clavard", "clavard-bench", "PseudoTerminal", "ClavardTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -140,7 +140,7 @@ public enum Completer {
     guard words.complete.count == 1, let command = DotCommand(word: word) else { return .candidates([]) }
     switch command {
     case .help: return .candidates(filter(Help.names, words.partial))
-    case .read, .save: return .fileNames
+    case .read, .save, .timeline: return .fileNames
     case .record: return context.isRecording ? .candidates(filter(["stop"], words.partial)) : .fileNames
     case .state, .reset, .quit, .actor: return .candidates([])
     }

@@ -13,7 +13,7 @@ import Conformance
 /// piped.finish(into: &output)                        // error: <stdin>:2: ... differ
 /// ```
 public struct PipedInput {
-  public let repl: ReplSession
+  public let repl: REPLSession
   /// How input lines are named in messages.
   public let name: String
   /// Written expectations that did not hold (and `expect` lines that did not).
@@ -23,7 +23,7 @@ public struct PipedInput {
   private var expected = Expected()
   private var expectationCount = 0
 
-  public init(repl: ReplSession, name: String = "<stdin>") {
+  public init(repl: REPLSession, name: String = "<stdin>") {
     self.repl = repl
     self.name = name
   }
@@ -32,7 +32,7 @@ public struct PipedInput {
   public var exitStatus: Int32 { mismatches == 0 && repl.errorsShown == 0 ? 0 : 1 }
 
   /// Handles one line of input.
-  public mutating func handle(_ line: String, into output: inout some TextOutputStream) -> ReplAction {
+  public mutating func handle(_ line: String, into output: inout some TextOutputStream) -> REPLAction {
     lineNumber += 1
     let content = line.trimmingWhitespace()
     if let marker = content.first, marker == "<" || marker == "!" {

@@ -1,3 +1,4 @@
+import Conformance
 import ContactCenter
 import Glibc
 import Subprocesses
@@ -57,6 +58,55 @@ enum ProtocolMeasurement {
     print(
       "| round trip per command through `clavard serve` (\(durations.count) commands) | "
         + "\(percentile(0.5)) | \(percentile(0.99)) |")
+    try pipelined(clavard: clavard, chats: chats)
+  }
+
+  /// The same workload through a `Lockstep` in batches: the reference predicts each outcome,
+  /// requests go ahead of their replies, every reply is compared. Commands per second.
+  static func pipelined(clavard: String, chats: Int) throws {
+    let lockstep = try Lockstep(transport: try SystemProcess(command: "'\(clavard)' serve", timeout: 10))
+    defer { lockstep.close() }
+    var session = Session(auditsRouting: false)
+    var batch: [Lockstep.BatchItem] = []
+    var commands = 0
+    let start = now()
+    func run(_ command: Command) throws {
+      batch.append(Lockstep.BatchItem(execution: session.run(.engine(command))))
+      commands += 1
+      if batch.count == 256 { try flush() }
+    }
+    func flush() throws {
+      if let (_, divergence) = lockstep.mirror(batch: batch) { throw TransportFailure.io(divergence.message) }
+      batch.removeAll(keepingCapacity: true)
+    }
+    for command in setUp { try run(command) }
+    for number in 1...chats { for command in chat(number) { try run(command) } }
+    try flush()
+    let seconds = Double(now() - start) / 1e9
+    print(
+      "| pipelined through `clavard serve`, every outcome compared (\(commands) commands) | "
+        + "\(Int(Double(commands) / seconds)) commands/s | \(Int(seconds * 1000)) ms |")
+  }
+
+  static let setUp: [Command] = [
+    .defineQueue("support", media: .chat, dispositions: []),
+    .defineAgent("alice", queues: ["support"], maximumChats: nil),
+    .agent("alice", .login), .agent("alice", .readyToWork),
+    .agent("alice", .selectQueue("support", enabled: true)),
+    .agent("alice", .confirmSelections), .agent("alice", .setStatus(.available)),
+  ]
+
+  /// One whole chat: open, accept, two messages, end, Finish.
+  static func chat(_ number: Int) -> [Command] {
+    let chat = ChatID(number)
+    let visitor = VisitorID("v\(number)")
+    let request = ChatRequest(
+      name: "Visitor \(number)", email: "v\(number)@example.com", ipAddress: "192.0.2.1")
+    return [
+      .customer(visitor, .open("support", request)), .agent("alice", .accept(chat)),
+      .agent("alice", .say(chat, "Bonjour")), .customer(visitor, .say("Merci")), .agent("alice", .end(chat)),
+      .agent("alice", .finish(chat)),
+    ]
   }
 
   private static func now() -> UInt64 {

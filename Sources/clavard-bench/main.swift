@@ -26,14 +26,14 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "repl":
   do {
-    try ReplMeasurement.run(clavard: arguments.count > 1 ? arguments[1] : ReplMeasurement.siblingClavard())
+    try REPLMeasurement.run(clavard: arguments.count > 1 ? arguments[1] : REPLMeasurement.siblingClavard())
   } catch {
     complain("clavard-bench: \(error)")
     exit(1)
   }
 case "protocol":
   do {
-    let clavard = arguments.count > 1 ? arguments[1] : ReplMeasurement.siblingClavard()
+    let clavard = arguments.count > 1 ? arguments[1] : REPLMeasurement.siblingClavard()
     let chats = arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000
     try ProtocolMeasurement.run(clavard: clavard, chats: max(1, chats))
   } catch {

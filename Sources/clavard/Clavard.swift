@@ -16,7 +16,7 @@ struct Clavard: AsyncParsableCommand {
       `clavard --generate-completion-script bash` (or zsh, fish).
       """,
     version: "0.1.0",
-    subcommands: [Run.self, CoverageCommand.self, Simulate.self, Repl.self, Serve.self, Explore.self]
+    subcommands: [Run.self, CoverageCommand.self, Simulate.self, REPLCommand.self, Serve.self, Explore.self]
   )
 
   /// As ArgumentParser's, except that a usage error exits with status 2 (the status every

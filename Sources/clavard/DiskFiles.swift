@@ -4,7 +4,7 @@ import SystemFiles
 /// The REPL's files on the file system, through ``FileSystem``: reads never block and are
 /// bounded, `.save` replaces atomically keeping the file's owner and mode, `.record` creates a
 /// new file and appends to it command by command.
-struct DiskFiles: ReplFiles {
+struct DiskFiles: REPLFiles {
   /// A script, with the limits of `clavard run` (file size, line length).
   func read(_ path: String) throws -> [UInt8] {
     try ScriptFiles.read(path)

@@ -41,6 +41,12 @@ struct Run: AsyncParsableCommand {
     help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"), completion: .file())
   var junit: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Also write an HTML report with each script's timeline to this file (one file, nothing external).",
+      valueName: "file"))
+  var html: String?
+
   @Flag(help: "Print TAP version 13 instead of the text report.")
   var tap = false
 
@@ -97,7 +103,7 @@ struct Run: AsyncParsableCommand {
     // --update reads each file once: what it parses is what it rewrites.
     let snapshots = FileSnapshots()
     if paths == ["-"] {
-      let entry = StandardInputScript.run()
+      let entry = StandardInputScript.run(recordsTimeline: html != nil)
       if tap { Output.text(Report.tapHeader(planned: 1)) }
       printEntry(entry, number: 1)
       return try finish(Report(entries: [entry]))
@@ -129,8 +135,8 @@ struct Run: AsyncParsableCommand {
   /// the JUnit report; exits with the report's status.
   private func runAndReport(_ files: [ScriptFile], bail: Bool) async throws {
     let pool = system.pool()
-    let suite = SuiteRunner(
-      runner: ScriptRunner(loader: ScriptFiles.loader), jobs: jobs, bail: bail, mirrors: pool)
+    let runner = ScriptRunner(loader: ScriptFiles.loader, recordsTimeline: html != nil)
+    let suite = SuiteRunner(runner: runner, jobs: jobs, bail: bail, mirrors: pool)
     if tap { Output.text(Report.tapHeader(planned: files.count)) }
     var number = 0
     let report = await suite.run(files) { entry in
@@ -174,6 +180,14 @@ struct Run: AsyncParsableCommand {
         try ScriptFiles.writeAtomically(report.junit(), to: junit)
       } catch {
         Output.error("clavard: cannot write the JUnit report \(Escaping.controlsEscaped(junit)): \(error)")
+        status = 2
+      }
+    }
+    if let html {
+      do {
+        try ScriptFiles.writeAtomically(report.html(), to: html)
+      } catch {
+        Output.error("clavard: cannot write the HTML report \(Escaping.controlsEscaped(html)): \(error)")
         status = 2
       }
     }

@@ -57,8 +57,8 @@ struct Serve: ParsableCommand {
       case .text(var bytes):
         if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
         // Blank lines between requests are allowed (a person typing); they get no reply.
-        if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
-        Output.line(server.handle(bytes))
+        guard let reply = server.handle(bytes) else { continue }
+        Output.line(reply)
       case .tooLong:
         Output.line(server.tooLong())
       }

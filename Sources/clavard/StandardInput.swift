@@ -4,11 +4,11 @@ import REPL
 import SystemFiles
 
 /// `clavard repl` on a pipe or a file: see ``PipedInput``.
-enum PipedRepl {
+enum PipedREPL {
   static func run(mirrors: (any MirrorSource)? = nil) -> Int32 {
     let colour = isatty(1) == 1 && Environment.allowsColour(Environment.current)
-    let repl = ReplSession(files: replFiles, style: Style(colour: colour), mirrors: mirrors)
-    guard Repl.connect(repl) else { return 2 }
+    let repl = REPLSession(files: replFiles, style: Style(colour: colour), mirrors: mirrors)
+    guard REPLCommand.connect(repl) else { return 2 }
     var piped = PipedInput(repl: repl)
     var output = StandardOutput()
     var reader = LineReader(
@@ -57,8 +57,10 @@ enum StandardInputScript {
   /// with no step in sight, before any command once the piece is 16 times larger).
   static let pieceBytes = 64 << 10
 
-  static func run() -> ReportEntry {
-    var runner = PieceRunner()
+  /// With `recordsTimeline`, each command's instant and events are kept too (`--html`).
+  static func run(recordsTimeline: Bool = false) -> ReportEntry {
+    var runner = PieceRunner(
+      runner: ScriptRunner(loader: ScriptFiles.loader, recordsTimeline: recordsTimeline))
     var reader = LineReader(
       descriptor: 0, maximumLineBytes: ScriptFiles.maximumLineBytes, name: "standard input")
     var piece: [UInt8] = []
@@ -108,7 +110,9 @@ enum StandardInputScript {
   private struct PieceRunner {
     var session = Session()
     var result: ScriptResult?
-    let runner = ScriptRunner(loader: ScriptFiles.loader)
+    let runner: ScriptRunner
+
+    init(runner: ScriptRunner) { self.runner = runner }
 
     var entry: ReportEntry {
       ReportEntry(path: path, outcome: .ran(result ?? ScriptResult(path: path)))
@@ -139,6 +143,12 @@ enum StandardInputScript {
       // Only `--update` needs each outcome; the input may be long.
       ran.outcomes = []
       if var merged = result {
+        // The piece's commands point at its steps, which follow the steps so far.
+        merged.timeline += ran.timeline.map { command in
+          var command = command
+          command.step = command.step.map { $0 + merged.steps.count }
+          return command
+        }
         merged.steps += ran.steps
         merged.commandsRun += ran.commandsRun
         merged.failure = ran.failure

@@ -39,7 +39,10 @@ struct CompletionTests {
   @Test("dot-commands and their arguments")
   func dotCommands() {
     let harness = harness()
-    #expect(harness.complete(".") == [".help", ".read", ".record", ".save", ".state", ".reset", ".quit"])
+    #expect(
+      harness.complete(".") == [
+        ".help", ".read", ".record", ".save", ".timeline", ".state", ".reset", ".quit",
+      ])
     #expect(harness.complete(".re") == [".read", ".record", ".reset"])
     #expect(harness.complete(".read ") == ["<files>"])
     #expect(harness.complete(".save fix") == ["<files>"])

@@ -37,6 +37,11 @@ struct DispatchTests {
 
         """)
     #expect(harness.type("< alice logged in").hasPrefix("error: '<' lines belong in scripts"))
+    // Under `as NAME` too: a pasted expectation is not the actor's command.
+    harness.type("as alice")
+    #expect(harness.type("< alice logged in").hasPrefix("error: '<' lines belong in scripts"))
+    #expect(harness.type("! alice is not logged in").hasPrefix("error: '!' lines belong in scripts"))
+    harness.type("as")
     #expect(harness.repl.transcript.isEmpty)
   }
 
@@ -178,6 +183,22 @@ struct DispatchTests {
       ])
   }
 
+  @Test("the caret points under the word as shown, past an escaped control character")
+  func caretAfterEscape() {
+    let harness = Harness()
+    // The tab shows as `\t` (two columns); the unknown key starts after it.
+    #expect(
+      harness.type("agent \"a\tb\" queus=x")
+        == "error: unknown key 'queus'; did you mean 'queues'?; expected one of queues, max-chats\n"
+        + "  agent \"a\\tb\" queus=x\n" + "               ^\n")
+  }
+
+  @Test(".read counts its commands in words: 1 command, 2 commands")
+  func readCounts() {
+    let harness = Harness(files: ["one.chat": "agent alice\n< agent alice\n"])
+    #expect(harness.type(".read one.chat").contains("stopped at its first failure, after 1 command:"))
+  }
+
   @Test(".read stops at the script's first failure and says where")
   func readFails() {
     let harness = Harness(files: [
@@ -198,7 +219,7 @@ struct DispatchTests {
   @Test(".read of a file that is not UTF-8 says so")
   func readInvalidUTF8() {
     let raw = RawFiles(bytes: [0x61, 0x67, 0x0A, 0xC3, 0x28, 0x0A])
-    let repl = ReplSession(files: raw)
+    let repl = REPLSession(files: raw)
     var output = ""
     _ = repl.handle(".read raw.chat", into: &output)
     #expect(output.contains("raw.chat:2:1: this file is not valid UTF-8 (byte 0xC3); save it as UTF-8"))
@@ -207,7 +228,7 @@ struct DispatchTests {
   @Test("`use FILE` at the prompt runs the file as .read does")
   func use() {
     let harness = Harness(files: ["a.chat": "agent alice\n< agent alice defined: no queues\n"])
-    #expect(harness.type("use a.chat") == "# a.chat: 1 commands, every event as expected\n")
+    #expect(harness.type("use a.chat") == "# a.chat: 1 command, every event as expected\n")
     #expect(harness.repl.session.center.agent("alice") != nil)
   }
 
@@ -221,7 +242,7 @@ struct DispatchTests {
 }
 
 /// Files whose every read gives the same bytes.
-struct RawFiles: ReplFiles {
+struct RawFiles: REPLFiles {
   var bytes: [UInt8]
   func read(_ path: String) throws -> [UInt8] { bytes }
   func write(_ text: String, to path: String) throws {}

@@ -6,7 +6,7 @@ import Testing
 @testable import REPL
 
 /// Files in memory: what `.read`, `.save` and `.record` see in tests.
-final class MemoryFiles: ReplFiles {
+final class MemoryFiles: REPLFiles {
   private let contents = Mutex<[String: [UInt8]]>([:])
   /// Paths whose writes fail, as a full disk would.
   private let failing = Mutex<Set<String>>([])
@@ -77,14 +77,14 @@ struct TestFileError: Error, CustomStringConvertible {
 /// A REPL with its files; `type` runs lines and returns what they printed.
 final class Harness {
   let files: MemoryFiles
-  let repl: ReplSession
+  let repl: REPLSession
 
   init(
     files: [String: String] = [:], style: Style = .plain,
     isInterrupted: @escaping ScriptRunner.Interruption = { false }
   ) {
     self.files = MemoryFiles(files)
-    repl = ReplSession(files: self.files, style: style, isInterrupted: isInterrupted)
+    repl = REPLSession(files: self.files, style: style, isInterrupted: isInterrupted)
   }
 
   /// Runs each line; returns everything printed, one string.

@@ -13,7 +13,9 @@ public struct ScriptResult: Hashable, Sendable {
   public var wasInterrupted = false
   /// What each command actually did, by where it was written: what `--update` writes back.
   public var outcomes: [RecordedOutcome] = []
-
+  /// Each command with its instant and typed events, in the order they ran: kept only by a
+  /// runner that records a timeline (for `--html`), empty otherwise.
+  public var timeline: [TimedCommand] = []
   /// Why the script was not run against a system under test (it needs a command the system
   /// does not support): reported apart, never counted as passed.
   public var skipped: String?

@@ -19,15 +19,26 @@ public struct ScriptRunner: Sendable {
 
   private let includes: IncludeResolver
   private let isInterrupted: Interruption
+  /// Whether each command's instant and typed events are kept (``ScriptResult/timeline``), for
+  /// an HTML report; off, a run keeps only its outcomes.
+  public let recordsTimeline: Bool
 
   /// A runner whose `use` lines read files with `loader`, each file once.
-  public init(loader: @escaping Loader, isInterrupted: @escaping Interruption = { false }) {
-    self.init(includes: IncludeResolver(loader: loader), isInterrupted: isInterrupted)
+  public init(
+    loader: @escaping Loader, recordsTimeline: Bool = false, isInterrupted: @escaping Interruption = { false }
+  ) {
+    self.init(
+      includes: IncludeResolver(loader: loader), recordsTimeline: recordsTimeline,
+      isInterrupted: isInterrupted)
   }
 
   /// A runner that shares its included files with others (the jobs of a run, the REPL).
-  public init(includes: IncludeResolver, isInterrupted: @escaping Interruption = { false }) {
+  public init(
+    includes: IncludeResolver, recordsTimeline: Bool = false,
+    isInterrupted: @escaping Interruption = { false }
+  ) {
     self.includes = includes
+    self.recordsTimeline = recordsTimeline
     self.isInterrupted = isInterrupted
   }
 
@@ -78,6 +89,10 @@ public struct ScriptRunner: Sendable {
     var mirror: (any Mirror)?
     var currentStepIndex: Int?
     var includesRun = 0
+    /// The command just recorded is the one the script fails at.
+    mutating func markFailure() {
+      if let last = result.timeline.indices.last { result.timeline[last].isFailure = true }
+    }
     var currentStepName: String? {
       currentStepIndex.map { "\(result.steps[$0].id)\(Escaping.quotedForReport(result.steps[$0].title))" }
     }
@@ -108,22 +123,32 @@ public struct ScriptRunner: Sendable {
             location: statement.location, includedFrom: chain, step: context.currentStepName,
             message: "interrupted before this command; the commands before it ran")
         }
+        let start = session.center.now
         let execution = session.run(command)
         let outcome = execution.outcome
         context.result.commandsRun += 1
         context.result.outcomes.append(RecordedOutcome(location: statement.location, outcome: outcome))
+        if recordsTimeline {
+          context.result.timeline.append(
+            TimedCommand(
+              statement, command, execution, step: context.currentStepIndex, start: start,
+              end: session.center.now))
+        }
         if let problem = Self.mismatch(outcome, expected, source: statement.source) {
+          context.markFailure()
           throw RunFailure(
             location: statement.location, includedFrom: chain, step: context.currentStepName,
             message: problem.message, diff: problem.diff)
         }
         if let divergence = context.mirror?.mirror(execution, in: session) {
+          context.markFailure()
           throw RunFailure(
             location: statement.location, includedFrom: chain, step: context.currentStepName,
             message: "`\(statement.source)`: \(divergence.message)", diff: divergence.diff)
         }
         let violations = session.invariantViolationsOfLastCommand()
         if !violations.isEmpty {
+          context.markFailure()
           throw RunFailure(
             location: statement.location, includedFrom: chain, step: context.currentStepName,
             message: "the engine broke its invariants: " + violations.joined(separator: "; "))

@@ -138,9 +138,10 @@ extension Vocabulary {
       example: "status available",
       .agent { .setStatus($0.choice("status", AgentStatus.init(keyword:))) }),
     CommandSpec(
-      "preview", summary: "the record details of the offered chat", event: "chat-1 preview for alice: ...",
+      "preview", [.chat(.pendingOffer)], summary: "the record details of the offered chat",
+      event: "chat-1 preview for alice: ...",
       requirements: ["CHAT-3"],
-      .agent { _ in .preview }),
+      .agent { .preview($0.chat()) }),
     CommandSpec(
       "accept", [.chat(.pendingOffer)], summary: "accept the offered chat", event: "chat-1 accepted by alice",
       requirements: ["CAP-2", "CHAT-3"],

@@ -5,6 +5,7 @@ public enum DotCommand: String, CaseIterable, Hashable, Sendable {
   case read = ".read"
   case record = ".record"
   case save = ".save"
+  case timeline = ".timeline"
   case state = ".state"
   case reset = ".reset"
   case quit = ".quit"
@@ -26,6 +27,7 @@ public enum DotCommand: String, CaseIterable, Hashable, Sendable {
     case .read: [".read FILE"]
     case .record: [".record FILE", ".record stop"]
     case .save: [".save FILE", ".save FILE --replace"]
+    case .timeline: [".timeline FILE", ".timeline FILE --replace"]
     case .state: [".state"]
     case .reset: [".reset"]
     case .quit: [".quit"]
@@ -41,6 +43,8 @@ public enum DotCommand: String, CaseIterable, Hashable, Sendable {
       "write the session so far to a new FILE, then append each command with its events as it runs; the file passes `clavard run`"
     case .save:
       "write the whole session so far to FILE as a script (--replace to write over an existing file)"
+    case .timeline:
+      "write the session so far to FILE as an HTML page with its timeline, as `clavard run --html` draws it (--replace to write over an existing file)"
     case .state: "the clock, queues, agents, chats and changed settings at a glance"
     case .reset: "start again from an empty contact center"
     case .quit: "leave (also .exit, .q, exit, quit, \\q; Ctrl-D on an empty line)"

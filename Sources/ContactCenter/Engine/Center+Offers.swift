@@ -1,7 +1,7 @@
 extension Center {
   /// CHAT-3: the record details of the pending offer, before accepting it.
-  mutating func preview(_ slot: Int, _ events: inout [Event]) throws(Refusal) {
-    let chat = try pendingOffer(of: slot, named: nil)
+  mutating func preview(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) {
+    let chat = try pendingOffer(of: slot, named: chat)
     let origin = chatEntries[chat].origin
     events.append(.offerPreview(chat, for: agentIDs[slot], origin.request, match: origin.match))
   }

@@ -155,7 +155,7 @@ public struct Center: Equatable, Sendable {
     case .switchProfileQueue(let queue, let enabled):
       return try switchQueue(slot, queue, enabled, path: .profile, &events)
     case .saveProfileQueues: return try applySwitches(slot, path: .profile, &events)
-    case .preview: try preview(slot, &events)
+    case .preview(let chat): try preview(slot, chat, &events)
     case .accept(let chat): return try accept(slot, chat, &events)
     case .reject(let chat): return try reject(slot, chat, &events)
     case .showCustomerInfo(let chat): try showCustomerInfo(slot, chat, &events)

@@ -31,8 +31,8 @@ public enum AgentAction: Hashable, Sendable {
   case switchProfileQueue(QueueID, enabled: Bool)
   case saveProfileQueues
 
-  /// CHAT-3: the record details of the pending offer.
-  case preview
+  /// CHAT-3: the record details of the pending offer (named, or the only one).
+  case preview(ChatID?)
   case accept(ChatID?)
   case reject(ChatID?)
 

@@ -47,8 +47,15 @@ extension CommandCall {
     case .agent: roles = .agent
     case .visitor: roles = .customer
     }
-    guard let spec = Vocabulary.command(name.split(separator: " ").map(String.init), roles: roles) else {
-      throw WireError("unknown command \"\(name)\" for \(actor.role)")
+    let words = name.split(separator: " ").map(String.init)
+    guard let spec = Vocabulary.command(words, roles: roles) else {
+      if actor == .tenant, Vocabulary.command(words, roles: .agent) != nil {
+        throw WireError("command \(name): \"agent\" is missing (who gives it)")
+      }
+      if actor == .tenant, Vocabulary.command(words, roles: .customer) != nil {
+        throw WireError("command \(name): \"visitor\" is missing (who gives it)")
+      }
+      throw WireError.unsupported("unknown command \"\(name)\"")
     }
     return spec
   }

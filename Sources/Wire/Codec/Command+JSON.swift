@@ -102,7 +102,7 @@ extension AgentAction {
         enabled ? "profile queues enable" : "profile queues disable", [("queue", .string(queue.rawValue))]
       )
     case .saveProfileQueues: return ("profile queues save", [])
-    case .preview: return ("preview", [])
+    case .preview(let id): return ("preview", chat(id))
     case .accept(let id): return ("accept", chat(id))
     case .reject(let id): return ("reject", chat(id))
     case .showCustomerInfo(let id): return ("info", chat(id))

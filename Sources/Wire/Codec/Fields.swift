@@ -4,8 +4,27 @@ import ContactCenter
 /// wrong with it.
 public struct WireError: Error, Hashable, Sendable, CustomStringConvertible {
   public var message: String
+  /// The system's handshake said what Clavard cannot work with (another protocol, no clock
+  /// control, names it does not know): not an unreadable reply, a refusal to work with it.
+  public var isHandshake = false
+  /// What is asked is not in the protocol (a command or request type it does not have).
+  public var isUnsupported = false
 
-  public init(_ message: String) { self.message = message }
+  /// Text from the other side in `message` (a name it sent) is shown with its control
+  /// characters escaped: the message reaches a terminal.
+  public init(_ message: String) { self.message = Escaping.controlsEscaped(message) }
+
+  static func handshake(_ message: String) -> WireError {
+    var error = WireError(message)
+    error.isHandshake = true
+    return error
+  }
+
+  static func unsupported(_ message: String) -> WireError {
+    var error = WireError(message)
+    error.isUnsupported = true
+    return error
+  }
 
   public var description: String { message }
 }

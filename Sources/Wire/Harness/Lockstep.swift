@@ -25,7 +25,7 @@ public final class Lockstep: Mirror, Sendable {
     var isBroken = false
   }
 
-  private let state: Mutex<State>
+  let state: Mutex<State>
 
   /// Greets the system (the handshake) and reads its capabilities.
   public init(transport: sending any Transport) throws(Divergence) {
@@ -115,18 +115,30 @@ public final class Lockstep: Mirror, Sendable {
 
   // MARK: Exchanging
 
-  private static func nextID(_ state: inout State) -> Int {
+  static func nextID(_ state: inout State) -> Int {
     defer { state.nextID += 1 }
     return state.nextID
   }
 
   /// Sends a request (in the system's names) and reads its reply; a failure of the transport or
   /// a reply that is not one breaks the connection.
-  private static func exchange(_ request: Request, id: Int, _ state: inout State) throws(Divergence) -> Reply
-  {
+  static func exchange(_ request: Request, id: Int, _ state: inout State) throws(Divergence) -> Reply {
+    try send(request, id: id, &state)
+    return try receive(id: id, &state)
+  }
+
+  static func send(_ request: Request, id: Int, _ state: inout State) throws(Divergence) {
     let line = state.names.translate(request.json(id: id), toSystem: true).text
     do {
       try state.transport.send(line)
+    } catch {
+      throw broken(by: error, &state)
+    }
+  }
+
+  /// The next reply, which must answer request `id`.
+  static func receive(id: Int, _ state: inout State) throws(Divergence) -> Reply {
+    do {
       let bytes = try state.transport.receive()
       let json: JSON
       do {
@@ -147,18 +159,27 @@ public final class Lockstep: Mirror, Sendable {
         )
       }
       return reply
-    } catch let failure as TransportFailure {
-      state.isBroken = true
-      throw Divergence(message: "the system under test failed: \(failure)", diff: log(state.transport))
-    } catch let error as WireError {
-      state.isBroken = true
-      throw Divergence(message: "it wrote a reply Clavard cannot read: \(error)", diff: log(state.transport))
-    } catch let divergence as Divergence {
-      state.isBroken = true
-      throw Divergence(message: divergence.message, diff: divergence.diff + log(state.transport))
     } catch {
-      state.isBroken = true
-      throw Divergence(message: "the system under test failed: \(error)", diff: log(state.transport))
+      throw broken(by: error, &state)
+    }
+  }
+
+  /// What a failure to exchange says, with the end of the system's log; the connection is
+  /// broken from then on.
+  private static func broken(by error: any Error, _ state: inout State) -> Divergence {
+    state.isBroken = true
+    let log = log(state.transport)
+    switch error {
+    case let failure as TransportFailure:
+      return Divergence(message: "the system under test failed: \(failure)", diff: log)
+    case let error as WireError where error.isHandshake:
+      return Divergence(message: error.message, diff: log)
+    case let error as WireError:
+      return Divergence(message: "it wrote a reply Clavard cannot read: \(error)", diff: log)
+    case let divergence as Divergence:
+      return Divergence(message: divergence.message, diff: divergence.diff + log)
+    default:
+      return Divergence(message: "the system under test failed: \(error)", diff: log)
     }
   }
 

@@ -257,7 +257,8 @@ private struct JSONParser {
   private mutating func object(depth: Int) throws(JSONError) -> JSON {
     index += 1
     var members: [(String, JSON)] = []
-    var keys: Set<String> = []
+    // Keys compare by their bytes, as texts do: `é` and `e` with an accent are two keys.
+    var keys: Set<[UInt8]> = []
     skipSpaces()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
       index += 1
@@ -270,7 +271,7 @@ private struct JSONParser {
       }
       let keyColumn = index
       let key = try string()
-      guard keys.insert(key).inserted else {
+      guard keys.insert(Array(key.utf8)).inserted else {
         throw JSONError(message: "the key \"\(key)\" is given twice", column: keyColumn + 1)
       }
       skipSpaces()

@@ -42,13 +42,16 @@ public struct Capabilities: Hashable, Sendable {
   }
 
   /// The names of a set in the vocabulary's order.
+  /// The names of a set in the vocabulary's order, each once (`faq` is both the tenant's
+  /// definition and the agent's insertion, one name).
   private static func ordered(_ names: Set<String>, _ order: [String]) -> [String] {
-    order.filter(names.contains)
+    var seen: Set<String> = []
+    return order.filter { names.contains($0) && seen.insert($0).inserted }
   }
 
   static func decode(_ fields: Fields) throws(WireError) -> Capabilities {
     guard try fields.bool("clock") else {
-      throw WireError(
+      throw WireError.handshake(
         "the system under test does not control its clock (\"clock\": false); Clavard moves every system's clock as scripts move the reference's (docs/protocol.md, \"The clock\")"
       )
     }
@@ -56,7 +59,7 @@ public struct Capabilities: Hashable, Sendable {
       let strings = try fields.strings(key)
       let unknown = strings.filter { make($0) == nil }
       guard unknown.isEmpty else {
-        throw WireError("\(fields.context): unknown \(key): \(unknown.joined(separator: ", "))")
+        throw WireError.handshake("it declares unknown \(key): \(unknown.joined(separator: ", "))")
       }
       return Set(strings.compactMap(make))
     }
@@ -131,7 +134,7 @@ public enum Reply: Hashable, Sendable {
     case "hello":
       let version = try fields.int("protocol")
       guard version == ProtocolVersion.current else {
-        throw WireError(
+        throw WireError.handshake(
           "the system under test speaks protocol \(version); Clavard speaks \(ProtocolVersion.current)")
       }
       return (

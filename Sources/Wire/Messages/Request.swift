@@ -64,7 +64,7 @@ public enum Request: Hashable, Sendable {
       return (id, .clock(Instant(milliseconds: Int64(milliseconds))))
     case "query": return (id, .query(try Question.decode(fields)))
     case "reset": return (id, .reset)
-    case let other: throw WireError("unknown request type \"\(other)\"")
+    case let other: throw WireError.unsupported("unknown request type \"\(other)\"")
     }
   }
 }

@@ -21,10 +21,9 @@ public final class InProcessTransport: Transport {
   public func send(_ line: String) throws(TransportFailure) {
     guard !isClosed else { throw .closed }
     let bytes = Array(line.utf8)
-    // As `clavard serve` reads: a blank line gets no reply, a line too long is refused whole.
-    if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
+    // As `clavard serve` reads: a line too long is refused whole, a blank line gets no reply.
     let reply = bytes.count > ReferenceServer.maximumLineBytes ? server.tooLong() : server.handle(bytes)
-    replies.append(Array(reply.utf8))
+    if let reply { replies.append(Array(reply.utf8)) }
   }
 
   /// The oldest reply not read yet. With none, a process would leave the harness waiting until

@@ -26,9 +26,13 @@ public struct ReferenceServer: Sendable {
     session = Session(auditsRouting: false, faults: faults)
   }
 
-  /// Handles one request line (without its newline) and returns the reply line (without one).
-  public mutating func handle(_ line: some Collection<UInt8>) -> String {
+  /// Handles one request line (without its newline) and returns the reply line (without one);
+  /// nil for a blank line (a person typing), which is counted but gets no reply.
+  public mutating func handle(_ line: some Collection<UInt8>) -> String? {
     lineNumber += 1
+    if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
+      return nil
+    }
     return reply(to: line).text
   }
 
@@ -56,9 +60,7 @@ public struct ReferenceServer: Sendable {
       let decoded = try Request.decode(json)
       request = decoded.request
     } catch {
-      let unsupported =
-        json["type"]?.string.map { !["hello", "command", "clock", "query", "reset"].contains($0) } ?? false
-      let code = unsupported ? Reply.ErrorCode.notSupported : Reply.ErrorCode.malformedRequest
+      let code = error.isUnsupported ? Reply.ErrorCode.notSupported : Reply.ErrorCode.malformedRequest
       return Reply.error(code: code, text: "line \(lineNumber): \(error)").json(inReplyTo: id)
     }
     guard greeted || request == .hello else {
@@ -80,7 +82,8 @@ public struct ReferenceServer: Sendable {
       do {
         return Self.reply(session.run(.engine(try call.command())))
       } catch {
-        return .error(code: Reply.ErrorCode.malformedRequest, text: "line \(lineNumber): \(error)")
+        let code = error.isUnsupported ? Reply.ErrorCode.notSupported : Reply.ErrorCode.malformedRequest
+        return .error(code: code, text: "line \(lineNumber): \(error)")
       }
     case .clock(let instant):
       return Self.reply(session.run(.clock(.to(instant))))

@@ -40,7 +40,7 @@ struct ActorCommandParserTests {
         ActorCommand(name: "profile queues disable", agent: .switchProfileQueue("sales", enabled: false))
       ),
       ("profile queues save", ActorCommand(name: "profile queues save", agent: .saveProfileQueues)),
-      ("preview", ActorCommand(name: "preview", agent: .preview)),
+      ("preview", ActorCommand(name: "preview", agent: .preview(nil))),
       ("accept", ActorCommand(name: "accept", agent: .accept(nil))),
       ("reject", ActorCommand(name: "reject", agent: .reject(nil))),
       ("info", ActorCommand(name: "info", agent: .showCustomerInfo(nil))),

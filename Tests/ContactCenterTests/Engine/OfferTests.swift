@@ -93,12 +93,17 @@ import Testing
   @Test("CHAT-3: the agent previews the record details of the offer, then accepts")
   func previewThenAccept() {
     var harness = Self.threeAgents()
-    #expect(harness.agentRefusal("alice", .preview) == "alice has no pending offer")
+    #expect(harness.agentRefusal("alice", .preview(nil)) == "alice has no pending offer")
+    #expect(harness.agentRefusal("alice", .preview(ChatID(1))) == "chat-1 does not exist")
     harness.open("marie")
     #expect(
-      harness.agent("alice", .preview) == [
+      harness.agent("alice", .preview(nil)) == [
         #"chat-1 preview for alice: "Marie Tremblay" <marie@example.com>, ip 203.0.113.7; record: none (new customer)"#
       ])
+    // Named, as accept and reject name it: the same, and another chat is refused.
+    #expect(harness.agent("alice", .preview(ChatID(1))) == harness.agent("alice", .preview(nil)))
+    harness.open("paul")
+    #expect(harness.agentRefusal("alice", .preview(ChatID(2))) == "alice has no offer for chat-2")
     // Previewing changes nothing: the offer is still pending with the same deadline.
     #expect(
       harness.center.chat(ChatID(1))?.state
@@ -106,9 +111,9 @@ import Testing
           to: "alice", offerNumber: 1, at: Instant(milliseconds: 2_000),
           deadline: Instant(milliseconds: 32_000)))
     #expect(harness.agent("alice", .accept(nil)) == ["chat-1 accepted by alice"])
-    #expect(harness.agentRefusal("alice", .preview) == "alice has no pending offer")
+    #expect(harness.agentRefusal("alice", .preview(nil)) == "alice has no pending offer")
     harness.run(.defineAgent("dave", queues: ["support"], maximumChats: nil))
-    #expect(harness.agentRefusal("dave", .preview) == "dave is not logged in")
+    #expect(harness.agentRefusal("dave", .preview(nil)) == "dave is not logged in")
   }
 
   // MARK: CAP-3: the reject permission
@@ -205,7 +210,7 @@ import Testing
     let expired = "the offer of chat-1 to alice expired at 00:00:32"
     #expect(harness.agentRefusal("alice", .accept(nil)) == expired)
     #expect(harness.agentRefusal("alice", .accept(ChatID(1))) == expired)
-    #expect(harness.agentRefusal("alice", .preview) == expired)
+    #expect(harness.agentRefusal("alice", .preview(nil)) == expired)
   }
 
   @Test("CHAT-4: an accept one millisecond before the deadline is in time")
@@ -342,7 +347,7 @@ import Testing
     // alice has no offer at all; the engine answers "alice rejected chat-1 at 00:00:01; it can
     // no longer be accepted", about a chat she let go a minute earlier.
     #expect(harness.agentRefusal("alice", .accept(nil)) == "alice has no pending offer")
-    #expect(harness.agentRefusal("alice", .preview) == "alice has no pending offer")
+    #expect(harness.agentRefusal("alice", .preview(nil)) == "alice has no pending offer")
   }
 
   // MARK: DEC-3 before the accept

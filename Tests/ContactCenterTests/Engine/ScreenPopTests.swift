@@ -93,7 +93,7 @@ import Testing
   func previewShowsTheMatch(lookup: Lookup) {
     var harness = Self.withCRM()
     harness.open("marie", request: lookup.request)
-    #expect(harness.agent("alice", .preview) == [lookup.preview])
+    #expect(harness.agent("alice", .preview(nil)) == [lookup.preview])
   }
 
   @Test(
@@ -141,7 +141,7 @@ import Testing
         "chat-1 queued in support for marie",
         "chat-1 offered to alice (accept within 30s)",
       ])
-    #expect(harness.agent("alice", .preview) == [lookup.preview])
+    #expect(harness.agent("alice", .preview(nil)) == [lookup.preview])
     #expect(harness.agent("alice", .accept(nil)) == ["chat-1 accepted by alice"])
     #expect(harness.center.chat(ChatID(1))?.screenPop == nil)
   }
@@ -230,7 +230,7 @@ import Testing
     harness.agent("alice", .end(nil))
     harness.open("sophie", email: "marie@example.com")
     #expect(
-      harness.agent("alice", .preview) == [
+      harness.agent("alice", .preview(nil)) == [
         #"chat-2 preview for alice: "Marie Tremblay" <marie@example.com>, ip 203.0.113.7; record: customer customer-2 (matched by e-mail)"#
       ])
   }

@@ -58,7 +58,7 @@ import Testing
       .readyToWork, .setStatus(.available), .logout, .listQueues,
       .selectQueue("support", enabled: true), .confirmSelections,
       .switchProfileQueue("support", enabled: true), .saveProfileQueues,
-      .accept(nil), .preview,
+      .accept(nil), .preview(nil),
     ]
     for action in actions {
       #expect(h.refusal(.agent("alice", action)) == "alice is not logged in", "\(action)")

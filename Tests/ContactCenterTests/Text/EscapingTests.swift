@@ -118,7 +118,7 @@ import Testing
       account: "A\u{1B}1", caseNumber: "c\t1")
     harness.open("marie", request: request)
     #expect(
-      harness.agent("alice", .preview) == [
+      harness.agent("alice", .preview(nil)) == [
         #"chat-1 preview for alice: "Marie\u{202E}\n\"M\"" <marie@example.com>, ip ::1, account "A\u{1B}1", case "c\t1"; record: none (new customer)"#
       ])
     harness.agent("alice", .accept(nil))

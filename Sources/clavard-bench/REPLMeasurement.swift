@@ -7,7 +7,7 @@ import SystemFiles
 
 /// Measures, in this build, how soon the prompt appears after launch and how fast a
 /// completion answers with 10,000 agents defined; prints Markdown table rows.
-enum ReplMeasurement {
+enum REPLMeasurement {
   static let agents = 10_000
   static let queues = 100
 
@@ -28,7 +28,7 @@ enum ReplMeasurement {
         + [10])
 
     // 10,000 agents in 100 queues, defined through the REPL itself and saved as a script.
-    let repl = ReplSession(files: NoFiles())
+    let repl = REPLSession(files: NoFiles())
     var discard = DiscardOutput()
     for queue in 1...queues {
       _ = repl.handle("queue q\(queue) media=chat dispositions=resolved,callback", into: &discard)
@@ -180,7 +180,7 @@ struct DiscardOutput: TextOutputStream {
 }
 
 /// The measurement's session touches no file.
-struct NoFiles: ReplFiles {
+struct NoFiles: REPLFiles {
   struct Refused: Error {}
   func read(_ path: String) throws -> [UInt8] { throw Refused() }
   func write(_ text: String, to path: String) throws { throw Refused() }

@@ -9,8 +9,9 @@ import SystemFiles
 
 /// `clavard repl` (and `clavard` alone): the script language, live, on a terminal. This file
 /// owns what the REPL library leaves out: the terminal, signals, files and exit codes.
-struct Repl: ParsableCommand {
+struct REPLCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "repl",
     abstract: "An interactive session in the script language, with completion, history and recording.",
     discussion: """
       What you type is a script line; what it prints is what a script expects after that line \
@@ -40,12 +41,12 @@ struct Repl: ParsableCommand {
     if isatty(0) == 1 && isatty(1) == 1 {
       Terminal.run(mirrors: pool)
     } else {
-      throw ExitCode(PipedRepl.run(mirrors: pool))
+      throw ExitCode(PipedREPL.run(mirrors: pool))
     }
   }
 
   /// Starts the system under test of a REPL, or says why it could not be started (exit 2).
-  static func connect(_ repl: ReplSession) -> Bool {
+  static func connect(_ repl: REPLSession) -> Bool {
     do {
       try repl.connect()
       return true
@@ -73,10 +74,10 @@ enum Terminal {
 
   static func run(mirrors: (any MirrorSource)? = nil) {
     let environment = Environment.current
-    let repl = ReplSession(
+    let repl = REPLSession(
       files: replFiles, style: Style(colour: Environment.allowsColour(environment)),
       isInterrupted: { interruptRequested.load(ordering: .relaxed) }, mirrors: mirrors)
-    guard Repl.connect(repl) else { Output.exit(2) }
+    guard REPLCommand.connect(repl) else { Output.exit(2) }
     let editor = LineEditor(
       name: "clavard", wordBreakCharacters: Completer.wordBreakCharacters,
       interruptDescriptor: installInterruptHandler())
@@ -144,13 +145,13 @@ enum Terminal {
   /// (Ctrl-V Esc: the history never holds one raw); nothing for an empty or overlong line.
   static func historyEntry(_ line: String) -> String? {
     let entry = line.trimmingCharacters()
-    guard !entry.isEmpty, entry.unicodeScalars.count <= ReplSession.maximumLineLength else { return nil }
+    guard !entry.isEmpty, entry.unicodeScalars.count <= REPLSession.maximumLineLength else { return nil }
     return ScriptText.escapingControls(entry)
   }
 
   /// One prompt. The completion context (a copy of the session) lives only as long as this
   /// call, so that the session is not copied when the line runs.
-  private static func read(_ editor: LineEditor, _ repl: ReplSession) -> LineInput {
+  private static func read(_ editor: LineEditor, _ repl: REPLSession) -> LineInput {
     let context = repl.completionContext
     return editor.readLine(prompt: repl.prompt) { before in
       switch Completer.complete(before, in: context) {

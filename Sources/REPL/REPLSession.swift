@@ -2,7 +2,7 @@ import Conformance
 import ContactCenter
 
 /// What the REPL does after a line.
-public enum ReplAction: Hashable, Sendable {
+public enum REPLAction: Hashable, Sendable {
   case proceed
   case quit
 }
@@ -13,11 +13,11 @@ public enum ReplAction: Hashable, Sendable {
 /// `.save`) and the recording (`.record`).
 ///
 /// ```swift
-/// let repl = ReplSession(files: files)
+/// let repl = REPLSession(files: files)
 /// var output = ""
 /// _ = repl.handle("agent alice", into: &output)   // output: "< agent alice defined: no queues\n"
 /// ```
-public final class ReplSession {
+public final class REPLSession {
   /// Longer lines are refused with a message (long texts are written `"a"*1940`).
   public static let maximumLineLength = 10_000
 
@@ -27,7 +27,7 @@ public final class ReplSession {
   /// The session so far as script lines: what `.save` writes, and `.record` starts with.
   public private(set) var transcript: [String] = []
   public var style: Style
-  public let files: any ReplFiles
+  public let files: any REPLFiles
 
   /// Asked between the commands of a `.read` whether the person pressed Ctrl-C.
   public let isInterrupted: ScriptRunner.Interruption
@@ -49,7 +49,7 @@ public final class ReplSession {
 
   /// With `mirrors`, call ``connect()`` before the first line.
   public init(
-    files: any ReplFiles, style: Style = .plain,
+    files: any REPLFiles, style: Style = .plain,
     isInterrupted: @escaping ScriptRunner.Interruption = { false }, mirrors: (any MirrorSource)? = nil
   ) {
     self.files = files
@@ -89,7 +89,7 @@ public final class ReplSession {
   // MARK: Lines
 
   /// Handles one line typed at the prompt and writes what happened.
-  public func handle(_ line: String, into output: inout some TextOutputStream) -> ReplAction {
+  public func handle(_ line: String, into output: inout some TextOutputStream) -> REPLAction {
     linesRead += 1
     lastCommand = nil
     defer {
@@ -156,7 +156,10 @@ public final class ReplSession {
         return .error(error, prefix: prefix)
       }
     }
-    guard let actor = defaultActor, Completer.actorMarker(Substring(text)) == nil else {
+    // A pasted `<` or `!` line is not the actor's: it gets the same message with `as` or without.
+    guard let actor = defaultActor, Completer.actorMarker(Substring(text)) == nil, text.first != "<",
+      text.first != "!"
+    else {
       return parseLine(text, prefix: 0)
     }
     let firstWord = String(text.prefix { $0 != " " && $0 != "\t" })
@@ -226,6 +229,9 @@ public final class ReplSession {
     return fresh
   }
 
+  /// `1 command`, `2 commands`.
+  static func commands(_ count: Int) -> String { count == 1 ? "1 command" : "\(count) commands" }
+
   private func showParseError(
     _ error: ParseError, typed: String, prefix: Int, into output: inout some TextOutputStream
   ) {
@@ -234,7 +240,10 @@ public final class ReplSession {
     guard error.location.file == "<input>", column >= 1, column <= 120, typed.unicodeScalars.count <= 200
     else { return }
     say(style.note("  " + Style.visible(typed, limit: 200)), to: &output)
-    say(style.note("  " + String(repeating: " ", count: column - 1) + "^"), to: &output)
+    // The caret goes under the column as shown: an escaped control character takes several.
+    let before = String(String.UnicodeScalarView(typed.unicodeScalars.prefix(column - 1)))
+    let shownColumn = Style.visible(before, limit: 200).unicodeScalars.count + 1
+    say(style.note("  " + String(repeating: " ", count: shownColumn - 1) + "^"), to: &output)
   }
 
   private func setDefaultActor(_ name: String, into output: inout some TextOutputStream) {
@@ -282,7 +291,7 @@ public final class ReplSession {
   // MARK: Dot-commands
 
   private func dotCommand(_ command: DotCommand, argument: String, into output: inout some TextOutputStream)
-    -> ReplAction
+    -> REPLAction
   {
     switch command {
     case .actor:
@@ -325,8 +334,38 @@ public final class ReplSession {
       save(argument, into: &output)
     case .record:
       record(argument, into: &output)
+    case .timeline:
+      guard let path = target(argument, of: ".timeline", into: &output) else { break }
+      writeTimeline(to: path, into: &output)
     }
     return .proceed
+  }
+
+  /// The file a `.save` or `.timeline` writes: `FILE [--replace]`. Nil, having said why, when
+  /// there is none, when it is the file being recorded, or when it exists and `--replace` was
+  /// not given.
+  private func target(_ argument: String, of command: String, into output: inout some TextOutputStream)
+    -> String?
+  {
+    let usage = "\(command) FILE  or  \(command) FILE \(Self.replaceOption)"
+    var argument = argument
+    let replaces = argument == Self.replaceOption || argument.hasSuffix(" " + Self.replaceOption)
+    if replaces { argument = argument.dropLast(Self.replaceOption.count).trimmingWhitespace() }
+    guard let path = singlePath(argument, usage: usage, into: &output) else { return nil }
+    let shown = Style.visible(path)
+    if let recording, recording.path == path || files.isSameFile(path, as: recording.path) {
+      say(
+        style.error("error: ")
+          + "\(shown) is the file being recorded; `.record stop` first, or save to another file", to: &output)
+      return nil
+    }
+    guard replaces || !files.exists(path) else {
+      say(
+        style.error("error: ")
+          + "\(shown) already exists; `\(command) \(shown) \(Self.replaceOption)` replaces it", to: &output)
+      return nil
+    }
+    return path
   }
 
   private func help(_ argument: String, into output: inout some TextOutputStream) {
@@ -366,24 +405,8 @@ public final class ReplSession {
   /// `.save FILE [--replace]`: the session so far as a script. An existing file is replaced
   /// only when asked, and never the file being recorded (the recording would lose it).
   private func save(_ argument: String, into output: inout some TextOutputStream) {
-    let usage = ".save FILE  or  .save FILE \(Self.replaceOption)"
-    var argument = argument
-    let replaces = argument == Self.replaceOption || argument.hasSuffix(" " + Self.replaceOption)
-    if replaces { argument = argument.dropLast(Self.replaceOption.count).trimmingWhitespace() }
-    guard let path = singlePath(argument, usage: usage, into: &output) else { return }
+    guard let path = target(argument, of: ".save", into: &output) else { return }
     let shown = Style.visible(path)
-    if let recording, recording.path == path || files.isSameFile(path, as: recording.path) {
-      say(
-        style.error("error: ")
-          + "\(shown) is the file being recorded; `.record stop` first, or save to another file", to: &output)
-      return
-    }
-    guard replaces || !files.exists(path) else {
-      say(
-        style.error("error: ")
-          + "\(shown) already exists; `.save \(shown) \(Self.replaceOption)` replaces it", to: &output)
-      return
-    }
     do {
       try files.write(ScriptText.document(transcript), to: path)
       say(style.note("# saved \(transcript.count) lines to \(shown)"), to: &output)
@@ -481,19 +504,20 @@ public final class ReplSession {
     if result.wasInterrupted, let failure = result.failure {
       say(
         style.warning(
-          "# \(shown): interrupted at \(Style.visible(failure.location.description)) after \(result.commandsRun) commands"
+          "# \(shown): interrupted at \(Style.visible(failure.location.description)) after \(Self.commands(result.commandsRun))"
         )
           + style.note("; the session keeps what ran"), to: &output)
     } else if let failure = result.failure {
       say(
         style.error("error: ")
-          + "\(shown) stopped at its first failure, after \(result.commandsRun) commands:", to: &output)
+          + "\(shown) stopped at its first failure, after \(Self.commands(result.commandsRun)):", to: &output)
       for line in failure.description.split(separator: "\n", omittingEmptySubsequences: false) {
         say(style.warning(Style.visible(String(line), limit: 2000)), to: &output)
       }
       say(style.note("# the session keeps what ran, the failing command included"), to: &output)
     } else {
-      say(style.note("# \(shown): \(result.commandsRun) commands, every event as expected"), to: &output)
+      say(
+        style.note("# \(shown): \(Self.commands(result.commandsRun)), every event as expected"), to: &output)
     }
   }
 }

@@ -1,6 +1,6 @@
 /// The files the REPL reads and writes (`.read`, `.save`, `.record`, `use`). The executable
 /// passes the file system; tests pass a dictionary.
-public protocol ReplFiles: Sendable {
+public protocol REPLFiles: Sendable {
   /// The bytes of a file.
   func read(_ path: String) throws -> [UInt8]
   /// Replaces (or creates) a file with `text`, so that a reader sees the old file or the new.
@@ -17,7 +17,7 @@ public protocol ReplFiles: Sendable {
   func isSameFile(_ path: String, as other: String) -> Bool
 }
 
-extension ReplFiles {
+extension REPLFiles {
   public func exists(_ path: String) -> Bool { (try? read(path)) != nil }
   public func isSameFile(_ path: String, as other: String) -> Bool { path == other }
 }

@@ -10,7 +10,7 @@ import Testing
 
 /// The REPL's files on a real disk (`clavard repl` on a pipe): recordings that cannot be
 /// written whole, and files `.save` must not replace.
-@Suite struct ReplFileTests {
+@Suite struct REPLFileTests {
   @Test(
     ".record onto a disk that fills: cut back to the last complete command, said, and the file still passes")
   func recordingOnAFullDisk() throws {
@@ -57,7 +57,7 @@ import Testing
   @Test("a recording whose folder was removed is reported at the next command, not written to nowhere")
   func recordingRemoved() throws {
     let folder = try TemporaryFolder()
-    let repl = ReplSession(files: DiskFiles())
+    let repl = REPLSession(files: DiskFiles())
     var output = ""
     _ = repl.handle(".record \(folder.path)/sub/r.chat", into: &output)
     #expect(output.hasPrefix("error: cannot record to"))

@@ -9,7 +9,7 @@ import Testing
 
 /// `clavard repl` in a real pseudo-terminal: what a person types, keys and all.
 @Suite("clavard repl in a pseudo-terminal", .serialized)
-struct ReplTerminalTests {
+struct REPLTerminalTests {
   static let up = "\u{1B}[A"
   static let tab = "\t"
   static let enter = "\r"
@@ -132,6 +132,21 @@ struct ReplTerminalTests {
     #expect(history.contains("say \"Bonjour, été 👍\""))
     #expect(history.contains("expect alice chats 1"))
     #expect(!history.contains { $0.contains("never sent") })
+  }
+
+  @Test(
+    "sqlite3 and psql habits: `exit`, `.q` and `\\q` leave; `help` shows the help",
+    arguments: ["exit", ".q", "\\q"])
+  func leaves(_ word: String) throws {
+    let temporary = try TemporaryFolder()
+    let terminal = try PseudoTerminal(
+      try BuiltProducts.clavard(), ["repl"], environment: environment(temporary.path))
+    try terminal.expectPrompt()
+    try terminal.type("help" + Self.enter)
+    try terminal.expect("REPL commands")
+    try terminal.expectPrompt()
+    try terminal.type(word + Self.enter)
+    #expect(terminal.waitForExit() == 0)
   }
 
   @Test("Ctrl-C during a long .read stops the script at its next command; the session goes on")

@@ -35,6 +35,12 @@ struct CoverageCommand: AsyncParsableCommand {
   @Flag(help: "Print a Markdown table (for a CI job summary) instead of text.")
   var markdown = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Also write the table as an HTML page, with each script's steps and timeline below it, to this file.",
+      valueName: "file"))
+  var html: String?
+
   @Option(help: "Run this many scripts at once.")
   var jobs = 1
 
@@ -64,7 +70,8 @@ struct CoverageCommand: AsyncParsableCommand {
       Output.error("clavard: no .chat files in \(Escaping.controlsEscaped(folder))")
     }
     let pool = system.pool()
-    let suite = SuiteRunner(runner: ScriptRunner(loader: ScriptFiles.loader), jobs: jobs, mirrors: pool)
+    let runner = ScriptRunner(loader: ScriptFiles.loader, recordsTimeline: html != nil)
+    let suite = SuiteRunner(runner: runner, jobs: jobs, mirrors: pool)
     let report = await suite.run(Selection().select(discovered.files)) { entry in
       if let error = Report.errorText(entry) { Output.error(error) }
     }
@@ -78,7 +85,15 @@ struct CoverageCommand: AsyncParsableCommand {
     for annotation in coverage.githubAnnotations(relativeTo: GitHubActions.workingDirectory) {
       Output.annotation(annotation)
     }
-    let status = ExitStatus.of(coverage)
+    var status = ExitStatus.of(coverage)
+    if let html {
+      do {
+        try ScriptFiles.writeAtomically(coverage.html(report: report), to: html)
+      } catch {
+        Output.error("clavard: cannot write the HTML report \(Escaping.controlsEscaped(html)): \(error)")
+        status = ExitStatus.unusable
+      }
+    }
     if status != ExitStatus.success { throw ExitCode(status) }
   }
 }

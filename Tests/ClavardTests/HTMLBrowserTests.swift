@@ -1,0 +1,117 @@
+import ClavardTestSupport
+import Foundation
+import Testing
+
+/// The HTML report of the fixtures suite, with a failing script in it, opened in a real
+/// browser: headless Chromium (Debian's `chromium`, which `scripts/test` installs) renders
+/// it, and the test reads the rendered DOM (`--dump-dom`) and takes a screenshot.
+///
+/// Without Chromium the test fails, saying how to install it: a browser test that skips
+/// itself would pass on every machine where it checks nothing.
+@Suite struct HTMLBrowserTests {
+  /// The package's root (Tests/ClavardTests/HTMLBrowserTests.swift is three levels down).
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  struct BrowserMissing: Error, CustomStringConvertible {
+    var description: String {
+      "Chromium was not found (chromium, chromium-browser, google-chrome on PATH, or CLAVARD_CHROMIUM); "
+        + "scripts/test installs it with apt-get install chromium"
+    }
+  }
+
+  /// Longer than any page takes; a browser that hangs fails the test instead of hanging it.
+  static let timeout = 120.0
+
+  static func chromium() throws -> String {
+    if let path = ProcessInfo.processInfo.environment["CLAVARD_CHROMIUM"], !path.isEmpty { return path }
+    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+    for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
+      for folder in folders where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+        return "\(folder)/\(name)"
+      }
+    }
+    throw BrowserMissing()
+  }
+
+  /// The fixtures that `clavard run fixtures` runs (fragments in setup/ are not tests).
+  static func fixtureScripts() -> [String] {
+    let found =
+      FileManager.default.enumerator(atPath: root.appendingPathComponent("fixtures").path)?
+      .compactMap { $0 as? String } ?? []
+    return found.filter { $0.hasSuffix(".chat") && !$0.split(separator: "/").dropLast().contains("setup") }
+      .map { "fixtures/" + $0 }.sorted()
+  }
+
+  @Test("Chromium renders the fixtures' report: every script, the failing command marked, nothing fetched")
+  func rendered() throws {
+    let browser = try Self.chromium()
+    let folder = try TemporaryFolder()
+    // CHAT-4-missed-offer.chat with one expected line wrong: it fails at `clock +1s`.
+    let original = try String(
+      contentsOf: Self.root.appendingPathComponent("fixtures/conformance/CHAT-4-missed-offer.chat"),
+      encoding: .utf8)
+    let setup = Self.root.appendingPathComponent("fixtures/conformance/setup/two-agents.chat").path
+    let failing = original.replacingOccurrences(of: "use setup/two-agents.chat", with: "use \(setup)")
+      .replacingOccurrences(of: "< alice is now On Break\n", with: "< alice is now Working Offline\n")
+    try folder.write("missed-offer.chat", failing)
+    let failingPath = folder.url.appendingPathComponent("missed-offer.chat").path
+    let report = folder.url.appendingPathComponent("report.html").path
+    let run = try ChildProcess.run(
+      try BuiltProducts.clavard(), ["run", "--html", report, "fixtures", failingPath], in: Self.root.path)
+    #expect(run.status == 1)
+    let html = try folder.read("report.html")
+
+    let profile = folder.url.appendingPathComponent("profile").path
+    let common = [
+      "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)", "--hide-scrollbars",
+    ]
+    let page = "file://\(report)"
+    let dump = try ChildProcess.run(browser, common + ["--dump-dom", page], timeout: Self.timeout)
+    #expect(dump.status == 0)
+    let dom = dump.stdout
+    // Each check names what it looked for: a failing check does not print the whole page.
+    func check(_ text: String, in page: String = dom, _ comment: Comment) {
+      let found = page.contains(text)
+      #expect(found, comment)
+    }
+    check("<h1>clavard run</h1>", "the page was not rendered")
+    let scripts = Self.fixtureScripts()
+    #expect(scripts.count > 50)
+    for path in scripts + [failingPath] { check("data-path=\"\(path)\"", "\(path) is not on the page") }
+    // The failing script comes first, open, and its failing command is marked on its timeline.
+    let sections = dom.matches(
+      of: /<section class="script ([a-z-]+)" id="(script-[0-9]+)" data-path="([^"]*)"/)
+    #expect(sections.count == scripts.count + 1)
+    let first = try #require(sections.first)
+    #expect(first.output.1 == "failed")
+    #expect(first.output.3 == failingPath)
+    check(
+      "<rect id=\"\(first.output.2)-failure-row\" class=\"failure-row\"", "the failing command is not marked")
+    check(
+      "<details open=\"\"><summary><span class=\"verdict failed\">FAIL</span>",
+      "the failing script is not open")
+    check(
+      "<span class=\"del\">- alice is now Working Offline</span>\n<span class=\"add\">+ alice is now On Break</span>",
+      "the diff is not shown")
+    #expect(dom.ranges(of: "<svg class=\"body\"").count == scripts.count + 1)
+    // Nothing to run or fetch, in the file or in what the browser built from it.
+    for (name, text) in [("the file", html), ("the DOM", dom)] {
+      let lowered = text.lowercased()
+      for reference in ["<script", "http:", "https:", "//", "@import", "<link", "<img", "<iframe"] {
+        let found = lowered.contains(reference)
+        #expect(!found, "\(name) holds \(reference)")
+      }
+      let urls = lowered.components(separatedBy: "url(").dropFirst().allSatisfy { $0.hasPrefix("data:") }
+      #expect(urls, "\(name) refers to a url( other than data:")
+    }
+
+    let screenshot = folder.url.appendingPathComponent("report.png").path
+    let shot = try ChildProcess.run(
+      browser, common + ["--window-size=1280,900", "--screenshot=\(screenshot)", page], timeout: Self.timeout)
+    #expect(shot.status == 0)
+    let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))
+    #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    #expect(png.count > 20_000)
+  }
+}
