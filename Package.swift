@@ -35,6 +35,9 @@ let package = Package(
     .target(name: "Wire", dependencies: ["Conformance", "ContactCenter"]),
     // A system under test as a child process (Linux only): pipes, deadlines, a bounded log.
     .target(name: "Subprocesses", dependencies: ["Wire", "ContactCenter"]),
+    // `clavard explore`: runs generated from the reference's state, checked, compared with a
+    // system under test, shrunk and written as a script.
+    .target(name: "Exploration", dependencies: ["Conformance", "ContactCenter", "Simulation", "Wire"]),
     // libedit (the REPL's line editor), found with pkg-config; `scripts/setup` installs it.
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The Swift face of libedit: prompt, history, completion through a callback.
@@ -56,6 +59,7 @@ let package = Package(
         "SystemFiles",
         "Wire",
         "Subprocesses",
+        "Exploration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -68,7 +72,7 @@ let package = Package(
       name: "clavard-bench",
       dependencies: [
         "REPL", "LineEditor", "SystemFiles", "PseudoTerminal", "Conformance", "ContactCenter", "Wire",
-        "Subprocesses",
+        "Subprocesses", "Exploration",
       ]
     ),
     // What several test targets share: sample scripts, SplitMix64, temporary folders, and
@@ -78,6 +82,8 @@ let package = Package(
     .testTarget(
       name: "ConformanceTests", dependencies: ["Conformance", "ContactCenter", "ClavardTestSupport"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ContactCenter"]),
+    .testTarget(
+      name: "ExplorationTests", dependencies: ["Exploration", "Wire", "Conformance", "ContactCenter"]),
     .testTarget(name: "SystemFilesTests", dependencies: ["SystemFiles", "ClavardTestSupport"]),
     // Runs the built `clavard` binary: exit codes, files written, standard output and error.
     .testTarget(

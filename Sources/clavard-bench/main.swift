@@ -4,6 +4,8 @@
 //   clavard-bench repl [PATH-TO-CLAVARD]        the REPL's latencies, as Markdown table rows
 //   clavard-bench protocol [PATH-TO-CLAVARD] [CHATS]
 //                                               round trips through `clavard serve`, p50 and p99
+//   clavard-bench faults FOLDER                 for each fault of `clavard serve --fault`, the
+//                                               scripts under FOLDER that catch it (Markdown)
 //   clavard-bench append-history FILE N PREFIX [LIMIT]
 //                                               appends N lines "PREFIX 1".."PREFIX N" to a
 //                                               history file of at most LIMIT entries (2000),
@@ -38,6 +40,13 @@ case "protocol":
     complain("clavard-bench: \(error)")
     exit(1)
   }
+case "faults" where arguments.count == 2:
+  do {
+    for row in try FaultTable.rows(folder: arguments[1]) { print(row) }
+  } catch {
+    complain("clavard-bench: \(error)")
+    exit(2)
+  }
 case "append-history" where (4...5).contains(arguments.count):
   guard let count = Int(arguments[2]), count >= 0 else {
     complain("clavard-bench: append-history FILE N PREFIX needs a count, not \(arguments[2])")
@@ -56,7 +65,7 @@ case "append-history" where (4...5).contains(arguments.count):
   }
 default:
   complain(
-    "usage: clavard-bench repl [PATH-TO-CLAVARD] | clavard-bench protocol [PATH-TO-CLAVARD] [CHATS] | clavard-bench append-history FILE N PREFIX [LIMIT]"
+    "usage: clavard-bench repl [PATH-TO-CLAVARD] | clavard-bench protocol [PATH-TO-CLAVARD] [CHATS] | clavard-bench faults FOLDER | clavard-bench append-history FILE N PREFIX [LIMIT]"
   )
   exit(2)
 }

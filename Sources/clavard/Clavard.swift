@@ -12,11 +12,13 @@ struct Clavard: AsyncParsableCommand {
       `clavard simulate` drives it with a seeded load and reports counts and routing speed; \
       `clavard run` runs conformance scripts; `clavard coverage` maps the requirement catalogue \
       to the scripts and steps that cover it; `clavard repl` (or `clavard` alone) is the script \
-      language, live. Completion scripts for bash, zsh and fish: \
+      language, live; `clavard serve` is the engine behind the Clavard protocol; `clavard \
+      explore` generates runs of commands and shrinks the first failure to a script. Completion \
+      scripts for bash, zsh and fish: \
       `clavard --generate-completion-script bash` (or zsh, fish).
       """,
     version: "0.1.0",
-    subcommands: [Run.self, CoverageCommand.self, Simulate.self, REPLCommand.self, Serve.self]
+    subcommands: [Run.self, CoverageCommand.self, Simulate.self, REPLCommand.self, Serve.self, Explore.self]
   )
 
   /// As ArgumentParser's, except that a usage error exits with status 2 (the status every

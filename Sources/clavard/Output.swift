@@ -68,6 +68,15 @@ enum Output {
     }
   }
 
+  /// A status line on standard error (a terminal): it replaces the one before (`\r`, then
+  /// erase the line); an empty text clears it. No newline.
+  static func status(_ text: String) {
+    state.withLock { state in
+      flushOutput(&state)
+      write(Array(("\r\u{1B}[K" + text).utf8), to: 2, in: &state)
+    }
+  }
+
   private static func flushOutput(_ state: inout State) {
     guard !state.buffer.isEmpty else { return }
     let bytes = state.buffer

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContactCenter
 import Glibc
 import SystemFiles
 import Wire
@@ -13,11 +14,34 @@ struct Serve: ParsableCommand {
       A line that is not a request gets an error reply naming the line; a line longer than \
       1 MiB is refused whole. Ends at the end of standard input (exit 0), or when a reply cannot \
       be written (exit 2).
+
+      With --fault it gets something wrong on purpose: a system under test that the conformance \
+      suite and `clavard explore` must catch (`--list-faults` lists the faults).
       """
   )
 
+  @Option(
+    name: .customLong("fault"),
+    help: ArgumentHelp(
+      "Make this mistake on purpose (repeatable; --list-faults lists them).", valueName: "name"),
+    transform: Fault.parse)
+  var faults: [Fault] = []
+
+  @Flag(help: "List the faults --fault can make, one a line: its name and what goes wrong.")
+  var listFaults = false
+
+  func validate() throws {
+    if listFaults, !faults.isEmpty {
+      throw ValidationError("--list-faults lists the faults; it cannot be used with --fault")
+    }
+  }
+
   func run() throws {
-    var server = ReferenceServer()
+    if listFaults {
+      Output.text(Fault.catalogue)
+      return
+    }
+    var server = ReferenceServer(faults: FaultSet(faults))
     var reader = LineReader(
       descriptor: 0, maximumLineBytes: ReferenceServer.maximumLineBytes, name: "standard input")
     while true {

@@ -29,9 +29,11 @@ public struct Session: Sendable {
   private var touchedAgents: [AgentID] = []
   private var touchedChats: [ChatID] = []
 
-  /// A fresh center. With `auditsRouting`, every offer is checked against a brute-force search.
-  public init(auditsRouting: Bool = true) {
-    center = Center()
+  /// A fresh center. With `auditsRouting`, every offer is checked against a brute-force search;
+  /// `faults` makes the center get things wrong on purpose (a system under test for the
+  /// harness's own tests, see ``Fault``).
+  public init(auditsRouting: Bool = true, faults: FaultSet = []) {
+    center = Center(faults: faults)
     center.auditsRouting = auditsRouting
   }
 

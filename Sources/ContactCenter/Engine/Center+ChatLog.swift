@@ -4,14 +4,16 @@ extension Center {
   /// edit mode and waits for the agent to choose a customer (LOG-3).
   mutating func openChatLog(_ chat: ChatID, slot: Int, _ events: inout [Event]) {
     let agent = agentIDs[slot]
-    if let match = chatEntries[chat].match {
+    // Fault.newCustomerLogAssociated: the customer saved from the form is taken as known.
+    let created = faults.contains(.newCustomerLogAssociated) ? chatEntries[chat].createdCustomer : nil
+    if let customer = chatEntries[chat].match?.customer ?? created {
       events.append(.logOpened(chat, for: agent, mode: .view))
       let stored = crm.createCase(
-        customer: match.customer, subject: "Chat log of \(chat)", state: .closed, chat: chat,
+        customer: customer, subject: "Chat log of \(chat)", state: .closed, chat: chat,
         text: transcript(of: chat))
       chatEntries[chat].log = ChatLog(
-        mode: .view, notes: nil, customer: match.customer, savedCase: stored.id, isSaved: true)
-      events.append(.logSaved(chat, asCase: stored.id, customer: match.customer, draft: false))
+        mode: .view, notes: nil, customer: customer, savedCase: stored.id, isSaved: true)
+      events.append(.logSaved(chat, asCase: stored.id, customer: customer, draft: false))
     } else {
       chatEntries[chat].log = ChatLog(
         mode: .edit, notes: nil, customer: nil, savedCase: nil, isSaved: false)

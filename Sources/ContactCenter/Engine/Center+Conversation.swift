@@ -43,8 +43,7 @@ extension Center {
     _ visitor: VisitorID, _ openChat: ChatID?, _ text: String, _ events: inout [Event]
   ) throws(Refusal) {
     let chat = try acceptedChat(openChat, of: visitor)
-    try checkMessage(text)
-    deliver(text, in: chat, from: .customer(visitor), &events)
+    deliver(try checkedMessage(text), in: chat, from: .customer(visitor), &events)
   }
 
   /// DEC-3: leaving abandons a chat no agent has accepted, and ends one that an agent holds
@@ -111,8 +110,7 @@ extension Center {
     throws(Refusal)
   {
     let chat = try activeChat(of: slot, named: chat)
-    try checkMessage(text)
-    deliver(text, in: chat, from: .agent(agentIDs[slot]), &events)
+    deliver(try checkedMessage(text), in: chat, from: .agent(agentIDs[slot]), &events)
   }
 
   /// MSG-3: an FAQ answer goes into the draft, as long as the draft still fits the window.
@@ -132,9 +130,9 @@ extension Center {
     let chat = try activeChat(of: slot, named: chat)
     let draft = chatEntries[chat].agentDraft
     guard !draft.isEmpty else { throw .draftEmpty(chat) }
-    try checkMessage(draft)
+    let message = try checkedMessage(draft)
     chatEntries[chat].agentDraft = ""
-    deliver(draft, in: chat, from: .agent(agentIDs[slot]), &events)
+    deliver(message, in: chat, from: .agent(agentIDs[slot]), &events)
   }
 
   /// POP-4: the agent saves the new-customer form, creating a customer record.
@@ -153,13 +151,16 @@ extension Center {
   }
 
   /// MSG-4: 1 to 1940 user-perceived characters, each of a bounded size, not all blank; a
-  /// longer message is refused, never cut.
-  func checkMessage(_ text: String) throws(Refusal) {
+  /// longer message is refused, never cut (except by ``Fault/longMessageCut``). Returns the
+  /// message to send.
+  func checkedMessage(_ text: String) throws(Refusal) -> String {
     try Validation.check(text, as: .message)
     // A text has no more characters than UTF-8 bytes: short texts need no grapheme count.
-    guard text.utf8.count > Validation.messageCapacity else { return }
+    guard text.utf8.count > Validation.messageCapacity else { return text }
     let length = Validation.perceivedLength(text)
-    guard length <= Validation.messageCapacity else { throw .messageTooLong(length: length) }
+    guard length > Validation.messageCapacity else { return text }
+    guard faults.contains(.longMessageCut) else { throw .messageTooLong(length: length) }
+    return String(text.prefix(Validation.messageCapacity))
   }
 
   /// Sending clears the sender's typing indicator: the message itself tells the other side.
@@ -168,6 +169,7 @@ extension Center {
     chatEntries[chat].lastMessage = messageStore.append(
       ChatMessage(author: party, text: text, at: now), after: previous)
     switch party {
+    case _ where faults.contains(.typingNotCleared): break
     case .agent: chatEntries[chat].agentTyping = false
     case .customer: chatEntries[chat].customerTyping = false
     }

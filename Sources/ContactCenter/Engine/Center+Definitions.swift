@@ -78,9 +78,11 @@ extension Center {
         key: setting.key.rawValue, value: String(cap),
         expected: (1...Settings.maximumChatsPerAgent).map(String.init).joined(separator: ", "))
     }
+    let previousCap = settings.chatsPerAgent
     settings.apply(setting)
     events.append(.settingChanged(setting))
     guard case .chatsPerAgent(let cap) = setting else { return .none }
+    if cap < previousCap, faults.contains(.loweredCapIgnored) { return .none }
     return reapplyChatLimit(cap, &events)
   }
 
@@ -101,6 +103,7 @@ extension Center {
   /// The chat limit of one agent: the tenant's, or the agent's own if lower.
   func chatLimit(of slot: Int) -> Int {
     min(settings.chatsPerAgent, agentRecords[slot].maximumChats ?? Settings.maximumChatsPerAgent)
+      + chatLimitSlack
   }
 
   func checkName(_ text: String, kind: NameKind) throws(Refusal) {

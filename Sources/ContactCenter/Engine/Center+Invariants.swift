@@ -31,8 +31,17 @@ extension Center {
         "\(name) is marked as serving \(agent.servesQueues ? "some" : "no") queues but has \(agent.enabledQueues.count) enabled"
       )
     }
-    let enabledLines = Set(agent.enabledQueues.compactMap(line(of:)))
-    if Set(routing.enabledLines(of: slot)) != enabledLines {
+    // The same lines on both sides (each side lists a line once): compared without building
+    // sets, as this runs after every command of an exploration.
+    let routed = routing.enabledLines(of: slot)
+    var enabledLines = 0
+    var routedAll = true
+    for queue in agent.enabledQueues {
+      guard let line = line(of: queue) else { continue }
+      enabledLines += 1
+      routedAll = routedAll && routed.contains(line)
+    }
+    if !routedAll || enabledLines != routed.count {
       violations.append(
         "\(name) has queues enabled that the routing index does not route to it, or the reverse")
     }
@@ -84,13 +93,13 @@ extension Center {
       if deadline <= now {
         violations.append("\(chat) is still offered to \(agent) after its deadline \(deadline)")
       }
-      if self.agent(agent)?.pendingOffer != chat {
+      if agentSlots[agent].map({ agentRecords[$0].pendingOffer }) != chat {
         violations.append("\(chat) is offered to \(agent), who does not have it pending")
       }
       let holders = agentRecords.lazy.filter { $0.pendingOffer == chat }.count
       if holders != 1 { violations.append("\(chat) is pending with \(holders) agents") }
     case .active(let agent, _), .wrapUp(let agent, _, _):
-      if self.agent(agent)?.chats.contains(chat) != true {
+      if agentSlots[agent].map({ agentRecords[$0].chats.contains(chat) }) != true {
         violations.append("\(chat) is held by \(agent), who does not list it")
       }
     case .finished, .abandoned:

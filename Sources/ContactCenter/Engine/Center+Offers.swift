@@ -11,10 +11,12 @@ extension Center {
   {
     let chat = try pendingOffer(of: slot, named: chat)
     let agent = agentIDs[slot]
+    // Only Fault.seventhChat offers a chat to an agent with no room for it; the accept fails.
+    guard agentRecords[slot].chats.count < HeldChats.capacity else { throw .offerNotForAgent(agent, chat) }
     chatEntries[chat].state = .active(agent: agent, acceptedAt: now)
     agentRecords[slot].pendingOffer = nil
     agentRecords[slot].chats.append(chat)
-    agentRecords[slot].waitingSince = now
+    if !faults.contains(.idleSinceFinish) { agentRecords[slot].waitingSince = now }
     statistics.accepted += 1
     statistics.maximumChatsHeld = max(statistics.maximumChatsHeld, agentRecords[slot].chats.count)
     events.append(.chatAccepted(chat, by: agent))
@@ -26,7 +28,9 @@ extension Center {
   mutating func reject(_ slot: Int, _ chat: ChatID?, _ events: inout [Event]) throws(Refusal) -> RoutingChange
   {
     let chat = try pendingOffer(of: slot, named: chat)
-    guard settings.rejectPermission else { throw .rejectNotPermitted(agentIDs[slot], chat) }
+    guard settings.rejectPermission || faults.contains(.rejectWithoutPermission) else {
+      throw .rejectNotPermitted(agentIDs[slot], chat)
+    }
     statistics.rejected += 1
     return missOffer(of: chat, slot: slot, ending: .rejected, &events)
   }

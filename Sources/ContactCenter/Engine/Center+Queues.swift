@@ -24,7 +24,7 @@ extension Center {
   /// applied state cancels the pending switch.
   mutating func switchQueue(
     _ slot: Int, _ queue: QueueID, _ enabled: Bool, path: QueuePath, _ events: inout [Event]
-  ) throws(Refusal) {
+  ) throws(Refusal) -> RoutingChange {
     // Fields are read one by one, never the whole record: a copy of it would make the write
     // below copy the whole dictionary of pending switches, and switching n queues O(n²).
     try checkQueueChange(slot, queue)
@@ -41,6 +41,10 @@ extension Center {
     case .profile: agentRecords[slot].pendingProfileQueues[queue] = newValue
     }
     events.append(.queueSwitched(agentIDs[slot], queue, enabled: enabled, path: path))
+    guard path == .assignedQueues, faults.contains(.queueSwitchBeforeConfirm) else { return .none }
+    agentRecords[slot].pendingSelections[queue] = nil
+    settle(applySwitch(slot, queue, enabled, &events), &events)
+    return .agent(slot)
   }
 
   /// SES-4 Confirm selections / SES-5 Save queues: applies the pending switches of that path all

@@ -32,7 +32,7 @@ extension Center {
     guard current != status else { throw .alreadyInStatus(agentIDs[slot], status) }
     let hasOffer = agentRecords[slot].pendingOffer != nil
     changeStatus(of: slot, to: status, &events)
-    guard hasOffer else { return .agent(slot) }
+    guard hasOffer, !faults.contains(.offerKeptOnBreak) else { return .agent(slot) }
     let offered = withdrawOffer(of: slot, reason: .statusChanged(status), &events)
     return .returned(offered, agent: slot)
   }
@@ -41,7 +41,8 @@ extension Center {
   mutating func changeStatus(of slot: Int, to status: AgentStatus, _ events: inout [Event]) {
     agentRecords[slot].session = .ready(status)
     if status == .available {
-      agentRecords[slot].availableSince = now
+      // Fault.tieBreakByName: with every "available since" the same, names break the ties.
+      agentRecords[slot].availableSince = faults.contains(.tieBreakByName) ? .start : now
       agentRecords[slot].waitingSince = now
     }
     events.append(.statusChanged(agentIDs[slot], to: status))
@@ -51,7 +52,7 @@ extension Center {
   mutating func logout(_ slot: Int, _ events: inout [Event]) throws(Refusal) -> RoutingChange {
     let agent = agentRecords[slot]
     guard agent.session.isLoggedIn else { throw .notLoggedIn(agent.id) }
-    guard agent.chats.isEmpty, agent.pendingOffer == nil else {
+    guard agent.chats.isEmpty || faults.contains(.logoutWhileHolding), agent.pendingOffer == nil else {
       throw .logoutWhileHolding(agent.id, chats: Array(agent.chats), offer: agent.pendingOffer)
     }
     agentRecords[slot].session = .loggedOut

@@ -60,7 +60,7 @@ extension Center {
       if let code = chatEntries[chat].disposition, !confirmed {
         throw .dispositionNotConfirmed(chat, code)
       }
-      if settings.disposition == .required, !confirmed {
+      if settings.disposition == .required, !confirmed, !faults.contains(.dispositionNotRequired) {
         throw .dispositionRequired(chat, codes: codes)
       }
     }
@@ -71,6 +71,7 @@ extension Center {
     statistics.finished += 1
     events.append(.chatFinished(chat, by: agent, wrapUp: now - endedAt))
     if settings.automaticChatLog { openChatLog(chat, slot: slot, &events) }
+    guard faults.isEmpty else { return finishedWithFaults(slot) }
     return .agent(slot)
   }
 
@@ -88,5 +89,12 @@ extension Center {
       throw .notInWrapUp(chat)
     }
     return (chat, endedAt)
+  }
+
+  /// What Finish changes for routing under ``Fault/idleSinceFinish`` (the wait starts again now)
+  /// and ``Fault/waitingChatStuck`` (nothing: the freed agent is not offered what waits).
+  private mutating func finishedWithFaults(_ slot: Int) -> RoutingChange {
+    if faults.contains(.idleSinceFinish) { agentRecords[slot].waitingSince = now }
+    return faults.contains(.waitingChatStuck) ? .none : .agent(slot)
   }
 }

@@ -51,11 +51,20 @@ public struct Center: Equatable, Sendable {
   /// Offers made so far: each offer's number. The number tells an offer's timer from the timer
   /// of a later offer of the same chat, and orders timers that fall due at the same instant.
   var offerSequence = 0
+  /// The mistakes this engine makes on purpose (``Fault``): none, except in a system under test
+  /// built to show that the harness catches them (`clavard serve --fault`).
+  public let faults: FaultSet
+  /// One with ``Fault/seventhChat``, else zero: added to every chat limit, so that the check
+  /// costs an addition rather than a test of the fault.
+  let chatLimitSlack: Int
 
   /// A center with these settings; values out of their documented range are brought into it
   /// (a chat limit of 1 to 6, an accept interval of 1 s to 1 h), so no caller can configure a
-  /// seventh chat.
-  public init(settings: Settings = Settings()) {
+  /// seventh chat. `faults` makes it get things wrong on purpose (see ``Fault``); leave it
+  /// empty for the engine the procedure describes.
+  public init(settings: Settings = Settings(), faults: FaultSet = []) {
+    self.faults = faults
+    chatLimitSlack = faults.contains(.seventhChat) ? 1 : 0
     var settings = settings
     settings.chatsPerAgent = min(max(settings.chatsPerAgent, 1), Settings.maximumChatsPerAgent)
     settings.acceptInterval = min(
@@ -141,10 +150,10 @@ public struct Center: Equatable, Sendable {
     case .logout: return try logout(slot, &events)
     case .listQueues: try listQueues(slot, &events)
     case .selectQueue(let queue, let enabled):
-      try switchQueue(slot, queue, enabled, path: .assignedQueues, &events)
+      return try switchQueue(slot, queue, enabled, path: .assignedQueues, &events)
     case .confirmSelections: return try applySwitches(slot, path: .assignedQueues, &events)
     case .switchProfileQueue(let queue, let enabled):
-      try switchQueue(slot, queue, enabled, path: .profile, &events)
+      return try switchQueue(slot, queue, enabled, path: .profile, &events)
     case .saveProfileQueues: return try applySwitches(slot, path: .profile, &events)
     case .preview(let chat): try preview(slot, chat, &events)
     case .accept(let chat): return try accept(slot, chat, &events)
@@ -194,7 +203,9 @@ public struct Center: Equatable, Sendable {
     guard instant >= now else { throw .clockCannotGoBack(from: now, to: instant) }
     guard instant <= .maximum else { throw .clockPastMaximum(from: now) }
     var events: [Event] = []
-    while let timer = timers.min, timer.deadline <= instant {
+    // Fault.acceptAtExpiry: timers fire only once their deadline has passed.
+    let lastDue = faults.contains(.acceptAtExpiry) ? instant + Interval(milliseconds: -1) : instant
+    while let timer = timers.min, timer.deadline <= lastDue {
       timers.removeMin()
       now = max(now, timer.deadline)
       settle(fire(timer, &events), &events)

@@ -84,7 +84,8 @@ extension Center {
       events.append(arrived(at: 1))
       offer(chat, to: slot, &events)
     } else {
-      events.append(arrived(at: routing.enqueue(chat, inLine: line, returning: returning)))
+      let toHead = returning && !faults.contains(.missedChatAtBack)
+      events.append(arrived(at: routing.enqueue(chat, inLine: line, returning: toHead)))
     }
   }
 
@@ -150,6 +151,12 @@ extension Center {
     events.append(ending == .rejected ? .chatRejected(chat, by: agent) : .offerExpired(chat, agent: agent))
     if agentRecords[slot].status != settings.missedOfferStatus {
       changeStatus(of: slot, to: settings.missedOfferStatus, &events)
+    }
+    if faults.contains(.missedChatDropped) {
+      // The chat is lost: nobody holds it, and its customer can no longer reach it.
+      chatEntries[chat].state = .abandoned(at: now)
+      openChatOfVisitor[chatEntries[chat].visitor] = nil
+      return .agent(slot)
     }
     return .returned(chat, agent: slot)
   }

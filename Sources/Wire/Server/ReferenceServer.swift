@@ -15,11 +15,16 @@ public struct ReferenceServer: Sendable {
   public static let name = "clavard-reference"
 
   /// No routing audit: the reference is what it is compared with, not what is checked here.
-  private var session = Session(auditsRouting: false)
+  private var session: Session
   private var greeted = false
   private var lineNumber = 0
+  /// The mistakes it makes on purpose (`clavard serve --fault`); none for the reference.
+  public let faults: FaultSet
 
-  public init() {}
+  public init(faults: FaultSet = []) {
+    self.faults = faults
+    session = Session(auditsRouting: false, faults: faults)
+  }
 
   /// Handles one request line (without its newline) and returns the reply line (without one);
   /// nil for a blank line (a person typing), which is counted but gets no reply.
@@ -68,9 +73,10 @@ public struct ReferenceServer: Sendable {
     switch request {
     case .hello:
       greeted = true
-      return .hello(name: Self.name, version: nil, capabilities: .everything)
+      let name = faults.isEmpty ? Self.name : "\(Self.name) (fault \(faults))"
+      return .hello(name: name, version: nil, capabilities: .everything)
     case .reset:
-      session = Session(auditsRouting: false)
+      session = Session(auditsRouting: false, faults: faults)
       return .events([])
     case .command(let call):
       do {

@@ -1,0 +1,175 @@
+import Conformance
+import ContactCenter
+import Simulation
+
+/// What `clavard explore` explores.
+public struct ExplorationOptions: Hashable, Sendable {
+  /// The most commands one run may have: a failing run is replayed many times over while it
+  /// shrinks, and every replay starts from the beginning.
+  public static let maximumCommands = 10_000
+  /// The most agents and queues a run may define.
+  public static let maximumAgents = 50
+  public static let maximumQueues = 20
+
+  public var seed: UInt64 = 1
+  /// Runs to make (in this shard).
+  public var runs = 1000
+  /// Commands in each run.
+  public var commands = 100
+  /// Each run has from one to this many agents, and as many queues.
+  public var agents = 3
+  public var queues = 2
+  /// This shard's share of the runs: run numbers `index - 1`, `index - 1 + count`, ….
+  public var shard: Shard?
+
+  public init() {}
+}
+
+/// How far exploring has gone: what progress lines show.
+public struct ExplorationProgress: Hashable, Sendable {
+  public var runs = 0
+  public var commands = 0
+}
+
+/// A failure found, and the shortest run that fails the same way, as a script.
+public struct Discovery: Sendable {
+  /// The run's number (from 1), which with the seed names it.
+  public var run: Int
+  /// The failure as first found, after `lengthBefore` commands.
+  public var failure: Failure
+  public var lengthBefore: Int
+  /// The failure of the shrunk run, after `lengthAfter` commands.
+  public var shrunk: Failure
+  public var lengthAfter: Int
+  /// Candidate runs the shrinker tried.
+  public var trials: Int
+  /// The `.chat` script of the shrunk run, with the reference's `<` and `!` lines.
+  public var script: String
+}
+
+/// What exploring found.
+public struct Exploration: Sendable {
+  public var progress = ExplorationProgress()
+  public var discovery: Discovery?
+  /// Stopped before its last run (`keepGoing` said to stop: the time was up).
+  public var stoppedEarly = false
+}
+
+/// Runs of commands generated from the reference's state, checked after every command (the
+/// reference's invariants and routing audit, and with a system under test the comparison of
+/// every outcome); the first failure is shrunk to the shortest run that fails the same way and
+/// written as a script. Deterministic: the same options give the same runs.
+public struct Explorer {
+  public let options: ExplorationOptions
+  public let system: (any MirrorSource)?
+  /// How the script's header says it was found: `clavard explore --seed 1 --sut "…"`.
+  public let origin: String
+  /// The command the header says fails with the script: `clavard run --sut "…" FILE`.
+  public let check: String?
+
+  public init(options: ExplorationOptions, system: (any MirrorSource)?, origin: String, check: String? = nil)
+  {
+    self.options = options
+    self.system = system
+    self.origin = origin
+    self.check = check
+  }
+
+  /// Explores, asking `keepGoing` with the progress so far before each run and every thousand
+  /// commands; `found` is told the run that failed, before it is shrunk. Throws when the
+  /// system under test cannot be had at all.
+  public func explore(keepGoing: (ExplorationProgress) -> Bool, found: (Int) -> Void = { _ in })
+    throws(Divergence)
+    -> Exploration
+  {
+    var result = Exploration()
+    for k in 0..<options.runs {
+      let run = runNumber(k)
+      guard keepGoing(result.progress) else {
+        result.stoppedEarly = true
+        break
+      }
+      let mirror = try system.map { source throws(Divergence) in try source.take().get() }
+      var trial = Trial(mirror: mirror, keepsSteps: false)
+      play(run, in: &trial, commands: options.commands) {
+        result.progress.commands += 1
+        return result.progress.commands % 1000 != 0 || keepGoing(result.progress)
+      }
+      trial.finish()
+      if let mirror { system?.giveBack(mirror) }
+      result.progress.runs += 1
+      if let failure = trial.failure {
+        found(run)
+        result.discovery = discover(failure, in: steps(ofRun: run, commands: trial.ran), run: run)
+        break
+      }
+    }
+    return result
+  }
+
+  /// The number (from 1) of this shard's `k`th run (from 0): `index`, `index + count`, ….
+  func runNumber(_ k: Int) -> Int {
+    (options.shard.map { $0.index - 1 + k * $0.count } ?? k) + 1
+  }
+
+  /// The generator of one run, seeded from the seed and the run's number: any run can be made
+  /// again alone, and shards make different runs.
+  func generator(run: Int) -> Generator {
+    var random = RandomSource(seed: options.seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(run))
+    let agents = Int(random.next() % UInt64(max(1, options.agents))) + 1
+    let queues = Int(random.next() % UInt64(max(1, options.queues))) + 1
+    return Generator(seed: random.next(), agents: agents, queues: queues)
+  }
+
+  /// Runs the generator of a run on a trial until `commands` steps ran, one failed, or
+  /// `afterEach` (told of each step that ran) says to stop. A step may mean nothing in the
+  /// state it meets (it is left out): the tries are bounded.
+  private func play(_ run: Int, in trial: inout Trial, commands: Int, afterEach: () -> Bool = { true }) {
+    var generator = generator(run: run)
+    var attempts = 0
+    while trial.ran < commands, trial.failure == nil, attempts < options.commands * 4 {
+      attempts += 1
+      if trial.performNext(from: &generator), !afterEach() { return }
+    }
+  }
+
+  /// The first steps of a run that ran, made again: the same seed and the same reference give
+  /// the same steps, so exploring need not keep them.
+  func steps(ofRun run: Int, commands: Int? = nil) -> [Step] {
+    var trial = Trial(mirror: nil)
+    play(run, in: &trial, commands: commands ?? options.commands)
+    return trial.kept
+  }
+
+  private func discover(_ failure: Failure, in steps: [Step], run: Int) -> Discovery {
+    var shrinker = Shrinker(system: system, signature: failure.signature)
+    let shrunk = shrinker.shrink(steps, failure: failure)
+    let header = header(failure: shrunk.failure, run: run, before: steps.count, after: shrunk.steps.count)
+    let script: String
+    do {
+      script = try ScriptWriter.script(shrunk.steps, header: header)
+    } catch {
+      script =
+        (header + ["This run could not be written as a script: \(error)"]).map(ScriptWriter.comment)
+        .joined(separator: "\n") + "\n"
+    }
+    return Discovery(
+      run: run, failure: failure, lengthBefore: steps.count, shrunk: shrunk.failure,
+      lengthAfter: shrunk.steps.count,
+      trials: shrinker.trials, script: script)
+  }
+
+  private func header(failure: Failure, run: Int, before: Int, after: Int) -> [String] {
+    let what: String
+    switch (failure.kind, failure.command) {
+    case (.invariant, Trial.endOfRun): what = "The reference breaks its invariants by the end of this script:"
+    case (.invariant, _): what = "The reference breaks its invariants at the last command:"
+    case (.divergence, _):
+      what = "The reference passes this script; the system under test fails at the last command:"
+    }
+    return [
+      "Found by \(origin): run \(run) failed after \(before) commands, shrunk to \(after).", what,
+      "  " + failure.message,
+    ] + failure.diff.map { "    " + $0 } + (check.map { ["It fails with: \($0)"] } ?? [])
+  }
+}

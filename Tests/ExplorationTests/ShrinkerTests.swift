@@ -1,0 +1,74 @@
+import Conformance
+import ContactCenter
+import Testing
+import Wire
+
+@testable import Exploration
+
+@Suite struct ShrinkerTests {
+  @Test("A planted failure (an agent's third accept) shrinks to the shortest run that reaches it")
+  func plantedFailure() throws {
+    let exploration = try Explore.run(Explore.options(), system: ThirdAcceptSystem())
+    let discovery = try #require(exploration.discovery)
+    #expect(discovery.failure.command == "accept")
+    #expect(discovery.lengthBefore > discovery.lengthAfter)
+    // A queue, an agent who logs in, clicks Ready to Work, switches the queue on (two
+    // commands) and becomes Available, three customers and three accepts: 13.
+    #expect(discovery.lengthAfter == 13)
+    let commands = discovery.script.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("<") }
+    #expect(commands.filter { $0.hasSuffix("> accept") }.count == 3)
+    #expect(commands.filter { $0.contains("> open q1") }.count == 3)
+    #expect(Array(commands.prefix(2)) == ["queue q1", "agent a1 queues=q1"])
+    // The same seed shrinks to the same script.
+    let again = try Explore.run(Explore.options(), system: ThirdAcceptSystem())
+    #expect(again.discovery?.script == discovery.script)
+  }
+
+  @Test("The written script passes on the reference and fails beside the planted system at its last command")
+  func writtenScript() throws {
+    let discovery = try #require(try Explore.run(Explore.options(), system: ThirdAcceptSystem()).discovery)
+    #expect(try Explore.result(of: discovery.script).passed)
+    let failed = try Explore.result(of: discovery.script, mirror: ThirdAcceptSystem.Planted())
+    let failure = try #require(failed.failure)
+    let lines = discovery.script.split(separator: "\n", omittingEmptySubsequences: false)
+    let last = try #require(lines.lastIndex { !$0.isEmpty && !$0.hasPrefix("<") && !$0.hasPrefix("#") })
+    #expect(failure.location.line == last + 1)
+    #expect(failure.message.hasSuffix("accepted a third chat"))
+  }
+
+  @Test("Past its budget of replayed commands the shrinker stops, with the shortest failing run so far")
+  func budget() throws {
+    let steps = Explorer(options: Explore.options(commands: 100), system: nil, origin: "test").steps(ofRun: 1)
+    let planted = ThirdAcceptSystem()
+    let failing = Trial.replay(steps, mirror: try planted.take().get())
+    let failure = try #require(failing.failure)
+    var spent = Shrinker(system: planted, signature: failure.signature, budget: 0)
+    #expect(spent.shrink(failing.kept, failure: failure).steps == failing.kept)
+    #expect(spent.trials == 0)
+    let budget = failing.kept.count * 10
+    var small = Shrinker(system: planted, signature: failure.signature, budget: budget)
+    let shrunk = small.shrink(failing.kept, failure: failure)
+    // It stops as soon as the budget is spent (the last candidate may pass it)…
+    #expect(small.replayed >= budget && small.replayed < budget + failing.kept.count)
+    // …and what it returns still fails the same way.
+    let again = Trial.replay(shrunk.steps, mirror: try planted.take().get())
+    #expect(again.failure?.signature == failure.signature)
+  }
+
+  @Test("Removing an open keeps the script valid: what named its chat is left out with it")
+  func removingAnOpen() {
+    let steps = Explorer(options: Explore.options(commands: 60), system: nil, origin: "test").steps(ofRun: 1)
+    let opens = steps.indices.filter { steps[$0].words == "open" }
+    var fewer = steps
+    for index in opens.reversed() { fewer.remove(at: index) }
+    // No chat is ever opened: every step that named one means nothing now.
+    let replayed = Trial.replay(fewer, mirror: nil)
+    #expect(replayed.failure == nil)
+    for step in replayed.kept {
+      if case .command(_, _, _, let chat?) = step, case .openedBy = chat {
+        Issue.record("a step naming a chat ran without any chat: \(step)")
+      }
+    }
+    #expect(replayed.kept.count < fewer.count)
+  }
+}

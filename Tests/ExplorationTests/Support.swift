@@ -1,0 +1,66 @@
+import Conformance
+import ContactCenter
+import Synchronization
+import Wire
+
+@testable import Exploration
+
+/// A system under test that agrees with the reference in everything but one planted mistake:
+/// it tells apart an accept that gives an agent its third chat. The shrinker must bring any run
+/// that reaches one down to the shortest way there.
+final class ThirdAcceptSystem: MirrorSource {
+  final class Planted: Mirror {
+    func unsupported(_ command: ScriptCommand) -> String? { nil }
+
+    func mirror(_ execution: Execution, in session: Session) -> Divergence? {
+      for case .chatAccepted(_, let agent) in execution.events
+      where session.center.agent(agent)?.chats.count == 3 {
+        return Divergence(message: "\(agent) accepted a third chat", diff: ["+ planted"])
+      }
+      return nil
+    }
+  }
+
+  func take() -> Result<any Mirror, Divergence> { .success(Planted()) }
+  func giveBack(_ mirror: any Mirror) {}
+}
+
+/// Written scripts use no other file.
+struct NoFiles: Error {}
+
+enum Explore {
+  /// Options for the tests: small runs, as many as it takes.
+  static func options(seed: UInt64 = 1, runs: Int = 300, commands: Int = 100) -> ExplorationOptions {
+    var options = ExplorationOptions()
+    options.seed = seed
+    options.runs = runs
+    options.commands = commands
+    return options
+  }
+
+  /// Explores to the end (no time limit).
+  static func run(_ options: ExplorationOptions, system: (any MirrorSource)?) throws -> Exploration {
+    try Explorer(options: options, system: system, origin: "test").explore { _ in true }
+  }
+
+  /// A faulty reference in memory.
+  static func faulty(_ faults: FaultSet, started: Started? = nil) -> LockstepPool {
+    LockstepPool {
+      started?.count()
+      return InProcessTransport(faults: faults)
+    }
+  }
+
+  /// Counts the systems started.
+  final class Started: Sendable {
+    private let started = Mutex(0)
+    var total: Int { started.withLock { $0 } }
+    func count() { started.withLock { $0 += 1 } }
+  }
+
+  /// A script's text parsed, then run on the reference, and beside a mirror when one is given.
+  static func result(of text: String, mirror: (any Mirror)? = nil) throws -> ScriptResult {
+    let script = try ScriptParser.parse(text, path: "explore-failure.chat")
+    return ScriptRunner(loader: { _ in throw NoFiles() }).run(script, mirror: mirror)
+  }
+}
