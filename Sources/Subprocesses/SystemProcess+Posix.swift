@@ -28,7 +28,7 @@ extension SystemProcess {
     }
   }
 
-  /// `/bin/sh -c "exec COMMAND"` with three pipes, in a new process group, signals as the
+  /// `/bin/sh -c COMMAND` (see ``shellLine(_:)``) with three pipes, in a new process group, signals as the
   /// default (this process ignores SIGPIPE; the child must not inherit that).
   static func spawn(_ command: String) throws(TransportFailure) -> State {
     // Pipes made close-on-exec and the child started under one lock: a system started at the
@@ -37,6 +37,26 @@ extension SystemProcess {
   }
 
   private static let spawning = Mutex<Void>(())
+
+  /// The line given to `/bin/sh -c`: `exec COMMAND` for a simple command, so that the system is
+  /// the process itself (one process fewer, its signals its own); the command as written
+  /// otherwise: `exec` would run only the first part of a list or pipeline and lose its exit
+  /// status (`sleep 1; exit 3` must end with status 3), and would take `VAR=value` or a reserved
+  /// word (`if`, `while`) for the program's name.
+  static func shellLine(_ command: String) -> String {
+    let special = ";&|<>()`$\n{}!".unicodeScalars
+    let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    guard let first = words.first,
+      !command.unicodeScalars.contains(where: special.contains),
+      !first.contains("="), !reservedWords.contains(String(first))
+    else { return command }
+    return "exec " + command
+  }
+
+  private static let reservedWords: Set<String> = [
+    "if", "then", "else", "elif", "fi", "case", "esac", "for", "while", "until", "do", "done",
+    "in", "exec", "command", "time",
+  ]
 
   private static func spawnLocked(_ command: String) throws(TransportFailure) -> State {
     var pipes: [[Int32]] = [[-1, -1], [-1, -1], [-1, -1]]
@@ -66,7 +86,7 @@ extension SystemProcess {
     posix_spawnattr_setpgroup(&attributes, 0)
     posix_spawnattr_setflags(
       &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-    let arguments = ["/bin/sh", "-c", "exec " + command]
+    let arguments = ["/bin/sh", "-c", shellLine(command)]
     let argv = arguments.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0

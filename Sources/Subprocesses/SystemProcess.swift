@@ -3,7 +3,7 @@ import Glibc
 import Synchronization
 import Wire
 
-/// A system under test as a child process: `/bin/sh -c "exec COMMAND"` in a process group of
+/// A system under test as a child process: `/bin/sh -c COMMAND` in a process group of
 /// its own, its standard input and output the protocol's lines, its standard error its log.
 ///
 /// Nothing it does can hang or flood the harness: every wait has a deadline (`timeout` per

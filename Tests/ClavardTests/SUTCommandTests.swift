@@ -211,6 +211,19 @@ import Testing
         + "  its standard error ended with:\n  | /bin/sh: 1: exec: no-such-sut: not found\n")
   }
 
+  @Test("--sut is a shell command: a list keeps its exit status, an assignment its value")
+  func shellCommands() throws {
+    let folder = try TemporaryFolder(["exit.sh": "exit $CODE\n"])
+    let list = try folder.run("repl", "--sut", "true; exit 4", input: .bytes([]))
+    #expect(
+      list.stderr
+        == "clavard: the handshake failed: the system under test failed: it exited with status 4\n")
+    let assignment = try folder.run("repl", "--sut", "CODE=6 sh exit.sh", input: .bytes([]))
+    #expect(
+      assignment.stderr
+        == "clavard: the handshake failed: the system under test failed: it exited with status 6\n")
+  }
+
   @Test("coverage --sut: requirements covered only by skipped scripts are not covered for that system")
   func coverage() throws {
     let folder = try TemporaryFolder([
