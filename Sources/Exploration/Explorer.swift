@@ -91,11 +91,14 @@ public struct Explorer {
       }
       let mirror = try system.map { source throws(Divergence) in try source.take().get() }
       var trial = Trial(mirror: mirror, keepsSteps: false)
+      let commandsBefore = result.progress.commands
       play(run, in: &trial, commands: options.commands) {
         result.progress.commands += 1
         return result.progress.commands % 1000 != 0 || keepGoing(result.progress)
       }
       trial.finish()
+      // Steps sent to the system after the one that diverged were taken back.
+      result.progress.commands = commandsBefore + trial.ran
       if let mirror { system?.giveBack(mirror) }
       result.progress.runs += 1
       if let failure = trial.failure {

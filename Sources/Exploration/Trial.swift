@@ -1,5 +1,6 @@
 import Conformance
 import ContactCenter
+import Wire
 
 /// What went wrong in a run: the reference broke an invariant (or its routing audit), or the
 /// system under test did not do what the reference did.
@@ -46,8 +47,25 @@ struct Trial {
   private final class Compared {
     var session = Session()
     let mirror: any Mirror
-    init(mirror: any Mirror) { self.mirror = mirror }
+    /// The mirror as a system under test on the protocol, which takes commands in batches: the
+    /// reference has already decided each outcome, so they are sent ahead of their replies and
+    /// a round trip is paid per batch, not per command. (Another mirror, such as a test's, is
+    /// asked command by command.)
+    let lockstep: Lockstep?
+    /// Commands the reference ran that the system has not been asked yet, with their steps'
+    /// words: a divergence found in the batch names its step.
+    var pending: [Lockstep.BatchItem] = []
+    var pendingWords: [String] = []
+
+    init(mirror: any Mirror) {
+      self.mirror = mirror
+      lockstep = mirror as? Lockstep
+    }
   }
+
+  /// How many commands wait for the system before they are sent: enough that a run of the
+  /// default length is one batch, few enough that the executions kept stay small.
+  static let batchSize = 256
 
   init(mirror: (any Mirror)?, keepsSteps: Bool = true) {
     self.keepsSteps = keepsSteps
@@ -92,17 +110,45 @@ struct Trial {
     ran += 1
     if keepsSteps { kept.append(step) }
     lastEvents = execution.events
-    if let divergence = compared.mirror.mirror(execution, in: compared.session) {
-      // The reference's refusal, if any, tells one divergence of a command from another.
-      let detail = execution.refusal?.kind.rawValue ?? "carried out"
-      failure = Failure(
-        kind: .divergence, command: step.words, message: divergence.message, diff: divergence.diff,
-        signature: "divergence \(step.words) \(detail)")
-      return true
-    }
     let violations = compared.session.invariantViolationsOfLastCommand()
-    if !violations.isEmpty { failure = Self.invariants(violations, command: step.words) }
+    if let lockstep = compared.lockstep {
+      var item = Lockstep.BatchItem(execution: execution)
+      if case .question(let question)? = execution.request { item.answer = compared.session.answer(question) }
+      compared.pending.append(item)
+      compared.pendingWords.append(step.words)
+      // A divergence before a broken invariant is the first failure: the batch goes first.
+      if compared.pending.count >= Self.batchSize || !violations.isEmpty { flush(lockstep, compared) }
+    } else if let divergence = compared.mirror.mirror(execution, in: compared.session) {
+      failure = Self.divergence(divergence, of: execution, words: step.words)
+    }
+    if failure == nil, !violations.isEmpty { failure = Self.invariants(violations, command: step.words) }
     return true
+  }
+
+  /// Asks the system the commands waiting for it. At a divergence, the steps after the one
+  /// that diverged are taken back: the run ends at its first failure.
+  private mutating func flush(_ lockstep: Lockstep, _ compared: Compared) {
+    guard !compared.pending.isEmpty else { return }
+    defer {
+      compared.pending.removeAll(keepingCapacity: true)
+      compared.pendingWords.removeAll(keepingCapacity: true)
+    }
+    guard let (index, divergence) = lockstep.mirror(batch: compared.pending) else { return }
+    let after = compared.pending.count - index - 1
+    ran -= after
+    if keepsSteps { kept.removeLast(after) }
+    failure = Self.divergence(
+      divergence, of: compared.pending[index].execution, words: compared.pendingWords[index])
+  }
+
+  /// A divergence of the system from the reference; the reference's refusal, if any, tells one
+  /// divergence of a command from another.
+  private static func divergence(_ divergence: Divergence, of execution: Execution, words: String) -> Failure
+  {
+    let detail = execution.refusal?.kind.rawValue ?? "carried out"
+    return Failure(
+      kind: .divergence, command: words, message: divergence.message, diff: divergence.diff,
+      signature: "divergence \(words) \(detail)")
   }
 
   /// Runs a command on the plain center; its events go to ``lastEvents`` (a buffer reused from
@@ -134,6 +180,7 @@ struct Trial {
 
   /// The invariants of the whole state, once the run's steps are done.
   mutating func finish() {
+    if failure == nil, let compared, let lockstep = compared.lockstep { flush(lockstep, compared) }
     guard failure == nil else { return }
     let violations = center.invariantViolations()
     if !violations.isEmpty { failure = Self.invariants(violations, command: Self.endOfRun) }

@@ -2,7 +2,8 @@ import Conformance
 import ContactCenter
 import Synchronization
 import Testing
-import Wire
+
+@testable import Wire
 
 /// A system in memory: the reference behind the protocol, its replies optionally rewritten
 /// (a system with its own chat names, or a wrong one), counting how many requests wait.
@@ -115,6 +116,19 @@ private let conversation = """
     let found = lockstep.mirror(batch: try items(conversation))
     #expect(found?.index == 12)
     #expect(found?.divergence.diff == ["- chat-1 marie says \"Merci\"", "+ chat-1 marie says \"Merci!\""])
+  }
+
+  @Test(
+    "after a divergence, the replies to the requests sent ahead are read: the system can be reset and asked again"
+  )
+  func drainedAfterDivergence() throws {
+    let transport = RewritingTransport { $0.replacingOccurrences(of: "\"Merci\"", with: "\"Merci!\"") }
+    let lockstep = try Lockstep(transport: transport)
+    // Long enough that another stretch is on its way when the divergence is found.
+    let ticks = String(repeating: "clock +1s\n", count: 2 * Lockstep.maximumInFlight)
+    #expect(lockstep.mirror(batch: try items(conversation + "\n" + ticks))?.index == 12)
+    #expect(lockstep.reset())
+    #expect(lockstep.mirror(batch: try items(ticks)) == nil)
   }
 }
 

@@ -57,6 +57,9 @@ extension Lockstep {
           for (offset, reply) in replies.enumerated() {
             guard let reply else { continue }
             if let divergence = compare(items[first + offset], reply, &state) {
+              // The stretch sent meanwhile is answered before the system is asked anything
+              // else (a reset), or its replies would be taken for the next request's.
+              Self.drain(sent?.ids ?? [], &state)
               return (first + offset, divergence)
             }
           }
@@ -85,6 +88,12 @@ extension Lockstep {
       }
       return nil
     }
+  }
+
+  /// Reads and leaves the replies to requests sent after a divergence; a system that fails to
+  /// give them is broken (``receive(id:_:)``).
+  private static func drain(_ ids: [Int?], _ state: inout State) {
+    for case let id? in ids where !state.isBroken { _ = try? receive(id: id, &state) }
   }
 
   /// Where the stretch from `start` ends: before the first item that names what the stretch
