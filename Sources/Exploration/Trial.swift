@@ -47,25 +47,20 @@ struct Trial {
   private final class Compared {
     var session = Session()
     let mirror: any Mirror
-    /// The mirror as a system under test on the protocol, which takes commands in batches: the
-    /// reference has already decided each outcome, so they are sent ahead of their replies and
-    /// a round trip is paid per batch, not per command. (Another mirror, such as a test's, is
-    /// asked command by command.)
+    /// The mirror as a system under test on the protocol, which takes commands without
+    /// waiting for their replies: the reference has already decided each outcome, so the
+    /// system works on one command while the reference runs the next. (Another mirror, such
+    /// as a test's, is asked command by command.)
     let lockstep: Lockstep?
-    /// Commands the reference ran that the system has not been asked yet, with their steps'
-    /// words: a divergence found in the batch names its step.
-    var pending: [Lockstep.BatchItem] = []
-    var pendingWords: [String] = []
+    /// The words and the reference's outcome of each command handed to the system since the
+    /// run started: a divergence found later names its step.
+    var handed: [(words: String, execution: Execution)] = []
 
     init(mirror: any Mirror) {
       self.mirror = mirror
       lockstep = mirror as? Lockstep
     }
   }
-
-  /// How many commands wait for the system before they are sent: enough that a run of the
-  /// default length is one batch, few enough that the executions kept stay small.
-  static let batchSize = 256
 
   init(mirror: (any Mirror)?, keepsSteps: Bool = true) {
     self.keepsSteps = keepsSteps
@@ -114,10 +109,13 @@ struct Trial {
     if let lockstep = compared.lockstep {
       var item = Lockstep.BatchItem(execution: execution)
       if case .question(let question)? = execution.request { item.answer = compared.session.answer(question) }
-      compared.pending.append(item)
-      compared.pendingWords.append(step.words)
-      // A divergence before a broken invariant is the first failure: the batch goes first.
-      if compared.pending.count >= Self.batchSize || !violations.isEmpty { flush(lockstep, compared) }
+      compared.handed.append((step.words, execution))
+      if let (index, divergence) = lockstep.submit(item) {
+        takeBack(after: index, divergence, compared)
+      } else if !violations.isEmpty, let (index, divergence) = lockstep.settle() {
+        // A divergence before a broken invariant is the first failure.
+        takeBack(after: index, divergence, compared)
+      }
     } else if let divergence = compared.mirror.mirror(execution, in: compared.session) {
       failure = Self.divergence(divergence, of: execution, words: step.words)
     }
@@ -125,20 +123,14 @@ struct Trial {
     return true
   }
 
-  /// Asks the system the commands waiting for it. At a divergence, the steps after the one
-  /// that diverged are taken back: the run ends at its first failure.
-  private mutating func flush(_ lockstep: Lockstep, _ compared: Compared) {
-    guard !compared.pending.isEmpty else { return }
-    defer {
-      compared.pending.removeAll(keepingCapacity: true)
-      compared.pendingWords.removeAll(keepingCapacity: true)
-    }
-    guard let (index, divergence) = lockstep.mirror(batch: compared.pending) else { return }
-    let after = compared.pending.count - index - 1
+  /// The system diverged at the `index`th command handed to it: the steps after it are taken
+  /// back, as the run ends at its first failure.
+  private mutating func takeBack(after index: Int, _ divergence: Divergence, _ compared: Compared) {
+    let after = compared.handed.count - index - 1
     ran -= after
     if keepsSteps { kept.removeLast(after) }
-    failure = Self.divergence(
-      divergence, of: compared.pending[index].execution, words: compared.pendingWords[index])
+    let (words, execution) = compared.handed[index]
+    failure = Self.divergence(divergence, of: execution, words: words)
   }
 
   /// A divergence of the system from the reference; the reference's refusal, if any, tells one
@@ -180,7 +172,11 @@ struct Trial {
 
   /// The invariants of the whole state, once the run's steps are done.
   mutating func finish() {
-    if failure == nil, let compared, let lockstep = compared.lockstep { flush(lockstep, compared) }
+    if failure == nil, let compared, let lockstep = compared.lockstep,
+      let (index, divergence) = lockstep.settle()
+    {
+      takeBack(after: index, divergence, compared)
+    }
     guard failure == nil else { return }
     let violations = center.invariantViolations()
     if !violations.isEmpty { failure = Self.invariants(violations, command: Self.endOfRun) }

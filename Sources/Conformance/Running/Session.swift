@@ -122,23 +122,34 @@ public struct Execution: Sendable {
   public var request: Request?
   public var events: [Event] = []
   public var refusal: Refusal?
-  public var outcome: Outcome
+  /// What the refusal says, when not the refusal's own words.
+  private var refusalMessage: String?
+  /// Why the command could not be carried out, or the `expect` that does not hold.
+  private var failure: String?
+
+  /// As script lines see it: made when asked, as most executions are only compared by their
+  /// events (through the protocol, in exploring), and writing every event's line costs more
+  /// than running the command.
+  public var outcome: Outcome {
+    if let failure { return .failed(failure) }
+    if let refusal { return .refused(refusalMessage ?? refusal.description) }
+    return .events(events.map(\.description))
+  }
 
   init(request: Request?, events: [Event]) {
     self.request = request
     self.events = events
-    outcome = .events(events.map(\.description))
   }
 
   init(request: Request?, refusal: Refusal, message: String? = nil) {
     self.request = request
     self.refusal = refusal
-    outcome = .refused(message ?? refusal.description)
+    refusalMessage = message
   }
 
   /// An `expect` (nil when it holds), or a command that could not be carried out.
   init(request: Request? = nil, failure: String?) {
     self.request = request
-    outcome = failure.map(Outcome.failed) ?? .events([])
+    self.failure = failure
   }
 }

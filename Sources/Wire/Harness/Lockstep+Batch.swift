@@ -13,105 +13,116 @@ extension Lockstep {
     }
   }
 
-  /// Runs several commands on the system at once: the reference has predicted every outcome,
-  /// so requests are sent ahead of their replies (as many as the pipe takes before a reply is
-  /// read), then every reply is compared in order. The first divergence is returned with the
-  /// index of its item; the items after it are not compared.
+  /// Hands the system a command the reference already ran, without waiting for its reply: the
+  /// reference has predicted the outcome, so the system works on this one while the caller
+  /// runs the next on the reference. Replies are read (and compared, in order) only when they
+  /// must be: when ``maximumInFlight`` wait, when a request names what a command still waiting
+  /// created (a chat the system may name its own way), and at ``settle()``.
   ///
-  /// A request that names something created earlier in the same batch (a chat opened a few
-  /// requests before, which the system may name its own way) waits until the replies before it
-  /// have taught the harness that name.
+  /// Items are numbered from 0 since the last ``settle()`` (or divergence); a divergence is
+  /// returned with its item's number, the items after it are not compared, and the replies
+  /// already asked for are read and left, so that the system can be asked again (a reset).
   ///
-  /// - Complexity: one pass over the items; a round trip per stretch of items, not per item.
-  public func mirror(batch items: [BatchItem]) -> (index: Int, divergence: Divergence)? {
+  /// - Complexity: one write per item; a wait for replies only at the points above.
+  public func submit(_ item: BatchItem) -> (index: Int, divergence: Divergence)? {
     state.withLock { state -> (index: Int, divergence: Divergence)? in
-      guard !state.isBroken else { return (0, Divergence(message: "\(name) failed earlier in this script")) }
-      // Stretches overlap: while the system works on one, the replies of the one before are
-      // compared. A stretch is sent once the names the one before created are learned.
-      var start = 0
-      var read: (start: Int, replies: [Reply?])?
-      while start < items.count || read != nil {
-        var sent: (start: Int, ids: [Int?])?
-        if start < items.count {
-          let end = Self.stretchEnd(items, from: start)
-          var ids: [Int?] = []
-          var lines: [String] = []
-          for index in start..<end {
-            guard let request = Self.request(of: items[index].execution) else {
-              ids.append(nil)
-              continue
-            }
-            let id = Self.nextID(&state)
-            lines.append(Self.line(request, id: id, state))
-            ids.append(id)
-          }
-          do throws(Divergence) {
-            try Self.send(lines: lines, &state)
-          } catch {
-            return (read?.start ?? start, error)
-          }
-          sent = (start, ids)
-          start = end
-        }
-        if let (first, replies) = read {
-          for (offset, reply) in replies.enumerated() {
-            guard let reply else { continue }
-            if let divergence = compare(items[first + offset], reply, &state) {
-              // The stretch sent meanwhile is answered before the system is asked anything
-              // else (a reset), or its replies would be taken for the next request's.
-              Self.drain(sent?.ids ?? [], &state)
-              return (first + offset, divergence)
-            }
-          }
-          read = nil
-        }
-        if let (first, ids) = sent {
-          var replies: [Reply?] = []
-          for (offset, id) in ids.enumerated() {
-            guard let id else {
-              replies.append(nil)
-              continue
-            }
-            do throws(Divergence) {
-              let reply = try Self.receive(id: id, &state)
-              // Learned now, so that the next stretch can name what this one created.
-              if case .events(let events) = reply, items[first + offset].execution.refusal == nil {
-                state.names.learn(reference: items[first + offset].execution.events, system: events)
-              }
-              replies.append(reply)
-            } catch {
-              return (first + offset, error)
-            }
-          }
-          read = (first, replies)
-        }
+      let index = state.pipeline.submitted
+      state.pipeline.submitted += 1
+      guard !state.isBroken else {
+        state.pipeline = Pipeline()
+        return (index, Divergence(message: "\(name) failed earlier in this script"))
       }
-      return nil
-    }
-  }
-
-  /// Reads and leaves the replies to requests sent after a divergence; a system that fails to
-  /// give them is broken (``receive(id:_:)``).
-  private static func drain(_ ids: [Int?], _ state: inout State) {
-    for case let id? in ids where !state.isBroken { _ = try? receive(id: id, &state) }
-  }
-
-  /// Where the stretch from `start` ends: before the first item that names what the stretch
-  /// creates, or after ``maximumInFlight`` items.
-  private static func stretchEnd(_ items: [BatchItem], from start: Int) -> Int {
-    var created: Set<String> = []
-    var end = start
-    while end < items.count, end - start < maximumInFlight {
-      let item = items[end]
-      if end > start, !created.isEmpty, let request = request(of: item.execution),
-        names(in: request.json(id: 0)).contains(where: created.contains)
+      guard let request = Self.request(of: item.execution) else {
+        state.pipeline.waiting.append(Waiting(index: index, item: item, id: nil, created: []))
+        return nil
+      }
+      let id = Self.nextID(&state)
+      let json = request.json(id: id)
+      // A name created by a command still waiting is known to the harness only with its reply.
+      if !state.pipeline.creators.isEmpty,
+        let creator = Self.names(in: json).compactMap({ state.pipeline.creators[$0] }).max(),
+        let found = read(through: creator, &state)
       {
-        break
+        return found
       }
-      created.formUnion(createdNames(item.execution.events))
-      end += 1
+      // Written at once, not gathered into fewer writes: the system then works on this while
+      // the reference runs the next (gathering sixteen halved the commands a second).
+      do throws(Divergence) {
+        try Self.send(lines: [state.names.translate(json, toSystem: true).text], &state)
+      } catch {
+        return failed(error, &state, at: index)
+      }
+      let created = item.execution.refusal == nil ? Self.createdNames(item.execution.events) : []
+      for name in created { state.pipeline.creators[name] = index }
+      state.pipeline.waiting.append(Waiting(index: index, item: item, id: id, created: created))
+      guard state.pipeline.waitingCount >= Self.maximumInFlight else { return nil }
+      let oldest = state.pipeline.waiting[state.pipeline.head].index
+      return read(through: oldest + Self.maximumInFlight / 2, &state)
     }
-    return end
+  }
+
+  /// Reads and compares every reply still waiting; the next item submitted is number 0.
+  public func settle() -> (index: Int, divergence: Divergence)? {
+    state.withLock { state in
+      defer { state.pipeline = Pipeline() }
+      return read(through: Int.max, &state)
+    }
+  }
+
+  /// Runs several commands on the system at once (``submit(_:)`` each, then ``settle()``):
+  /// the first divergence, with the number of its item.
+  public func mirror(batch items: [BatchItem]) -> (index: Int, divergence: Divergence)? {
+    for item in items {
+      if let found = submit(item) { return found }
+    }
+    return settle()
+  }
+
+  /// How many requests may wait for their replies: their replies must fit in what the harness
+  /// reads ahead (a line's limit), or both sides would wait for the other.
+  static let maximumInFlight = 256
+
+  // MARK: Reading
+
+  /// Reads the replies of the items waiting, in order, through item `last`, comparing each.
+  private func read(through last: Int, _ state: inout State) -> (index: Int, divergence: Divergence)? {
+    while let waiting = state.pipeline.first, waiting.index <= last {
+      state.pipeline.removeFirst()
+      guard let id = waiting.id else { continue }
+      let reply: Reply
+      do throws(Divergence) {
+        let line = try Self.receiveLine(&state)
+        for name in waiting.created where state.pipeline.creators[name] == waiting.index {
+          state.pipeline.creators[name] = nil
+        }
+        if agreesToTheByte(waiting.item.execution, line, id: id, &state) { continue }
+        reply = try Self.reply(to: id, in: line, &state)
+      } catch {
+        state.pipeline = Pipeline()
+        return (waiting.index, error)
+      }
+      if let divergence = compare(waiting.item, reply, &state) {
+        // The requests sent after it are answered before the system is asked anything else
+        // (a reset), or their replies would be taken for the next request's.
+        while let rest = state.pipeline.first, !state.isBroken {
+          state.pipeline.removeFirst()
+          if let id = rest.id { _ = try? Self.receive(id: id, &state) }
+        }
+        state.pipeline = Pipeline()
+        return (waiting.index, divergence)
+      }
+    }
+    return nil
+  }
+
+  /// A failure to write item `index`: the first item still waiting is where it shows (the
+  /// system may have stopped before it).
+  private func failed(_ divergence: Divergence, _ state: inout State, at index: Int) -> (
+    index: Int, divergence: Divergence
+  ) {
+    let first = state.pipeline.first?.index ?? index
+    state.pipeline = Pipeline()
+    return (first, divergence)
   }
 
   /// One item's reply against what the reference did.
@@ -121,10 +132,6 @@ extension Lockstep {
     }
     return compare(item.execution, reply, &state)
   }
-
-  /// How many requests may wait for their replies: their replies must fit in what the harness
-  /// reads ahead (a line's limit), or both sides would wait for the other.
-  static let maximumInFlight = 256
 
   /// The request the system is sent for what the reference did (nil when nothing was asked).
   static func request(of execution: Execution) -> Request? {
@@ -159,6 +166,42 @@ extension Lockstep {
       case .logSaved(_, let caseID, _, _): caseID.rawValue
       default: nil
       }
+    }
+  }
+}
+
+/// An item handed to the system whose reply is not read yet.
+struct Waiting {
+  var index: Int
+  var item: Lockstep.BatchItem
+  /// Its request's id; nil when nothing was asked (the item is only counted).
+  var id: Int?
+  /// The names the reference's events created (what a later request may have to wait for).
+  var created: [String]
+}
+
+/// What ``Lockstep/submit(_:)`` has handed the system and not read back yet.
+struct Pipeline {
+  /// Items waiting, oldest first, from `head` on (taken from the front without moving the rest).
+  var waiting: [Waiting] = []
+  var head = 0
+  /// Items submitted since the last settle: the next one's number.
+  var submitted = 0
+  /// The names created by items waiting, and the number of the item that created each.
+  var creators: [String: Int] = [:]
+
+  var waitingCount: Int { waiting.count - head }
+  var first: Waiting? { head < waiting.count ? waiting[head] : nil }
+
+  mutating func removeFirst() {
+    head += 1
+    if head == waiting.count {
+      waiting.removeAll(keepingCapacity: true)
+      head = 0
+    } else if head >= 1024, head * 2 >= waiting.count {
+      // Never empty while items keep coming: what was read goes, now and then.
+      waiting.removeFirst(head)
+      head = 0
     }
   }
 }

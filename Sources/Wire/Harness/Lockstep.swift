@@ -14,6 +14,8 @@ public final class Lockstep: Mirror, Sendable {
   public let name: String
   public let version: String?
   public let capabilities: Capabilities
+  /// It reports every kind of event: none is left out of a comparison.
+  let reportsEveryKind: Bool
 
   struct State {
     var transport: any Transport
@@ -23,6 +25,10 @@ public final class Lockstep: Mirror, Sendable {
     var unreported: Set<Event.Kind> = []
     /// The transport failed: the system cannot be asked again.
     var isBroken = false
+    /// What was handed to the system and not read back yet (``submit(_:)``).
+    var pipeline = Pipeline()
+    /// Where the line the reference server would write is made, to compare a reply with.
+    var expectedLine: [UInt8] = []
   }
 
   let state: Mutex<State>
@@ -44,6 +50,7 @@ public final class Lockstep: Mirror, Sendable {
     self.name = name
     self.version = version
     self.capabilities = capabilities
+    reportsEveryKind = Set(Event.Kind.allCases).isSubset(of: capabilities.events)
     self.state = Mutex(state)
   }
 
@@ -57,7 +64,9 @@ public final class Lockstep: Mirror, Sendable {
   public func reset() -> Bool {
     guard capabilities.reset else { return false }
     return state.withLock { state in
-      guard !state.isBroken, let reply = try? Self.exchange(.reset, id: Self.nextID(&state), &state),
+      // Replies still waiting would be read as the reset's: a system in that state is restarted.
+      guard !state.isBroken, state.pipeline.waitingCount == 0,
+        let reply = try? Self.exchange(.reset, id: Self.nextID(&state), &state),
         case .events = reply
       else { return false }
       state.names = NameMap()
@@ -146,8 +155,21 @@ public final class Lockstep: Mirror, Sendable {
 
   /// The next reply, which must answer request `id`.
   static func receive(id: Int, _ state: inout State) throws(Divergence) -> Reply {
+    try reply(to: id, in: receiveLine(&state), &state)
+  }
+
+  /// The next line the system writes.
+  static func receiveLine(_ state: inout State) throws(Divergence) -> [UInt8] {
     do {
-      let bytes = try state.transport.receive()
+      return try state.transport.receive()
+    } catch {
+      throw broken(by: error, &state)
+    }
+  }
+
+  /// A line read as the reply to request `id`.
+  static func reply(to id: Int, in bytes: [UInt8], _ state: inout State) throws(Divergence) -> Reply {
+    do {
       let json: JSON
       do {
         json = try JSON.parse(bytes)
@@ -174,7 +196,7 @@ public final class Lockstep: Mirror, Sendable {
 
   /// What a failure to exchange says, with the end of the system's log; the connection is
   /// broken from then on.
-  private static func broken(by error: any Error, _ state: inout State) -> Divergence {
+  static func broken(by error: any Error, _ state: inout State) -> Divergence {
     state.isBroken = true
     let log = log(state.transport)
     switch error {

@@ -34,6 +34,9 @@ struct NameMap {
   private var toSystem: [Kind: [String: String]] = [:]
   private var toReference: [Kind: [String: String]] = [:]
 
+  /// No name was learned: the system's names are the reference's.
+  var isEmpty: Bool { toSystem.isEmpty && toReference.isEmpty }
+
   /// The system's name for a reference name (the same when none was learned).
   func system(_ kind: Kind, _ reference: String) -> String { toSystem[kind]?[reference] ?? reference }
 

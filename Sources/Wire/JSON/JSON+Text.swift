@@ -51,6 +51,14 @@ extension JSON {
 
   private static func writeString(_ value: String, to output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
+    // Nearly every string (names, kinds, ids) has nothing to escape: its bytes go at once.
+    if value.utf8.allSatisfy({
+      $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
+    }) {
+      output += value.utf8
+      output.append(UInt8(ascii: "\""))
+      return
+    }
     for scalar in value.unicodeScalars {
       switch scalar {
       case "\"": output += "\\\"".utf8

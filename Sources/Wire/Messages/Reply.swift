@@ -106,6 +106,16 @@ public enum Reply: Hashable, Sendable {
     public static let all = [malformedRequest, notSupported, internalError]
   }
 
+  /// The reference's reply to a command or a clock move it ran: what `clavard serve` writes,
+  /// and what the harness compares a system's line with before it reads it.
+  public init(_ execution: Execution) {
+    if let refusal = execution.refusal {
+      self = .refused(kind: refusal.kind.rawValue, message: refusal.description)
+    } else {
+      self = .events(execution.events.map(\.json))
+    }
+  }
+
   public func json(inReplyTo id: Int?) -> JSON {
     var members: [(String, JSON)] = [("in_reply_to", .optional(id)), ("type", .string(type))]
     switch self {

@@ -80,25 +80,18 @@ public struct ReferenceServer: Sendable {
       return .events([])
     case .command(let call):
       do {
-        return Self.reply(session.run(.engine(try call.command())))
+        return Reply(session.run(.engine(try call.command())))
       } catch {
         let code = error.isUnsupported ? Reply.ErrorCode.notSupported : Reply.ErrorCode.malformedRequest
         return .error(code: code, text: "line \(lineNumber): \(error)")
       }
     case .clock(let instant):
-      return Self.reply(session.run(.clock(.to(instant))))
+      return Reply(session.run(.clock(.to(instant))))
     case .query(let question):
       switch session.answer(question) {
       case .success(let answer): return .answer(answer.json(for: question))
       case .failure(let problem): return .noSuchSubject(message: problem.message)
       }
     }
-  }
-
-  private static func reply(_ execution: Execution) -> Reply {
-    if let refusal = execution.refusal {
-      return .refused(kind: refusal.kind.rawValue, message: refusal.description)
-    }
-    return .events(execution.events.map(\.json))
   }
 }
