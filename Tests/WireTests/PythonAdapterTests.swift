@@ -31,7 +31,7 @@ struct PythonAdapterTests {
     let script = try ScriptParser.parse(bytes: try Repository.loader(path), path: path)
     let transcript = Transcript()
     return try Sessions.run(
-      script, on: try ChildTransport([python, adapter], transcript: transcript), transcript: transcript)
+      script, on: try RecordingTransport(program: [python, adapter], transcript), transcript: transcript)
   }
 
   /// Every fixture script beside one adapter process, reset between scripts (it says it can),
@@ -50,7 +50,7 @@ struct PythonAdapterTests {
       if current == nil {
         let transcript = Transcript()
         current = (
-          try Lockstep(transport: try ChildTransport([python, adapter], transcript: transcript)), transcript
+          try Lockstep(transport: try RecordingTransport(program: [python, adapter], transcript)), transcript
         )
       }
       guard let (lockstep, transcript) = current else { continue }
@@ -208,7 +208,7 @@ struct PythonAdapterTests {
     let script = try ScriptParser.parse(bytes: try Repository.loader(path), path: path)
     let transcript = Transcript()
     let run = try Sessions.run(
-      script, on: try ChildTransport([Self.python, program], transcript: transcript), transcript: transcript)
+      script, on: try RecordingTransport(program: [Self.python, program], transcript), transcript: transcript)
     #expect(
       run.result.skipped
         == "needs `queue`, which my-system does not support (fixtures/conformance/DEC-1-wait-order.chat:6:1)")

@@ -29,7 +29,7 @@ enum Sessions {
   private static let referenceRuns = Result {
     try Repository.parsedFixtures().map { script in
       let transcript = Transcript()
-      return try run(script, on: ServerTransport(transcript: transcript), transcript: transcript)
+      return try run(script, on: RecordingTransport(InProcessTransport(), transcript), transcript: transcript)
     }
   }
 
