@@ -104,6 +104,8 @@ public final class Lockstep: Mirror, Sendable {
     guard let request = execution.request else { return nil }
     return state.withLock { state -> Divergence? in
       guard !state.isBroken else { return Divergence(message: "\(name) failed earlier in this script") }
+      // Its reply would be taken for one of theirs.
+      precondition(state.pipeline.waitingCount == 0, "a command mirrored with submitted ones waiting")
       do throws(Divergence) {
         switch request {
         case .command(let command):
