@@ -10,6 +10,10 @@ final class Registry: Sendable {
 
   private let groups = Mutex<Set<pid_t>>([])
 
+  /// The signal that is ending the program, 0 before one arrives. Set before the systems are
+  /// killed, so that whoever sees a system die afterwards can tell a crash from an interruption.
+  let signalled = Atomic<Int32>(0)
+
   func add(_ pid: pid_t) { _ = groups.withLock { $0.insert(pid) } }
   func remove(_ pid: pid_t) { _ = groups.withLock { $0.remove(pid) } }
 
@@ -36,10 +40,16 @@ extension SystemProcess {
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
       source.setEventHandler {
+        Registry.shared.signalled.store(signalNumber, ordering: .sequentiallyConsistent)
         Registry.shared.endAll()
         exit(signalNumber)
       }
+      // Registration happens later on dispatch's own thread; a signal before it would be
+      // ignored (SIG_IGN above) and a Ctrl-C right after start-up lost, so wait for it.
+      let registered = DispatchSemaphore(value: 0)
+      source.setRegistrationHandler { registered.signal() }
       source.resume()
+      registered.wait()
       sources.append(source)
     }
   }
@@ -47,6 +57,13 @@ extension SystemProcess {
   /// The signal sources, kept alive for the life of the program. Written only by
   /// ``endAllOnSignals(then:)``, called once at start-up before any other thread runs.
   nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+  /// The signal (SIGINT, SIGTERM, SIGHUP) that is ending the program, if one arrived: the
+  /// systems under test were killed because of it, not by a fault of their own.
+  public static var endingSignal: Int32? {
+    let signal = Registry.shared.signalled.load(ordering: .sequentiallyConsistent)
+    return signal == 0 ? nil : signal
+  }
 
   /// Ends every system under test still running (at the end of a run).
   public static func endAll() { Registry.shared.endAll() }

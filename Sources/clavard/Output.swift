@@ -1,4 +1,5 @@
 import Glibc
+import Subprocesses
 import Synchronization
 import SystemFiles
 
@@ -137,9 +138,22 @@ enum Output {
     return output == nil && error == nil ? status : max(status, 2)
   }
 
+  /// Exits once: a signal handler's exit and the main thread's may race (the handler kills
+  /// the systems under test, and the main thread sees them die), and the status of a run that
+  /// was interrupted is the signal's (128 + signal), whichever thread gets here first.
   static func exit(_ status: Int32) -> Never {
-    Glibc.exit(finish(status))
+    let first = exiting.withLock { exiting in
+      defer { exiting = true }
+      return !exiting
+    }
+    guard first else {
+      while true { pause() }
+    }
+    let interrupted = SystemProcess.endingSignal.map { 128 + $0 }
+    Glibc.exit(finish(interrupted ?? status))
   }
+
+  private static let exiting = Mutex(false)
 
   private static func systemReason(_ code: Int32) -> String {
     String(cString: strerror(code))
