@@ -43,6 +43,9 @@ public struct Discovery: Sendable {
   public var lengthAfter: Int
   /// Candidate runs the shrinker tried.
   public var trials: Int
+  /// The time given to the exploration (`--time`) ran out while shrinking: the script is the
+  /// shortest found by then, not as short as it could be.
+  public var shrinkingStopped: Bool
   /// The `.chat` script of the shrunk run, with the reference's `<` and `!` lines.
   public var script: String
 }
@@ -103,7 +106,10 @@ public struct Explorer {
       result.progress.runs += 1
       if let failure = trial.failure {
         found(run)
-        result.discovery = discover(failure, in: steps(ofRun: run, commands: trial.ran), run: run)
+        let progress = result.progress
+        result.discovery = withoutActuallyEscaping({ keepGoing(progress) }) { keepGoing in
+          discover(failure, in: steps(ofRun: run, commands: trial.ran), run: run, keepGoing: keepGoing)
+        }
         break
       }
     }
@@ -144,10 +150,14 @@ public struct Explorer {
     return trial.kept
   }
 
-  private func discover(_ failure: Failure, in steps: [Step], run: Int) -> Discovery {
-    var shrinker = Shrinker(system: system, signature: failure.signature)
+  private func discover(_ failure: Failure, in steps: [Step], run: Int, keepGoing: @escaping () -> Bool)
+    -> Discovery
+  {
+    var shrinker = Shrinker(system: system, signature: failure.signature, keepGoing: keepGoing)
     let shrunk = shrinker.shrink(steps, failure: failure)
-    let header = header(failure: shrunk.failure, run: run, before: steps.count, after: shrunk.steps.count)
+    let header = header(
+      failure: shrunk.failure, run: run, before: steps.count, after: shrunk.steps.count,
+      stopped: shrinker.wasStopped)
     let script: String
     do {
       script = try ScriptWriter.script(shrunk.steps, header: header)
@@ -159,10 +169,10 @@ public struct Explorer {
     return Discovery(
       run: run, failure: failure, lengthBefore: steps.count, shrunk: shrunk.failure,
       lengthAfter: shrunk.steps.count,
-      trials: shrinker.trials, script: script)
+      trials: shrinker.trials, shrinkingStopped: shrinker.wasStopped, script: script)
   }
 
-  private func header(failure: Failure, run: Int, before: Int, after: Int) -> [String] {
+  private func header(failure: Failure, run: Int, before: Int, after: Int, stopped: Bool) -> [String] {
     let what: String
     switch (failure.kind, failure.command) {
     case (.invariant, Trial.endOfRun): what = "The reference breaks its invariants by the end of this script:"
@@ -171,7 +181,8 @@ public struct Explorer {
       what = "The reference passes this script; the system under test fails at the last command:"
     }
     return [
-      "Found by \(origin): run \(run) failed after \(before) commands, shrunk to \(after).", what,
+      "Found by \(origin): run \(run) failed after \(before) commands, shrunk to \(after)"
+        + (stopped ? " (the time given ran out while shrinking: it may shrink further)." : "."), what,
       "  " + failure.message,
     ] + failure.diff.map { "    " + $0 } + (check.map { ["It fails with: \($0)"] } ?? [])
   }

@@ -21,17 +21,26 @@ struct Shrinker {
   /// failing run found so far is the result.
   private(set) var replayed = 0
   let budget: Int
+  /// Asked before each candidate: false when the time given to the whole exploration is up
+  /// (`--time`), and the shortest failing run found so far is the result.
+  let keepGoing: () -> Bool
+  /// The shrink ended because ``keepGoing`` said so, not because nothing more could go.
+  private(set) var wasStopped = false
 
   /// The default budget: about two seconds in this process, a few minutes through a pipe.
   static let defaultBudget = 1_000_000
 
-  init(system: (any MirrorSource)?, signature: String, budget: Int = defaultBudget) {
+  init(
+    system: (any MirrorSource)?, signature: String, budget: Int = defaultBudget,
+    keepGoing: @escaping () -> Bool = { true }
+  ) {
     self.system = system
     self.signature = signature
     self.budget = budget
+    self.keepGoing = keepGoing
   }
 
-  private var isSpent: Bool { replayed >= budget }
+  private var isSpent: Bool { wasStopped || replayed >= budget }
 
   /// The shortest run found that fails the same way, and its failure.
   mutating func shrink(_ steps: [Step], failure: Failure) -> (steps: [Step], failure: Failure) {
@@ -49,6 +58,10 @@ struct Shrinker {
   /// The run the candidate makes, if it fails the same way.
   private mutating func failing(_ candidate: [Step]) -> (steps: [Step], failure: Failure)? {
     guard !isSpent else { return nil }
+    guard keepGoing() else {
+      wasStopped = true
+      return nil
+    }
     trials += 1
     replayed += candidate.count
     var mirror: (any Mirror)?
