@@ -156,4 +156,30 @@ import Testing
       lines.first?.contains("\"name\":\"clavard-reference (fault queue-switch-before-confirm)\"") == true)
     #expect(lines.last?.contains("\"queue-enabled\"") == true)
   }
+
+  /// A system under test whose name would drive a terminal (a C1 CSI, a bidi override), and
+  /// that refuses every request.
+  static let hostileSystem = """
+    read line
+    printf '%s\\n' '{"in_reply_to":0,"type":"hello","protocol":1,"name":"evil\\u009b2J\\u202e","version":null,"capabilities":{"commands":["queue"],"settings":[],"questions":[],"events":[],"clock":true,"reset":false}}'
+    n=1
+    while read line; do
+      printf '{"in_reply_to":%d,"type":"refused","refusal":"unknown-queue","message":"no"}\\n' $n
+      n=$((n+1))
+    done
+
+    """
+
+  @Test("--json with a hostile system under test: what it named is escaped in the line, never raw")
+  func jsonHostileSystem() throws {
+    let folder = try TemporaryFolder(["sut.sh": Self.hostileSystem])
+    let output = try folder.run("explore", "--sut", "sh sut.sh", "--json", "--runs", "1")
+    #expect(output.status == 1)
+    #expect(!output.stdout.unicodeScalars.contains { [0x9B, 0x202E].contains($0.value) }, "\(output.stdout)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+    let failure = try #require(object["failure"] as? [String: Any])
+    let message = try #require(failure["message"] as? String)
+    #expect(message.hasSuffix("refused it (unknown-queue) but the reference carried it out"), "\(message)")
+  }
 }
