@@ -214,6 +214,8 @@ import Testing
         #   - ! no agent named alice is defined
 
         """)
+    // Piped, a session whose system differed fails, as a script would.
+    #expect(output.status == 1)
   }
 
   @Test("repl --sut with a system that cannot start: said, exit 2")
