@@ -28,8 +28,9 @@ public struct PipedInput {
     self.name = name
   }
 
-  /// 0 when every line was understood and every written expectation held, else 1.
-  public var exitStatus: Int32 { mismatches == 0 && repl.errorsShown == 0 ? 0 : 1 }
+  /// 0 when every line was understood, every written expectation held and nothing differed
+  /// from the system under test, else 1.
+  public var exitStatus: Int32 { mismatches == 0 && repl.errorsShown == 0 && repl.failuresShown == 0 ? 0 : 1 }
 
   /// Handles one line of input.
   public mutating func handle(_ line: String, into output: inout some TextOutputStream) -> REPLAction {

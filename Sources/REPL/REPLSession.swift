@@ -41,6 +41,9 @@ public final class REPLSession {
   public private(set) var lastCommand: (source: String, command: ScriptCommand, outcome: Outcome)?
   /// How many `error:` lines the session has printed (piped input exits 1 after any).
   public private(set) var errorsShown = 0
+  /// How many times the system under test differed from the reference, or the engine broke
+  /// its invariants (piped input exits 1 after any, as `clavard run` would fail).
+  public private(set) var failuresShown = 0
 
   /// With `--sut`: where the system under test comes from, and the one in use. Each command
   /// runs on it too, and where it differs the REPL says so under the command.
@@ -186,6 +189,7 @@ public final class REPLSession {
       var lines = ScriptText.lines(command: source, outcome: outcome)
       if let divergence = mirror?.mirror(execution, in: session) {
         // The script keeps the reference's lines: run with --sut, it fails right here.
+        failuresShown += 1
         let said =
           ["differs from the system under test: " + divergence.message] + divergence.diff.map { "  " + $0 }
         for line in said { say(style.warning("# " + Style.visible(line, limit: 2000)), to: &output) }
@@ -193,6 +197,7 @@ public final class REPLSession {
       }
       let violations = newInvariantViolations()
       if !violations.isEmpty {
+        failuresShown += 1
         let message = "the engine broke its invariants: " + violations.joined(separator: "; ")
         say(style.warning("# " + Style.visible(message, limit: 2000)), to: &output)
         lines.append(ScriptText.comment("# " + message))

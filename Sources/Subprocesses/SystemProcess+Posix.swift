@@ -122,13 +122,14 @@ extension SystemProcess {
       }
       if state.errors >= 0 { descriptors.append(pollfd(fd: state.errors, events: Int16(POLLIN), revents: 0)) }
       let left = deadline.remainingMilliseconds
-      guard left > 0 else { throw TransportFailure.timedOut(seconds: timeout) }
+      let writing = wanted[state.input] != nil
+      guard left > 0 else { throw timedOut(&state, timeout: timeout, writing: writing) }
       let ready = poll(&descriptors, nfds_t(descriptors.count), left)
       if ready < 0 {
         if errno == EINTR { continue }
         throw TransportFailure.io("cannot wait for it: \(String(cString: strerror(errno)))")
       }
-      if ready == 0 { throw TransportFailure.timedOut(seconds: timeout) }
+      if ready == 0 { throw timedOut(&state, timeout: timeout, writing: writing) }
       var wantedReady = false
       for entry in descriptors where entry.revents != 0 {
         if entry.fd == state.errors {
@@ -147,7 +148,7 @@ extension SystemProcess {
           }
           if wanted[entry.fd] != nil { wantedReady = true }
         } else if wanted[entry.fd] != nil {
-          if entry.revents & Int16(POLLERR | POLLHUP) != 0 { throw ending(&state, otherwise: .closed) }
+          if entry.revents & Int16(POLLERR | POLLHUP) != 0 { throw ending(&state, otherwise: closedInput) }
           wantedReady = true
         }
       }
@@ -155,16 +156,22 @@ extension SystemProcess {
     }
   }
 
-  /// Reads what a descriptor has; true at its end.
+  /// Reads what a descriptor has, until the buffer holds more than `limit` or `budget` bytes
+  /// were read; with `keeping`, only the buffer's last `keeping` bytes are kept after each read.
+  /// True at its end.
   static func readAvailable(
-    _ descriptor: Int32, into buffer: inout [UInt8], limit: Int, using chunk: inout [UInt8]
+    _ descriptor: Int32, into buffer: inout [UInt8], limit: Int = .max, keeping: Int = .max,
+    budget: Int = .max, using chunk: inout [UInt8]
   )
     -> Bool
   {
-    while true {
+    var total = 0
+    while total < budget {
       let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if count > 0 {
         buffer += chunk[0..<count]
+        total += count
+        if buffer.count > keeping { buffer.removeFirst(buffer.count - keeping) }
         if buffer.count > limit { return false }
         continue
       }
@@ -172,15 +179,18 @@ extension SystemProcess {
       if errno == EINTR { continue }
       return errno != EAGAIN
     }
+    return false
   }
 
-  /// Reads the log as it comes, keeping only its last `keeping` bytes.
+  /// Reads the log as it comes, keeping only its last `keeping` bytes: older bytes are dropped
+  /// after each read, so a flood costs no memory, and at most ``logBytesPerRead`` are read a
+  /// call, so that a system writing its log without a pause cannot keep a wait past its deadline.
   static func drain(
     _ descriptor: inout Int32, into log: inout [UInt8], keeping: Int, using chunk: inout [UInt8]
   ) {
     guard descriptor >= 0 else { return }
-    let closed = readAvailable(descriptor, into: &log, limit: Int.max, using: &chunk)
-    if log.count > keeping { log.removeFirst(log.count - keeping) }
+    let closed = readAvailable(
+      descriptor, into: &log, keeping: keeping, budget: logBytesPerRead, using: &chunk)
     if closed {
       Glibc.close(descriptor)
       descriptor = -1
@@ -194,20 +204,38 @@ extension SystemProcess {
     for _ in 0..<50 {
       var status: Int32 = 0
       let result = waitpid(state.pid, &status, WNOHANG)
-      if result == state.pid {
-        let ended: TransportFailure =
-          (status & 0x7F) == 0 ? .exited(status: (status >> 8) & 0xFF) : .killed(signal: status & 0x7F)
-        state.ended = ended
-        Registry.shared.remove(state.pid)
-        // Whatever it started is ended too.
-        kill(-state.pid, SIGKILL)
-        return ended
-      }
+      if result == state.pid { return reaped(&state, status: status) }
       if result < 0 { break }
       var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
       nanosleep(&pause, nil)
     }
     return otherwise
+  }
+
+  /// What a write that finds no reader says (the process's own status says more, if it ended).
+  static let closedInput = TransportFailure.io("it closed its standard input")
+
+  /// The request's time is up. If the process itself has exited meanwhile, a process it started
+  /// holds the pipe open (else its end would have been seen): its status says more than the
+  /// timeout.
+  static func timedOut(_ state: inout State, timeout: Double, writing: Bool) -> TransportFailure {
+    var status: Int32 = 0
+    guard state.ended == nil, waitpid(state.pid, &status, WNOHANG) == state.pid else {
+      return .timedOut(seconds: timeout)
+    }
+    let stream = writing ? "input" : "output"
+    return .io(
+      "\(reaped(&state, status: status)), and a process it started still holds its standard \(stream) open")
+  }
+
+  /// How the process ended, from its status, kept; whatever it started is ended too.
+  private static func reaped(_ state: inout State, status: Int32) -> TransportFailure {
+    let ended: TransportFailure =
+      (status & 0x7F) == 0 ? .exited(status: (status >> 8) & 0xFF) : .killed(signal: status & 0x7F)
+    state.ended = ended
+    Registry.shared.remove(state.pid)
+    kill(-state.pid, SIGKILL)
+    return ended
   }
 
   /// SIGTERM to the group, a moment to end, then SIGKILL; reaped either way.

@@ -14,6 +14,9 @@ public final class SystemProcess: Transport, Sendable {
   public static let maximumLineBytes = 1 << 20
   /// How much of its standard error is kept: the tail shown when it fails.
   public static let logBytes = 16 << 10
+  /// The most of its standard error read at once: the rest waits for the next read, after the
+  /// deadline of the request is checked again.
+  static let logBytesPerRead = 256 << 10
 
   struct State {
     var pid: pid_t
@@ -75,7 +78,7 @@ public final class SystemProcess: Transport, Sendable {
           // Its input is full: read what it writes meanwhile, so that neither side waits forever.
           try Self.wait(&state, for: [state.input: Int16(POLLOUT)], until: deadline, timeout: timeout)
         case EPIPE:
-          throw Self.ending(&state, otherwise: .closed)
+          throw Self.ending(&state, otherwise: Self.closedInput)
         default:
           throw TransportFailure.io("cannot write to it: \(String(cString: strerror(errno)))")
         }

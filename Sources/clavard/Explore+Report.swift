@@ -3,8 +3,8 @@ import Exploration
 import Wire
 
 extension Explore {
-  /// The lines of the text summary.
-  func summary(_ exploration: Exploration, meter: ExploreMeter) -> String {
+  /// The lines of the text summary; `written` says whether the failure's script was written.
+  func summary(_ exploration: Exploration, meter: ExploreMeter, written: Bool) -> String {
     let progress = exploration.progress
     let runs = progress.runs == 1 ? "1 run" : "\(progress.runs) runs"
     guard let discovery = exploration.discovery else {
@@ -19,12 +19,13 @@ extension Explore {
     ]
     lines += failure.diff.map { "  " + $0 }
     lines.append(
-      "shrunk to \(discovery.lengthAfter) commands (\(discovery.trials) candidates tried); wrote \(out)")
+      "shrunk to \(discovery.lengthAfter) commands (\(discovery.trials) candidates tried); \(written ? "wrote" : "could not write") \(out)"
+    )
     return lines.map(Escaping.controlsEscaped).joined(separator: "\n")
   }
 
-  /// `--json`: one object.
-  func summaryJSON(_ exploration: Exploration, meter: ExploreMeter) -> JSON {
+  /// `--json`: one object; the failure's `script` is null when it could not be written.
+  func summaryJSON(_ exploration: Exploration, meter: ExploreMeter, written: Bool) -> JSON {
     let progress = exploration.progress
     var members: [(String, JSON)] = [
       // A seed past the largest JSON integer this side writes is given as text.
@@ -50,7 +51,7 @@ extension Explore {
             ("candidates", .number(discovery.trials)),
             ("find_ms", .number(meter.milliseconds(meter.foundAt ?? meter.elapsed))),
             ("shrink_ms", .number(meter.milliseconds(meter.elapsed - (meter.foundAt ?? meter.elapsed)))),
-            ("script", .string(out)),
+            ("script", written ? .string(out) : .null),
           ])
         ))
     }

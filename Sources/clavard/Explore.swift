@@ -72,7 +72,14 @@ struct Explore: ParsableCommand {
       throw ValidationError("--queues must be from 1 to \(ExplorationOptions.maximumQueues), not \(queues)")
     }
     _ = try timeLimit()
-    _ = try shard.map(Run.shard(parsing:))
+    if let shard = try shard.map(Run.shard(parsing:)) {
+      // Shard I of N makes runs I, I + N, I + 2N…: the last must have a number.
+      let (span, spanOverflows) = (runs - 1).multipliedReportingOverflow(by: shard.count)
+      let (_, lastOverflows) = span.addingReportingOverflow(shard.index)
+      guard !spanOverflows, !lastOverflows else {
+        throw ValidationError("--runs \(runs) of --shard \(shard) would number runs past \(Int.max)")
+      }
+    }
     guard !out.isEmpty else { throw ValidationError("--out needs a file name") }
     if !faults.isEmpty, system.sut != nil {
       throw ValidationError(
@@ -115,22 +122,22 @@ struct Explore: ParsableCommand {
       throw ExitCode(2)
     }
     meter.clear()
-    var written = true
+    var written = false
     if let discovery = exploration.discovery {
       do {
         try ScriptFiles.writeAtomically(discovery.script, to: out)
+        written = true
       } catch {
         Output.error("clavard explore: cannot write \(Escaping.controlsEscaped(out)): \(error)")
-        written = false
       }
     }
     if json {
-      Output.line(summaryJSON(exploration, meter: meter).text)
+      Output.line(summaryJSON(exploration, meter: meter, written: written).text)
     } else {
-      Output.line(summary(exploration, meter: meter))
+      Output.line(summary(exploration, meter: meter, written: written))
     }
-    if !written { throw ExitCode(2) }
-    if exploration.discovery != nil { throw ExitCode(1) }
+    guard exploration.discovery != nil else { return }
+    throw ExitCode(written ? 1 : 2)
   }
 
   /// How the script's header says it was found.

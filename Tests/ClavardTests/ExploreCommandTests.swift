@@ -16,6 +16,10 @@ import Testing
       (["--time", "soon"], "Error: --time takes a duration such as 60s, 2m or 1m30s, not 'soon'"),
       (["--time", "0s"], "Error: --time takes a duration such as 60s, 2m or 1m30s, not '0s'"),
       (["--shard", "3/2"], "Error: --shard I/N needs I from 1 to N (2), not 3"),
+      (
+        ["--shard", "1/9223372036854775807", "--runs", "2"],
+        "Error: --runs 2 of --shard 1/9223372036854775807 would number runs past 9223372036854775807"
+      ),
       (["--out", ""], "Error: --out needs a file name"),
       (
         ["--fault", "nope"],
@@ -88,6 +92,15 @@ import Testing
     #expect(output.status == 2)
     #expect(output.stderr.hasPrefix("clavard explore: cannot write no/such/x.chat: "))
     #expect(output.stdout.hasPrefix("explore: run 1 failed"))
+    // The summary does not say it wrote what it could not.
+    #expect(
+      output.stdout.hasSuffix(" candidates tried); could not write no/such/x.chat\n"), "\(output.stdout)")
+    let json = try folder.run(
+      "explore", "--fault", "queue-switch-before-confirm", "--out", "no/such/x.chat", "--json")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let failure = try #require(object["failure"] as? [String: Any])
+    #expect(failure["script"] is NSNull)
   }
 
   @Test("a system under test that does not start or does not answer: exit 2, with what happened")
@@ -155,5 +168,31 @@ import Testing
     #expect(
       lines.first?.contains("\"name\":\"clavard-reference (fault queue-switch-before-confirm)\"") == true)
     #expect(lines.last?.contains("\"queue-enabled\"") == true)
+  }
+
+  /// A system under test whose name would drive a terminal (a C1 CSI, a bidi override), and
+  /// that refuses every request.
+  static let hostileSystem = """
+    read line
+    printf '%s\\n' '{"in_reply_to":0,"type":"hello","protocol":1,"name":"evil\\u009b2J\\u202e","version":null,"capabilities":{"commands":["queue"],"settings":[],"questions":[],"events":[],"clock":true,"reset":false}}'
+    n=1
+    while read line; do
+      printf '{"in_reply_to":%d,"type":"refused","refusal":"unknown-queue","message":"no"}\\n' $n
+      n=$((n+1))
+    done
+
+    """
+
+  @Test("--json with a hostile system under test: what it named is escaped in the line, never raw")
+  func jsonHostileSystem() throws {
+    let folder = try TemporaryFolder(["sut.sh": Self.hostileSystem])
+    let output = try folder.run("explore", "--sut", "sh sut.sh", "--json", "--runs", "1")
+    #expect(output.status == 1)
+    #expect(!output.stdout.unicodeScalars.contains { [0x9B, 0x202E].contains($0.value) }, "\(output.stdout)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+    let failure = try #require(object["failure"] as? [String: Any])
+    let message = try #require(failure["message"] as? String)
+    #expect(message.hasSuffix("refused it (unknown-queue) but the reference carried it out"), "\(message)")
   }
 }

@@ -73,4 +73,18 @@ import Testing
     )
     #expect(lines[7].hasPrefix(#"{"in_reply_to":4,"type":"events","events":[{"event":"queue-defined""#))
   }
+
+  @Test("text echoed in a reply is escaped where it could drive a terminal: C1 controls, bidi overrides")
+  func terminalControls() throws {
+    // The request holds them as JSON escapes; a person typing at `clavard serve` sees the reply.
+    let output = try Self.serve([
+      Self.hello, #"{"id":1,"type":"query","question":"agent-status","agent":"a\u009b2J\u202eb\u001b"}"#,
+    ])
+    let lines = output.stdout.split(separator: "\n").map(String.init)
+    #expect(
+      lines.last
+        == #"{"in_reply_to":1,"type":"no-such-subject","message":"no agent named a\u009b2J\u202eb\u001b is defined"}"#
+    )
+    #expect(!output.stdout.unicodeScalars.contains { [0x1B, 0x9B, 0x202E].contains($0.value) })
+  }
 }

@@ -136,6 +136,15 @@ struct JSONTextTests {
     #expect(JSON.number(Int.min).text == "-9223372036854775808")
   }
 
+  @Test("Writing: C1 controls and bidirectional controls are escaped too, so a line cannot drive a terminal")
+  func writingTerminalControls() throws {
+    // A reply `clavard serve` writes to a person's terminal, or `explore --json`'s summary,
+    // echoes what customers and systems under test wrote: U+009B is a terminal's CSI.
+    let text: JSON = .string("a\u{80}\u{9B}2J\u{9F}\u{202E}b\u{2066}\u{200F}\u{61C}\u{A0}é")
+    #expect(text.text == #""a\u0080\u009b2J\u009f\u202eb\u2066\u200f\u061c\#u{A0}é""#)
+    #expect(try JSON.parse(text.text) == text)
+  }
+
   @Test("Equality: objects ignore their members' order; strings compare scalar by scalar")
   func equality() {
     #expect(JSON.object([("a", 1), ("b", 2)]) == JSON.object([("b", 2), ("a", 1)]))

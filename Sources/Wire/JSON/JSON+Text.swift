@@ -1,3 +1,5 @@
+import ContactCenter
+
 /// Why a line is not a JSON value the protocol accepts: what, and at which byte (from 1).
 public struct JSONError: Error, Hashable, Sendable, CustomStringConvertible {
   public var message: String
@@ -12,7 +14,8 @@ extension JSON {
   public static let maximumDepth = 64
 
   /// The value as one line of compact JSON: keys in order, no spaces, non-ASCII text as UTF-8,
-  /// control characters and U+2028/U+2029 escaped (so a line is always one line).
+  /// control characters (C0 and C1), U+2028/U+2029 and bidirectional controls escaped (so a
+  /// line is always one line, and cannot drive the terminal it is shown on).
   ///
   /// - Complexity: O(n) in the size of the text written.
   public var text: String {
@@ -66,18 +69,28 @@ extension JSON {
       case "\n": output += "\\n".utf8
       case "\r": output += "\\r".utf8
       case "\t": output += "\\t".utf8
-      case "\u{0}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-        let hex = String(scalar.value, radix: 16)
-        output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+      case "\u{0}"..."\u{1F}", "\u{7F}":
+        writeEscape(scalar, to: &output)
       default:
         if scalar.isASCII {
           output.append(UInt8(scalar.value))
+        } else if Escaping.isUnsafe(scalar) {
+          // C1 controls (U+009B is a terminal's CSI), line separators and bidi overrides: a
+          // reply may be shown on a terminal (`clavard serve` with a person typing, `explore
+          // --json`), and it holds what customers and systems under test wrote.
+          writeEscape(scalar, to: &output)
         } else {
           output += String(scalar).utf8
         }
       }
     }
     output.append(UInt8(ascii: "\""))
+  }
+
+  /// `\u001b`: a scalar of the Basic Multilingual Plane as a JSON escape.
+  private static func writeEscape(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+    let hex = String(scalar.value, radix: 16)
+    output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
   }
 
   /// Reads one JSON value from a line's bytes (UTF-8). Anything else (invalid UTF-8, a
