@@ -18,8 +18,9 @@ extension Explore {
       "explore: run \(discovery.run) failed at its command \(discovery.lengthBefore) (\(progress.commands) commands in \(runs)), `\(failure.command)`: \(failure.message)"
     ]
     lines += failure.diff.map { "  " + $0 }
+    let stopped = discovery.shrinkingStopped ? "; --time ran out, it may shrink further" : ""
     lines.append(
-      "shrunk to \(discovery.lengthAfter) commands (\(discovery.trials) candidates tried); \(written ? "wrote" : "could not write") \(out)"
+      "shrunk to \(discovery.lengthAfter) commands (\(discovery.trials) candidates tried\(stopped)); \(written ? "wrote" : "could not write") \(out)"
     )
     return lines.map(Escaping.controlsEscaped).joined(separator: "\n")
   }
@@ -49,6 +50,7 @@ extension Explore {
             ("length_before", .number(discovery.lengthBefore)),
             ("length_after", .number(discovery.lengthAfter)),
             ("candidates", .number(discovery.trials)),
+            ("shrinking_stopped", .bool(discovery.shrinkingStopped)),
             ("find_ms", .number(meter.milliseconds(meter.foundAt ?? meter.elapsed))),
             ("shrink_ms", .number(meter.milliseconds(meter.elapsed - (meter.foundAt ?? meter.elapsed)))),
             ("script", written ? .string(out) : .null),

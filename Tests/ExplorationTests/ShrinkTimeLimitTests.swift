@@ -14,5 +14,10 @@ import Testing
     let discovery = try #require(exploration.discovery)
     #expect(discovery.trials == 0)
     #expect(discovery.lengthAfter == discovery.lengthBefore)
+    #expect(discovery.shrinkingStopped)
+    #expect(
+      discovery.script.hasPrefix(
+        "# Found by test: run 1 failed after \(discovery.lengthBefore) commands, shrunk to \(discovery.lengthAfter) (the time given ran out while shrinking: it may shrink further).\n"
+      ))
   }
 }
