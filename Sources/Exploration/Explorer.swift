@@ -107,8 +107,9 @@ public struct Explorer {
       if let failure = trial.failure {
         found(run)
         let progress = result.progress
-        result.discovery = withoutActuallyEscaping({ keepGoing(progress) }) { keepGoing in
-          discover(failure, in: steps(ofRun: run, commands: trial.ran), run: run, keepGoing: keepGoing)
+        let shrinkGoesOn = { keepGoing(progress) }
+        result.discovery = withoutActuallyEscaping(shrinkGoesOn) { shrinkGoesOn in
+          discover(failure, in: steps(ofRun: run, commands: trial.ran), run: run, keepGoing: shrinkGoesOn)
         }
         break
       }
