@@ -78,9 +78,14 @@ let package = Package(
     // What several test targets share: sample scripts, SplitMix64, temporary folders, and
     // running the built binaries (with resource limits, closed streams, another user).
     .target(name: "ClavardTestSupport", path: "Tests/ClavardTestSupport"),
+    // What must hold for any bytes read as a script: checked by the random fuzz tests and by
+    // the coverage-guided fuzzer.
+    .target(
+      name: "ScriptChecks", dependencies: ["Conformance", "ContactCenter"], path: "Tests/ScriptChecks"),
     .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "ClavardTestSupport"]),
     .testTarget(
-      name: "ConformanceTests", dependencies: ["Conformance", "ContactCenter", "ClavardTestSupport"]),
+      name: "ConformanceTests",
+      dependencies: ["Conformance", "ContactCenter", "ClavardTestSupport", "ScriptChecks"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ContactCenter"]),
     .testTarget(
       name: "ExplorationTests", dependencies: ["Exploration", "Wire", "Conformance", "ContactCenter"]),
@@ -104,3 +109,14 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+// The coverage-guided fuzzer (libFuzzer), built by `scripts/fuzz` with
+// `swift build --sanitize fuzzer --sanitize address` and CLAVARD_FUZZ=1: only then is it part of
+// the package, so that `swift build` and `swift test` neither build it nor try to link a
+// program whose `main` only libFuzzer provides.
+if Context.environment["CLAVARD_FUZZ"] != nil {
+  package.targets.append(
+    .executableTarget(
+      name: "clavard-fuzz", dependencies: ["ScriptChecks", "Conformance", "ContactCenter", "SystemFiles"],
+      path: "Tests/Fuzzer"))
+}

@@ -21,6 +21,30 @@ extension String {
   }
 }
 
+extension Expected {
+  /// The same `<` and `!` texts, scalar by scalar (their line numbers aside): what
+  /// `--update` compares before leaving a command's lines as they are.
+  func hasExactlyTheLines(of other: Expected) -> Bool {
+    guard events.count == other.events.count,
+      zip(events, other.events).allSatisfy({ $0.text.isExactly($1.text) })
+    else { return false }
+    switch (refusal, other.refusal) {
+    case (nil, nil): return true
+    case (let mine?, let theirs?): return mine.text.isExactly(theirs.text)
+    default: return false
+    }
+  }
+
+  /// Whether two commands get the same lines, scalar by scalar; nil is no lines to write.
+  static func sameLines(_ one: Expected?, _ other: Expected?) -> Bool {
+    switch (one, other) {
+    case (nil, nil): true
+    case (let one?, let other?): one.hasExactlyTheLines(of: other)
+    default: false
+    }
+  }
+}
+
 extension Answer {
   /// Scalar by scalar, as the runner compares events.
   public static func == (lhs: Answer, rhs: Answer) -> Bool {

@@ -130,7 +130,8 @@ public enum ScriptUpdater {
         let shared = first.outcomes.keys.filter { other.outcomes[$0] != nil }.sorted()
         guard
           let line = shared.first(where: {
-            expectation(for: first.outcomes[$0]?.outcome) != expectation(for: other.outcomes[$0]?.outcome)
+            !Expected.sameLines(
+              expectation(for: first.outcomes[$0]?.outcome), expectation(for: other.outcomes[$0]?.outcome))
           }), let location = first.outcomes[line]?.location,
           scripts.indices.contains(first.script), scripts.indices.contains(other.script)
         else { continue }
@@ -241,8 +242,9 @@ public enum ScriptUpdater {
         let actual = expectation(for: outcome)
       else { continue }
       intended[statement.location.line] = actual
-      let oldTexts = expected.events.map(\.text)
-      if oldTexts == actual.events.map(\.text), expected.refusal?.text == actual.refusal?.text { continue }
+      // Scalar by scalar, as the runner compares: a line that is only canonically equivalent
+      // (a precomposed é for a decomposed one) fails, so it is rewritten.
+      if expected.hasExactlyTheLines(of: actual) { continue }
       let oldLines = (expected.events.map(\.line) + [expected.refusal?.line].compactMap { $0 }).sorted()
       let commandIndex = statement.location.line - 1
       let anchor = oldLines.first.map { $0 - 1 } ?? commandIndex
@@ -287,14 +289,12 @@ public enum ScriptUpdater {
       "cannot rewrite this file safely; it was left as it is", at: SourceLocation(file: path, line: 1))
     guard rewritten.statements.count == original.statements.count else { throw problem }
     for (old, new) in zip(original.statements, rewritten.statements) {
-      guard old.source == new.source else { throw problem }
+      guard old.source.isExactly(new.source) else { throw problem }
       switch (old.kind, new.kind) {
       case (.command(let oldCommand, let oldExpected), .command(let newCommand, let newExpected)):
         guard oldCommand == newCommand else { throw problem }
         let wanted = intended[old.location.line] ?? oldExpected
-        guard newExpected.events.map(\.text) == wanted.events.map(\.text),
-          newExpected.refusal?.text == wanted.refusal?.text
-        else { throw problem }
+        guard newExpected.hasExactlyTheLines(of: wanted) else { throw problem }
       default:
         guard old.kind == new.kind else { throw problem }
       }

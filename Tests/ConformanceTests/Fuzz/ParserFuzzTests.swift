@@ -1,5 +1,6 @@
 import ClavardTestSupport
 import ContactCenter
+import ScriptChecks
 import Testing
 
 @testable import Conformance
@@ -288,125 +289,17 @@ private struct Problems {
 
 private let fuzzPath = "fuzz/main.chat"
 
-/// The lines of one input, measured once, to check that locations fall inside them.
-private struct InputLines {
-  let bytes: [UInt8]
-  /// For valid UTF-8, each line's width in Unicode scalars (a "\r" before "\n" included, though
-  /// the parser leaves it out of the line: the bound is one looser there).
-  let scalarWidths: [Int]?
-  /// For invalid UTF-8, where each line starts and ends in the bytes.
-  let byteLines: [Range<Int>]
-
-  init(_ bytes: [UInt8]) {
-    self.bytes = bytes
-    if let text = String(validating: bytes, as: UTF8.self) {
-      var widths = [0]
-      for scalar in text.unicodeScalars {
-        if scalar == "\n" {
-          widths.append(0)
-        } else {
-          widths[widths.count - 1] += 1
-        }
-      }
-      scalarWidths = widths
-      byteLines = []
-    } else {
-      scalarWidths = nil
-      byteLines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map {
-        $0.startIndex..<$0.endIndex
-      }
-    }
-  }
-
-  /// What is wrong with `location`, if anything: its line must exist and its column be at most
-  /// one past the line's end (where "expected ..." errors point). For invalid UTF-8 it must be
-  /// the first bad byte, the one the message names, its column counting the Unicode scalars
-  /// before it on its line, as every other error's does.
-  func problem(_ location: Conformance.SourceLocation, message: String) -> String? {
-    guard location.file == fuzzPath else { return "location in another file: \(location)" }
-    if let widths = scalarWidths {
-      guard (1...widths.count).contains(location.line) else { return "line out of range: \(location)" }
-      let width = widths[location.line - 1]
-      guard (1...(width + 1)).contains(location.column) else {
-        return "column out of range (line has \(width) scalars): \(location)"
-      }
-      return nil
-    }
-    guard (1...byteLines.count).contains(location.line) else { return "line out of range: \(location)" }
-    let line = byteLines[location.line - 1]
-    guard location.column >= 1 else { return "column out of range: \(location)" }
-    var offset = line.lowerBound
-    var decoder = UTF8()
-    var iterator = bytes[line].makeIterator()
-    for _ in 1..<location.column {
-      guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
-        return "column past the line's valid scalars: \(location)"
-      }
-      offset += UTF8.width(scalar)
-    }
-    guard offset < line.upperBound else {
-      return "column out of range (line has \(line.count) bytes): \(location)"
-    }
-    let hex = String(bytes[offset], radix: 16, uppercase: true)
-    guard
-      message == "this file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save it as UTF-8"
-    else {
-      return "message does not name the byte at \(location): \(message)"
-    }
-    guard String(validating: bytes[..<offset], as: UTF8.self) != nil else {
-      return "not the first bad byte: \(location)"
-    }
-    return nil
-  }
-}
-
-/// Parses one input and checks the result; returns the script if it parsed.
+/// Parses one input as `clavard run` does and checks the result; returns the script if it parsed.
 private func parseAndCheck(_ bytes: [UInt8], _ problems: inout Problems) -> Script? {
-  do {
-    let script = try ScriptParser.parse(bytes: bytes, path: fuzzPath)
-    let lines = InputLines(bytes)
-    for statement in script.statements {
-      if let problem = lines.problem(statement.location, message: "") {
-        problems.add("statement " + problem, input: bytes)
-      }
-    }
-    return script
-  } catch {
-    if error.message.isEmpty { problems.add("empty message at \(error.location)", input: bytes) }
-    if error.description != Escaping.invisiblesEscaped("\(error.location): \(error.message)") {
-      problems.add("description \(error.description)", input: bytes)
-    }
-    if let problem = InputLines(bytes).problem(error.location, message: error.message) {
-      problems.add(problem + " — " + error.message, input: bytes)
-    }
-    return nil
-  }
+  let (file, found) = ScriptChecks.parse(bytes, path: fuzzPath)
+  for problem in found { problems.add(problem, input: bytes) }
+  return try? file.script.get()
 }
 
 /// Runs a parsed script with the runner, and every command of it with a session, checking the
 /// result's consistency and the engine's invariants.
 private func runAndCheck(_ script: Script, _ bytes: [UInt8], _ problems: inout Problems) {
-  let result = ScriptRunner(loader: fuzzLoader).run(script)
-  if result.passed != (result.failure == nil) { problems.add("passed disagrees with failure", input: bytes) }
-  if result.steps.filter({ $0.verdict == .failed }).count > 1 {
-    problems.add("several failed steps", input: bytes)
-  }
-  if let failure = result.failure {
-    if failure.message.contains("broke its invariants") { problems.add(failure.description, input: bytes) }
-    if failure.location.line < 1 || failure.location.column < 1 {
-      problems.add("failure location \(failure.location)", input: bytes)
-    }
-  }
-  var session = Session()
-  for statement in script.statements {
-    guard case .command(let command, _) = statement.kind else { continue }
-    _ = session.execute(command)
-    let violations = session.center.invariantViolations()
-    if !violations.isEmpty {
-      problems.add("after \(statement.source): \(violations)", input: bytes)
-      return
-    }
-  }
+  for problem in ScriptChecks.run(script, loader: fuzzLoader).problems { problems.add(problem, input: bytes) }
 }
 
 private let fuzzLoader = inMemoryLoader([

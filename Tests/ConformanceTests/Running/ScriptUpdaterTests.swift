@@ -174,6 +174,29 @@ import Testing
       )
       .map(\.location.line) == [2])
     #expect(ScriptUpdater.conflicts([a, [outcome(1, .events(["y"]))]], scripts: ["a"]).isEmpty)
+    // Texts that are only canonically equivalent are different lines (found by scripts/fuzz).
+    let composed = [outcome(1, .events(["Caf\u{E9}"]))]
+    let decomposed = [outcome(1, .events(["Cafe\u{301}"]))]
+    #expect(
+      ScriptUpdater.conflicts([composed, decomposed], scripts: ["a", "b"]).map(\.location.line) == [1])
+    #expect(ScriptUpdater.conflicts([composed, composed], scripts: ["a", "b"]).isEmpty)
+  }
+
+  @Test("a line equal to the outcome only up to Unicode normalization is rewritten, so the script passes")
+  func normalizationRewritten() async throws {
+    // Found by scripts/fuzz: the name is given decomposed (e + U+0301), the '<' line has it
+    // precomposed (U+00E9). The runner compares scalar by scalar and fails; --update compared
+    // with Swift's == (canonical equivalence), left the line, and the script kept failing.
+    let command = "customer-record c-1 name=\"Cafe\\u{301}\" email=c@example.com\n"
+    let stale = ["n.chat": command + "< customer c-1 defined: \"Caf\u{E9}\" <c@example.com>\n"]
+    #expect(try Self.run("n.chat", files: stale).passed == false)
+    let once = try await Self.update(["n.chat"], files: stale)
+    // Compared as bytes: Swift's == would take the old line for the new one.
+    let expected = command + "< customer c-1 defined: \"Cafe\u{301}\" <c@example.com>\n"
+    #expect(once["n.chat"].map { Array($0.utf8) } == Array(expected.utf8))
+    #expect(try Self.run("n.chat", files: once).passed)
+    let twice = try await Self.update(["n.chat"], files: once)
+    #expect(twice["n.chat"].map { Array($0.utf8) } == Array(expected.utf8))
   }
 
   @Test("the first execution wins, and only the outcomes of the file being rewritten count")
