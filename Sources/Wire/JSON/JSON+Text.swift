@@ -54,11 +54,18 @@ extension JSON {
 
   private static func writeString(_ value: String, to output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
-    // Nearly every string (names, kinds, ids) has nothing to escape: its bytes go at once.
-    if value.utf8.allSatisfy({
-      $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
-    }) {
-      output += value.utf8
+    // Nearly every string (names, kinds, ids) has nothing to escape: its bytes go at once,
+    // checked and copied from the string's own storage (a generic scan of the UTF-8 view cost
+    // about 4% of explore --sut).
+    let copied = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      for byte in bytes
+      where byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        return false
+      }
+      output.append(contentsOf: bytes)
+      return true
+    }
+    if copied == true {
       output.append(UInt8(ascii: "\""))
       return
     }
