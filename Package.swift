@@ -88,7 +88,8 @@ let package = Package(
       dependencies: ["Conformance", "ContactCenter", "ClavardTestSupport", "ScriptChecks"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ContactCenter"]),
     .testTarget(
-      name: "ExplorationTests", dependencies: ["Exploration", "Wire", "Conformance", "ContactCenter"]),
+      name: "ExplorationTests",
+      dependencies: ["Exploration", "Wire", "Conformance", "ContactCenter", "ClavardTestSupport"]),
     .testTarget(name: "SystemFilesTests", dependencies: ["SystemFiles", "ClavardTestSupport"]),
     // Runs the built `clavard` binary: exit codes, files written, standard output and error.
     .testTarget(

@@ -9,9 +9,6 @@ import Testing
 /// Without Chromium the test fails, saying how to install it: a browser test that skips
 /// itself would pass on every machine where it checks nothing.
 @Suite struct HTMLBrowserTests {
-  /// The package's root (Tests/ClavardTests/HTMLBrowserTests.swift is three levels down).
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
 
   struct BrowserMissing: Error, CustomStringConvertible {
     var description: String {
@@ -34,31 +31,21 @@ import Testing
     throw BrowserMissing()
   }
 
-  /// The fixtures that `clavard run fixtures` runs (fragments in setup/ are not tests).
-  static func fixtureScripts() -> [String] {
-    let found =
-      FileManager.default.enumerator(atPath: root.appendingPathComponent("fixtures").path)?
-      .compactMap { $0 as? String } ?? []
-    return found.filter { $0.hasSuffix(".chat") && !$0.split(separator: "/").dropLast().contains("setup") }
-      .map { "fixtures/" + $0 }.sorted()
-  }
-
   @Test("Chromium renders the fixtures' report: every script, the failing command marked, nothing fetched")
   func rendered() throws {
     let browser = try Self.chromium()
     let folder = try TemporaryFolder()
     // CHAT-4-missed-offer.chat with one expected line wrong: it fails at `clock +1s`.
-    let original = try String(
-      contentsOf: Self.root.appendingPathComponent("fixtures/conformance/CHAT-4-missed-offer.chat"),
-      encoding: .utf8)
-    let setup = Self.root.appendingPathComponent("fixtures/conformance/setup/two-agents.chat").path
+    let original = try Repository.read("fixtures/conformance/CHAT-4-missed-offer.chat")
+    let setup = Repository.path("fixtures/conformance/setup/two-agents.chat")
     let failing = original.replacingOccurrences(of: "use setup/two-agents.chat", with: "use \(setup)")
       .replacingOccurrences(of: "< alice is now On Break\n", with: "< alice is now Working Offline\n")
     try folder.write("missed-offer.chat", failing)
     let failingPath = folder.url.appendingPathComponent("missed-offer.chat").path
     let report = folder.url.appendingPathComponent("report.html").path
     let run = try ChildProcess.run(
-      try BuiltProducts.clavard(), ["run", "--html", report, "fixtures", failingPath], in: Self.root.path)
+      try BuiltProducts.clavard(), ["run", "--html", report, "fixtures", failingPath],
+      in: Repository.root.path)
     #expect(run.status == 1)
     let html = try folder.read("report.html")
 
@@ -76,7 +63,7 @@ import Testing
       #expect(found, comment)
     }
     check("<h1>clavard run</h1>", "the page was not rendered")
-    let scripts = Self.fixtureScripts()
+    let scripts = try Repository.scripts(fragments: false)
     #expect(scripts.count > 50)
     for path in scripts + [failingPath] { check("data-path=\"\(path)\"", "\(path) is not on the page") }
     // The failing script comes first, open, and its failing command is marked on its timeline.

@@ -1,12 +1,7 @@
+import ClavardTestSupport
 import Testing
 
 @testable import Conformance
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// The examples of docs/script-language.md, checked as written.
 ///
@@ -31,27 +26,10 @@ struct DocExample: Sendable, CustomTestStringConvertible {
   var testDescription: String { "docs/script-language.md:\(line) (\(path))" }
 }
 
-private let documentPath: String = {
-  // Tests/ConformanceTests/DocumentationTests.swift -> the package's root.
-  let parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3)
-  return parts.joined(separator: "/") + "/docs/script-language.md"
-}()
-
-private func readFile(_ path: String) -> String? {
-  guard let file = fopen(path, "rb") else { return nil }
-  defer { fclose(file) }
-  var bytes: [UInt8] = []
-  var buffer = [UInt8](repeating: 0, count: 65_536)
-  while true {
-    let count = fread(&buffer, 1, buffer.count, file)
-    if count <= 0 { break }
-    bytes += buffer[0..<count]
-  }
-  return String(decoding: bytes, as: UTF8.self)
-}
+private let documentPath = "docs/script-language.md"
 
 private let examples: [DocExample] = {
-  guard let document = readFile(documentPath) else { return [] }
+  guard let document = try? Repository.read(documentPath) else { return [] }
   var examples: [DocExample] = []
   var pending = DocExample()
   var block: (language: String, line: Int, lines: [String])?
@@ -134,7 +112,7 @@ struct DocumentationTests {
 struct DocumentationTableTests {
   /// The lines of the table after `<!-- table: NAME -->`.
   private func table(_ name: String) -> [String]? {
-    guard let document = readFile(documentPath) else { return nil }
+    guard let document = try? Repository.read(documentPath) else { return nil }
     let lines = document.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     guard let marker = lines.firstIndex(of: "<!-- table: \(name) -->") else { return nil }
     return Array(lines[(marker + 1)...].prefix { $0.hasPrefix("|") })

@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Conformance
 import ContactCenter
 import Foundation
@@ -8,23 +9,10 @@ import Wire
 
 /// The conformance suite against each fault: a fault that no script catches is a gap in it.
 @Suite struct FaultCoverageTests {
-  static let fixtures: String = {
-    let parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3)
-    return parts.joined(separator: "/") + "/fixtures"
-  }()
-
-  static let scripts: [Script] = {
-    let folder = URL(fileURLWithPath: fixtures)
-    let files =
-      FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
-      .compactMap { $0 as? URL }
-      .filter { $0.pathExtension == "chat" && !$0.path.contains("/setup/") }
-      .sorted { $0.path < $1.path } ?? []
-    return files.compactMap { url in
-      guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
-      return try? ScriptParser.parse(text, path: url.path)
-    }
-  }()
+  static let scripts: [Script] = ((try? Repository.scripts(fragments: false)) ?? []).compactMap { path in
+    guard let text = try? Repository.read(path) else { return nil }
+    return try? ScriptParser.parse(text, path: Repository.path(path))
+  }
 
   static let runner = ScriptRunner(loader: { path in Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
   )
@@ -49,9 +37,7 @@ import Wire
 @Suite struct FaultDocumentationTests {
   @Test("README.md lists every fault with its summary and requirements, as --list-faults does")
   func readmeTable() throws {
-    let parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3)
-    let readme = try String(
-      contentsOf: URL(fileURLWithPath: parts.joined(separator: "/") + "/README.md"), encoding: .utf8)
+    let readme = try Repository.read("README.md")
     let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| `") && $0.hasSuffix(") |") }
     let expected = Fault.allCases.map {
       "| `\($0)` | \($0.summary) (\($0.requirements.joined(separator: ", "))) |"

@@ -1,51 +1,20 @@
+import ClavardTestSupport
 import ContactCenter
 import Testing
 
 @testable import Conformance
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// The package's root, from this file's path.
-private let root: String = {
-  let parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(4)
-  return parts.joined(separator: "/")
-}()
-
-private func text(of path: String) -> String {
-  guard let file = fopen(path, "rb") else { return "" }
-  defer { fclose(file) }
-  var bytes: [UInt8] = []
-  var buffer = [UInt8](repeating: 0, count: 65_536)
-  while true {
-    let count = fread(&buffer, 1, buffer.count, file)
-    if count <= 0 { break }
-    bytes += buffer[0..<count]
-  }
-  return String(decoding: bytes, as: UTF8.self)
-}
-
 /// Every `<` line of the conformance scripts and the docs' examples: what the engine really says.
 private let realEvents: [String] = {
-  var paths = ["docs/script-language.md"]
-  if let directory = opendir(root + "/fixtures/conformance") {
-    defer { closedir(directory) }
-    while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) {
-        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-      }
-      if name.hasSuffix(".chat") { paths.append("fixtures/conformance/" + name) }
-    }
+  let paths = ["docs/script-language.md"] + ((try? Repository.scripts(under: "fixtures/conformance")) ?? [])
+  return paths.flatMap {
+    ((try? Repository.read($0)) ?? "").split(separator: "\n").filter { $0.hasPrefix("< ") }
   }
-  return paths.flatMap { text(of: root + "/" + $0).split(separator: "\n").filter { $0.hasPrefix("< ") } }
-    .map { String($0.dropFirst(2)) }
+  .map { String($0.dropFirst(2)) }
 }()
 
 private let requirementIDs: Set<String> = Set(
-  text(of: root + "/fixtures/procedure/requirements.tsv").split(separator: "\n").compactMap {
+  ((try? Repository.read("fixtures/procedure/requirements.tsv")) ?? "").split(separator: "\n").compactMap {
     $0.split(separator: "\t").first.map(String.init)
   })
 

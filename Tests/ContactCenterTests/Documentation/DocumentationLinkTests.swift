@@ -1,17 +1,6 @@
+import ClavardTestSupport
 import Foundation
 import Testing
-
-/// The repository's files, found from this source file's place in it.
-enum RepositoryFile {
-  /// The repository's root: three levels above this file (`Tests/ContactCenterTests/Documentation`).
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-  static func read(_ path: String) throws -> String {
-    try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-  }
-}
 
 /// The documents link only to what the repository holds: a reader (or a fresh clone) finds
 /// every file a link names.
@@ -32,7 +21,7 @@ enum RepositoryFile {
   static var documents: [String] {
     let docs =
       (try? FileManager.default.contentsOfDirectory(
-        atPath: RepositoryFile.root.appendingPathComponent("docs").path)) ?? []
+        atPath: Repository.root.appendingPathComponent("docs").path)) ?? []
     return ["README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
   }
 
@@ -40,13 +29,13 @@ enum RepositoryFile {
   func relativeLinksResolve() throws {
     #expect(Self.documents.contains("docs/engine.md"))
     for document in Self.documents {
-      let folder = RepositoryFile.root.appendingPathComponent(document).deletingLastPathComponent()
-      for target in Self.linkTargets(in: try RepositoryFile.read(document)) {
+      let folder = Repository.root.appendingPathComponent(document).deletingLastPathComponent()
+      for target in Self.linkTargets(in: try Repository.read(document)) {
         let path = String(target.prefix { $0 != "#" })
         guard !path.isEmpty, !path.contains("://"), !path.hasPrefix("mailto:") else { continue }
         let resolved = folder.appendingPathComponent(path).standardized
         #expect(
-          resolved.path.hasPrefix(RepositoryFile.root.standardized.path + "/"),
+          resolved.path.hasPrefix(Repository.root.standardized.path + "/"),
           "\(document): \(target) leads out of the repository")
         #expect(
           FileManager.default.fileExists(atPath: resolved.path), "\(document): \(target) does not exist")
@@ -70,7 +59,7 @@ enum RepositoryFile {
   func enginePathsExist() throws {
     // Code blocks out: their lines are Swift, not prose that names files.
     var inBlock = false
-    let prose = try RepositoryFile.read("docs/engine.md").split(
+    let prose = try Repository.read("docs/engine.md").split(
       separator: "\n", omittingEmptySubsequences: false
     )
     .filter { line in
@@ -80,7 +69,7 @@ enum RepositoryFile {
     .joined(separator: "\n")
     for path in Self.pathSpans(in: prose) {
       #expect(
-        FileManager.default.fileExists(atPath: RepositoryFile.root.appendingPathComponent(path).path),
+        FileManager.default.fileExists(atPath: Repository.root.appendingPathComponent(path).path),
         "docs/engine.md names \(path), which is not in the repository")
     }
   }
@@ -94,6 +83,6 @@ enum RepositoryFile {
         == ["shared/procedure.md", "shared/seeds/"])
     #expect(
       !FileManager.default.fileExists(
-        atPath: RepositoryFile.root.appendingPathComponent("shared/procedure.md").path))
+        atPath: Repository.root.appendingPathComponent("shared/procedure.md").path))
   }
 }

@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import ContactCenter
 import Foundation
 import Testing
@@ -5,9 +6,6 @@ import Testing
 /// The README's Swift example is this test's code, run: the README's block and the code between
 /// the markers below must be the same lines, and what it prints must be its `//` comments.
 @Suite struct ReadmeExampleTests {
-  private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
   /// The lines between two marker lines of a text, without their indentation.
   private static func lines(of text: String, from start: String, to end: String) -> [String] {
     let all = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -52,7 +50,7 @@ import Testing
     // README example ends
     let source = try String(contentsOfFile: #filePath, encoding: .utf8)
     let code = Self.lines(of: source, from: "// README example begins", to: "// README example ends")
-    let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+    let readme = try Repository.read("README.md")
     let block = Self.lines(of: readme, from: "## Using the engine", to: "A driver that sends millions")
       .filter { $0 != "```swift" }
     #expect(block.first == "import ContactCenter")

@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Testing
 
 @testable import ContactCenter
@@ -99,7 +100,7 @@ import Testing
 
   @Test("docs/engine.md shows every refusal's message, with its kind")
   func everyRefusalIsDocumented() throws {
-    let document = try RepositoryFile.read("docs/engine.md")
+    let document = try Repository.read("docs/engine.md")
     // What is missing, as the lines to add (each kind, then its messages).
     var missing: [String] = []
     for kind in Refusal.Kind.allCases {

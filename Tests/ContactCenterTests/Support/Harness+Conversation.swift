@@ -9,15 +9,9 @@ extension Harness {
   mutating func advance(byMilliseconds milliseconds: Int64, sourceLocation: SourceLocation = #_sourceLocation)
     -> [String]
   {
-    let events: [Event]
-    do {
-      events = try center.advance(by: Interval(milliseconds: milliseconds))
-    } catch {
-      Issue.record("the clock refused to advance: \(error)", sourceLocation: sourceLocation)
-      return []
+    carriedOut(failure: "the clock refused to advance", sourceLocation: sourceLocation) {
+      try $0.advance(by: Interval(milliseconds: milliseconds))
     }
-    checkInvariants(sourceLocation: sourceLocation)
-    return events.map(\.description)
   }
 
   /// Advances the clock to an instant given in milliseconds since the start; returns the event
@@ -26,13 +20,8 @@ extension Harness {
   mutating func advance(toMilliseconds milliseconds: Int64, sourceLocation: SourceLocation = #_sourceLocation)
     -> [String]
   {
-    do {
-      let events = try center.advance(to: Instant(milliseconds: milliseconds))
-      checkInvariants(sourceLocation: sourceLocation)
-      return events.map(\.description)
-    } catch {
-      Issue.record("refused: \(error)", sourceLocation: sourceLocation)
-      return []
+    carriedOut(failure: "the clock refused to advance", sourceLocation: sourceLocation) {
+      try $0.advance(to: Instant(milliseconds: milliseconds))
     }
   }
 

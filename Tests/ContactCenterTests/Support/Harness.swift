@@ -15,14 +15,23 @@ struct Harness {
   /// Runs a command that must succeed; returns its event lines. A refusal fails the test.
   @discardableResult
   mutating func run(_ command: Command, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+    carriedOut(failure: "refused", sourceLocation: sourceLocation) { try $0.perform(command) }
+  }
+
+  /// What must be carried out (a command, a clock move): its event lines, with the invariants
+  /// checked after it. A refusal fails the test with `failure` and the refusal, and gives none.
+  mutating func carriedOut(
+    failure: String, sourceLocation: SourceLocation, _ body: (inout Center) throws -> [Event]
+  ) -> [String] {
+    let events: [Event]
     do {
-      let events = try center.perform(command)
-      checkInvariants(sourceLocation: sourceLocation)
-      return events.map(\.description)
+      events = try body(&center)
     } catch {
-      Issue.record("refused: \(error)", sourceLocation: sourceLocation)
+      Issue.record("\(failure): \(error)", sourceLocation: sourceLocation)
       return []
     }
+    checkInvariants(sourceLocation: sourceLocation)
+    return events.map(\.description)
   }
 
   /// Runs an agent action.
@@ -59,15 +68,9 @@ struct Harness {
   /// Advances the clock by a number of seconds; returns the event lines of timers that fired.
   @discardableResult
   mutating func advance(seconds: Int64, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
-    let events: [Event]
-    do {
-      events = try center.advance(by: .seconds(seconds))
-    } catch {
-      Issue.record("the clock refused to advance: \(error)", sourceLocation: sourceLocation)
-      return []
+    carriedOut(failure: "the clock refused to advance", sourceLocation: sourceLocation) {
+      try $0.advance(by: .seconds(seconds))
     }
-    checkInvariants(sourceLocation: sourceLocation)
-    return events.map(\.description)
   }
 
   func checkInvariants(sourceLocation: SourceLocation = #_sourceLocation) {

@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Wire
 
 /// `docs/protocol.schema.json` read with the protocol's own JSON reader, for the tests that

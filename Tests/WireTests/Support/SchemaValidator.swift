@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Foundation
 import Wire
 
