@@ -48,6 +48,12 @@ public struct Discovery: Sendable {
   public var shrinkingStopped: Bool
   /// The `.chat` script of the shrunk run, with the reference's `<` and `!` lines.
   public var script: String
+
+  /// How the shrink went, as the summary says it: `shrunk to 9 commands (116 candidates tried)`.
+  public var shrinkSummary: String {
+    let stopped = shrinkingStopped ? "; --time ran out, it may shrink further" : ""
+    return "shrunk to \(lengthAfter) commands (\(trials) candidates tried\(stopped))"
+  }
 }
 
 /// What exploring found.

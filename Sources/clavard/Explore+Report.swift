@@ -18,10 +18,7 @@ extension Explore {
       "explore: run \(discovery.run) failed at its command \(discovery.lengthBefore) (\(progress.commands) commands in \(runs)), `\(failure.command)`: \(failure.message)"
     ]
     lines += failure.diff.map { "  " + $0 }
-    let stopped = discovery.shrinkingStopped ? "; --time ran out, it may shrink further" : ""
-    lines.append(
-      "shrunk to \(discovery.lengthAfter) commands (\(discovery.trials) candidates tried\(stopped)); \(written ? "wrote" : "could not write") \(out)"
-    )
+    lines.append("\(discovery.shrinkSummary); \(written ? "wrote" : "could not write") \(out)")
     return lines.map(Escaping.controlsEscaped).joined(separator: "\n")
   }
 

@@ -150,6 +150,9 @@ enum Output {
       while true { pause() }
     }
     let interrupted = SystemProcess.endingSignal.map { 128 + $0 }
+    // The main thread may get here first, having seen one system die: the others are killed
+    // (by the signal's thread, which this waits for) before the program ends.
+    if interrupted != nil { SystemProcess.endAll() }
     Glibc.exit(finish(interrupted ?? status))
   }
 

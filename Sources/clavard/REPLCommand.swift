@@ -24,8 +24,8 @@ struct REPLCommand: ParsableCommand {
       When standard input or output is not a terminal (`clavard repl < steps.chat`), each line \
       runs as if typed and prints its events and refusals; the '<' and '!' lines written after \
       a command are checked, a command without them is not. Nothing stops at a failure. Exit \
-      status: 0 when every line was understood, every written expectation held and (with \
-      --sut) the system under test did as the reference, else 1. \
+      status: 0 when every line was understood, every written expectation held, the engine \
+      kept its invariants and (with --sut) the system under test did as the reference, else 1. \
       (`clavard run -` runs standard input as a strict script instead.)
 
       With --sut, every command also runs on that system under test, and where it differs \

@@ -79,6 +79,7 @@ import Testing
     #expect(object["faults"] as? [String] == ["queue-switch-before-confirm"])
     let failure = try #require(object["failure"] as? [String: Any])
     #expect(failure["length_after"] as? Int == 4)
+    #expect(failure["shrinking_stopped"] as? Bool == false)
     #expect(failure["command"] as? String == "queues enable")
     #expect(failure["script"] as? String == "explore-failure.chat")
     #expect(folder.files() == ["explore-failure.chat"])

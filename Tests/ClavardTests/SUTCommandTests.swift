@@ -177,17 +177,20 @@ import Testing
       tap.stdout.contains("ok 1 - x.chat # SKIP needs `ready`, which fake does not support (x.chat:7:1)\n"))
   }
 
-  @Test("Ctrl-C ends the systems under test with the run: none is left behind")
-  func interrupted() throws {
+  @Test(
+    "Ctrl-C ends the systems under test with the run, whichever job sees one die first: none is left behind",
+    arguments: [1, 2])
+  func interrupted(jobs: Int) throws {
     let marker = "clavard-sut-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let folder = try TemporaryFolder([
-      "x.chat": Self.script, "sut.sh": "touch started\nexec sleep 300 # \(marker)\n",
+      "x.chat": Self.script, "y.chat": Self.script,
+      "sut.sh": "touch started-$$\nexec sleep 300 # \(marker)\n",
     ])
     let clavard = try BuiltProducts.clavard()
     let shell = """
-      "$0" run --sut "sh sut.sh" --sut-timeout 600 x.chat > out.txt 2>&1 &
+      "$0" run --jobs \(jobs) --sut "sh sut.sh" --sut-timeout 600 x.chat y.chat > out.txt 2>&1 &
       pid=$!
-      while [ ! -e started ]; do sleep 0.05; done
+      while [ "$(ls | grep -c '^started-')" -lt \(jobs) ]; do sleep 0.05; done
       kill -INT $pid
       wait $pid
       echo "status $?"

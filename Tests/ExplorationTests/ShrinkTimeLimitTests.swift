@@ -16,6 +16,10 @@ import Testing
     #expect(discovery.lengthAfter == discovery.lengthBefore)
     #expect(discovery.shrinkingStopped)
     #expect(
+      discovery.shrinkSummary
+        == "shrunk to \(discovery.lengthAfter) commands (0 candidates tried; --time ran out, it may shrink further)"
+    )
+    #expect(
       discovery.script.hasPrefix(
         "# Found by test: run 1 failed after \(discovery.lengthBefore) commands, shrunk to \(discovery.lengthAfter) (the time given ran out while shrinking: it may shrink further).\n"
       ))

@@ -26,7 +26,9 @@ nonisolated(unsafe) private var fixtures: [String: [UInt8]] = [:]
 /// `use` lines of the seeds would all fail and the fuzzer would explore much less.
 @_cdecl("LLVMFuzzerInitialize")
 public func fuzzerInitialize(
-  _ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+  // C's `int *argc, char ***argv`: libFuzzer lets the target change its arguments.
+  _ argc: UnsafeMutablePointer<CInt>?,
+  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?
 ) -> CInt {
   let found = FileSystem.files(under: "fixtures") { $0.hasSuffix(".chat") }
   for path in found.files {

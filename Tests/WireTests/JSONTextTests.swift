@@ -1,7 +1,8 @@
 import ClavardTestSupport
 import ContactCenter
 import Testing
-import Wire
+
+@testable import Wire
 
 /// The JSON reader takes lines from another program: every hostile line is an error that says
 /// what and where (the column, from 1), never a crash, a hang or a stack overflow.
@@ -143,6 +144,15 @@ struct JSONTextTests {
     let text: JSON = .string("a\u{80}\u{9B}2J\u{9F}\u{202E}b\u{2066}\u{200F}\u{61C}\u{A0}é")
     #expect(text.text == #""a\u0080\u009b2J\u009f\u202eb\u2066\u200f\u061c\#u{A0}é""#)
     #expect(try JSON.parse(text.text) == text)
+  }
+
+  @Test("An escape past U+FFFF is a surrogate pair, which the reader takes back as the scalar")
+  func escapePastTheBasicPlane() throws {
+    var bytes: [UInt8] = []
+    JSON.writeEscape("\u{1F600}", to: &bytes)
+    let escape = String(decoding: bytes, as: UTF8.self)
+    #expect(escape == #"\ud83d\ude00"#)
+    #expect(try JSON.parse("\"" + escape + "\"") == .string("\u{1F600}"))
   }
 
   @Test("Equality: objects ignore their members' order; strings compare scalar by scalar")

@@ -94,10 +94,13 @@ extension JSON {
     output.append(UInt8(ascii: "\""))
   }
 
-  /// `\u001b`: a scalar of the Basic Multilingual Plane as a JSON escape.
-  private static func writeEscape(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
-    let hex = String(scalar.value, radix: 16)
-    output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+  /// `\u001b`: a scalar as JSON escapes, one per UTF-16 code unit (a pair past U+FFFF, should
+  /// ``Escaping/isUnsafe(_:)`` ever name such a scalar).
+  static func writeEscape(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+    for unit in String(scalar).utf16 {
+      let hex = String(unit, radix: 16)
+      output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+    }
   }
 
   /// Reads one JSON value from a line's bytes (UTF-8). Anything else (invalid UTF-8, a
