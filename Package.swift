@@ -1,12 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Platforms: the engine (ContactCenter), the script language (Conformance), the REPL library
-// and the simulation are portable Swift; the command line and everything that touches files,
-// terminals and processes (SystemFiles, LineEditor, PseudoTerminal, clavard, clavard-bench)
-// calls Linux's C library and is built and tested on Linux only: those targets stop with an
-// #error elsewhere (see README.md, "Platforms"). The macOS version below is for the portable
-// libraries.
+// Platforms: the engine (ContactCenter), the script language (Conformance), the protocol (Wire),
+// the REPL library and the simulation are portable Swift; the command line and everything that
+// touches files, terminals and processes (SystemFiles, LineEditor, PseudoTerminal, Subprocesses,
+// clavard, clavard-bench) calls Linux's C library and is built and tested on Linux only: those
+// targets stop with an #error elsewhere (see README.md, "Platforms"). The macOS version below
+// is for the portable libraries.
 let package = Package(
   name: "Clavard",
   platforms: [.macOS(.v13)],

@@ -18,7 +18,13 @@ enum Output {
     var errorFailure: String?
     /// A stream that was closed when the program started (now /dev/null, see ``prepare()``).
     var closedAtStart: Set<Int32> = []
+    /// What a failure of standard output costs, as the closing message says it.
+    var outputLoss = "the report is incomplete"
   }
+
+  /// Says what standard output carries, for the message when it cannot be written: `clavard
+  /// serve` writes replies, not a report.
+  static func outputLoss(_ loss: String) { state.withLock { $0.outputLoss = loss } }
 
   private static let state = Mutex(State())
   private static let bufferSize = 1 << 16
@@ -124,9 +130,9 @@ enum Output {
         if state.outputFailure == nil { state.outputFailure = reason }
       }
     }
-    let (output, error) = state.withLock { ($0.outputFailure, $0.errorFailure) }
+    let (output, error, loss) = state.withLock { ($0.outputFailure, $0.errorFailure, $0.outputLoss) }
     if let output {
-      Output.error("clavard: cannot write to standard output: \(output); the report is incomplete")
+      Output.error("clavard: cannot write to standard output: \(output); \(loss)")
     }
     if let error, output == nil {
       state.withLock { state in

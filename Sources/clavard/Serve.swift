@@ -41,6 +41,7 @@ struct Serve: ParsableCommand {
       Output.text(Fault.catalogue)
       return
     }
+    Output.outputLoss("replies were lost, and the server stopped")
     var server = ReferenceServer(faults: FaultSet(faults))
     var reader = LineReader(
       descriptor: 0, maximumLineBytes: ReferenceServer.maximumLineBytes, name: "standard input")

@@ -36,6 +36,22 @@ import Testing
     #expect(lines[5] == #"{"in_reply_to":5,"type":"answer","answer":1500}"#)
   }
 
+  @Test("replies that cannot be written: said on standard error, exit 2, and the server stops")
+  func outputFails() throws {
+    let input = Array((Self.hello + "\n" + #"{"id":1,"type":"query","question":"clock"}"# + "\n").utf8)
+    for (sink, reason) in [
+      (ChildProcess.Sink.path("/dev/full"), "No space left on device"), (.closed, "it is closed"),
+    ] {
+      let output = try ChildProcess.run(
+        try BuiltProducts.clavard(), ["serve"], input: .bytes(input), stdout: sink)
+      #expect(output.status == 2)
+      #expect(
+        output.stderr
+          == "clavard: cannot write to standard output: \(reason); replies were lost, and the server stopped\n"
+      )
+    }
+  }
+
   @Test("lines that are not requests: an error reply naming the line, and the server goes on")
   func malformed() throws {
     let output = try Self.serve([
