@@ -123,7 +123,7 @@ extension REPLSession {
     guard let path = target(argument, of: ".save", into: &output) else { return }
     let shown = Style.visible(path)
     do {
-      try files.write(ScriptText.document(transcript), to: path)
+      try files.write(ScriptText.document(transcript, replay: replay), to: path)
       say(style.note("# saved \(transcript.count) lines to \(shown)"), to: &output)
     } catch {
       say(
@@ -155,7 +155,7 @@ extension REPLSession {
     do {
       let sink = try files.create(path)
       do {
-        try sink.append(ScriptText.document(transcript))
+        try sink.append(ScriptText.document(transcript, replay: replay))
       } catch {
         // Nothing is left behind: half a script would replay as something that never happened.
         sink.close()

@@ -50,15 +50,21 @@ public final class REPLSession {
   let mirrors: (any MirrorSource)?
   var mirror: (any Mirror)?
 
-  /// With `mirrors`, call ``connect()`` before the first line.
+  /// The command a saved or recorded session says replays it.
+  let replay: String
+
+  /// With `mirrors`, call ``connect()`` before the first line; `replay` is the command that
+  /// replays a saved or recorded session (with the system under test's `--sut`).
   public init(
     files: any REPLFiles, style: Style = .plain,
-    isInterrupted: @escaping ScriptRunner.Interruption = { false }, mirrors: (any MirrorSource)? = nil
+    isInterrupted: @escaping ScriptRunner.Interruption = { false }, mirrors: (any MirrorSource)? = nil,
+    replay: String = ScriptText.defaultReplay
   ) {
     self.files = files
     self.style = style
     self.isInterrupted = isInterrupted
     self.mirrors = mirrors
+    self.replay = replay
   }
 
   /// Starts the system under test; throws why it could not be started.

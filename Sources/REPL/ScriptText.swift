@@ -7,10 +7,13 @@ import ContactCenter
 /// customer's command given to an agent) is kept as a comment: it changed nothing, and a
 /// script line for it would fail.
 public enum ScriptText {
-  /// The first lines of a saved or recorded session.
-  public static let header = [
-    "# A session of clavard repl. Replay it with: clavard run FILE"
-  ]
+  /// The first lines of a saved or recorded session; `replay` is the command that replays it
+  /// (`clavard run FILE`, with `--sut` when the session ran beside a system under test).
+  public static func header(replay: String = defaultReplay) -> [String] {
+    [comment("# A session of clavard repl. Replay it with: " + replay)]
+  }
+
+  public static let defaultReplay = "clavard run FILE"
 
   /// The lines for one command and its outcome.
   public static func lines(command source: String, outcome: Outcome) -> [String] {
@@ -27,8 +30,8 @@ public enum ScriptText {
   }
 
   /// The whole text of a session: the header, then its lines, ending with a newline.
-  public static func document(_ lines: [String]) -> String {
-    (header + lines).joined(separator: "\n") + "\n"
+  public static func document(_ lines: [String], replay: String = defaultReplay) -> String {
+    (header(replay: replay) + lines).joined(separator: "\n") + "\n"
   }
 }
 

@@ -40,9 +40,9 @@ struct REPLCommand: ParsableCommand {
     let pool = system.pool()
     defer { pool?.close() }
     if isatty(0) == 1 && isatty(1) == 1 {
-      Terminal.run(mirrors: pool)
+      Terminal.run(mirrors: pool, replay: system.replayCommand)
     } else {
-      throw ExitCode(PipedREPL.run(mirrors: pool))
+      throw ExitCode(PipedREPL.run(mirrors: pool, replay: system.replayCommand))
     }
   }
 
@@ -73,11 +73,11 @@ let interruptRequested = Atomic<Bool>(false)
 enum Terminal {
   static let historyLimit = 2000
 
-  static func run(mirrors: (any MirrorSource)? = nil) {
+  static func run(mirrors: (any MirrorSource)? = nil, replay: String = ScriptText.defaultReplay) {
     let environment = Environment.current
     let repl = REPLSession(
       files: replFiles, style: Style(colour: Environment.allowsColour(environment)),
-      isInterrupted: { interruptRequested.load(ordering: .relaxed) }, mirrors: mirrors)
+      isInterrupted: { interruptRequested.load(ordering: .relaxed) }, mirrors: mirrors, replay: replay)
     guard REPLCommand.connect(repl) else { Output.exit(2) }
     let editor = LineEditor(
       name: "clavard", wordBreakCharacters: Completer.wordBreakCharacters,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Conformance
 import ContactCenter
+import REPL
 import Subprocesses
 import Wire
 
@@ -41,6 +42,13 @@ struct SUTOptions: ParsableArguments {
     return LockstepPool { () throws(TransportFailure) -> any Transport in
       try SystemProcess(command: sut, timeout: timeout)
     }
+  }
+
+  /// The command that replays a recorded REPL session: `clavard run FILE`, with this `--sut`
+  /// quoted for a POSIX shell when there is one.
+  var replayCommand: String {
+    guard let sut else { return ScriptText.defaultReplay }
+    return "clavard run --sut '" + sut.replacingOccurrences(of: "'", with: #"'\''"#) + "' FILE"
   }
 
   /// What a run against a system under test says at its end: the event kinds it does not

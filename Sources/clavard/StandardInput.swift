@@ -5,9 +5,9 @@ import SystemFiles
 
 /// `clavard repl` on a pipe or a file: see ``PipedInput``.
 enum PipedREPL {
-  static func run(mirrors: (any MirrorSource)? = nil) -> Int32 {
+  static func run(mirrors: (any MirrorSource)? = nil, replay: String = ScriptText.defaultReplay) -> Int32 {
     let colour = isatty(1) == 1 && Environment.allowsColour(Environment.current)
-    let repl = REPLSession(files: replFiles, style: Style(colour: colour), mirrors: mirrors)
+    let repl = REPLSession(files: replFiles, style: Style(colour: colour), mirrors: mirrors, replay: replay)
     guard REPLCommand.connect(repl) else { return 2 }
     var piped = PipedInput(repl: repl)
     var output = StandardOutput()

@@ -111,7 +111,10 @@ import Testing
 
   @Test("a system that exits while what it started holds its output: its status, once the request times out")
   func exitsLeavingItsOutputOpen() throws {
-    let output = try run("read line\necho '\(Self.hello)'\nsleep 30 <&0 &\nexit 0\n", timeout: "0.5")
+    // It reads the request before it exits: the request is written whatever the timing, and
+    // only the output is left open (by the `sleep`).
+    let output = try run(
+      "read line\necho '\(Self.hello)'\nsleep 30 &\nread request\nexit 0\n", timeout: "0.5")
     #expect(output.status == 1)
     #expect(
       output.stdout.hasPrefix(
@@ -219,6 +222,26 @@ import Testing
         """)
     // Piped, a session whose system differed fails, as a script would.
     #expect(output.status == 1)
+  }
+
+  @Test("repl --sut: .record writes a script that says how to replay it, and fails there with --sut")
+  func recordReproduces() throws {
+    let folder = try TemporaryFolder(["sut.sh": SUTCommandTests.system(SUTCommandTests.answer)])
+    let session = try folder.run(
+      "repl", "--sut", "sh sut.sh",
+      input: .bytes(Array(".record bug.chat\nqueue support\nalice> login\n.record stop\n".utf8)))
+    #expect(session.status == 1)
+    let recorded = try folder.read("bug.chat")
+    #expect(
+      recorded.hasPrefix("# A session of clavard repl. Replay it with: clavard run --sut 'sh sut.sh' FILE\n"))
+    #expect(try folder.run("run", "bug.chat").status == 0)
+    let replayed = try folder.run("run", "--sut", "sh sut.sh", "bug.chat")
+    #expect(replayed.status == 1)
+    #expect(
+      replayed.stdout.hasPrefix(
+        "FAIL bug.chat\nbug.chat:4:1: `alice> login`: the reference refused it (unknown-agent) but fake carried it out\n"
+      ),
+      "\(replayed.stdout)")
   }
 
   @Test("repl --sut with a system that cannot start: said, exit 2")

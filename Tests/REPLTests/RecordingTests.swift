@@ -172,7 +172,7 @@ struct RecordingTests {
     #expect(harness.type(".save s.chat --replace") == "# saved 4 lines to s.chat\n")
     let saved = try #require(harness.files["s.chat"])
     #expect(
-      saved == ScriptText.header.joined(separator: "\n")
+      saved == ScriptText.header().joined(separator: "\n")
         + "\nagent alice\n< agent alice defined: no queues\nalice> login\n< alice logged in\n")
     #expect(harness.type(".save --replace") == "error: usage: .save FILE  or  .save FILE --replace\n")
     harness.files.failWrites(to: "full.chat")
