@@ -41,7 +41,7 @@ struct CoverageCommand: AsyncParsableCommand {
       valueName: "file"))
   var html: String?
 
-  @Option(help: "Run this many scripts at once.")
+  @Option(parsing: .unconditional, help: "Run this many scripts at once.")
   var jobs = 1
 
   @OptionGroup var system: SUTOptions

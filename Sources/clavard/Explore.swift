@@ -56,7 +56,9 @@ struct Explore: ParsableCommand {
     completion: .file(extensions: ["chat"]))
   var out = "explore-failure.chat"
   @Flag(help: "Print one JSON object instead of a summary.") var json = false
-  @Option(help: ArgumentHelp("Make only shard I of N's runs (from 1), such as 2/4.", valueName: "I/N"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Make only shard I of N's runs (from 1), such as 2/4.", valueName: "I/N"))
   var shard: String?
 
   func validate() throws {

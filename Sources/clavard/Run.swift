@@ -50,10 +50,13 @@ struct Run: AsyncParsableCommand {
   @Flag(help: "Print TAP version 13 instead of the text report.")
   var tap = false
 
-  @Option(help: "Run this many scripts at once (the output is the same as with 1).")
+  // `.unconditional`: `--jobs -1` is a bad number, said as such, not a missing value.
+  @Option(parsing: .unconditional, help: "Run this many scripts at once (the output is the same as with 1).")
   var jobs = 1
 
-  @Option(help: ArgumentHelp("Run only shard I of N (from 1), such as 2/4.", valueName: "I/N"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Run only shard I of N (from 1), such as 2/4.", valueName: "I/N"))
   var shard: String?
 
   @Option(

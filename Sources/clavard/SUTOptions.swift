@@ -18,6 +18,7 @@ struct SUTOptions: ParsableArguments {
   var sut: String?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "With --sut: how long the system may take to answer one request, in seconds.", valueName: "seconds"))
   var sutTimeout: Double = 10

@@ -81,6 +81,14 @@ import Testing
       ),
       (["run"], "Error: Missing expected argument '<paths> ...'"),
       (["coverage", "--jobs", "2000"], "Error: --jobs must be from 1 to 1024, not 2000"),
+      // A negative number is a bad number, not a missing value (the word after the option is its value).
+      (["run", "--jobs", "-1", "."], "Error: --jobs must be from 1 to 1024, not -1"),
+      (["coverage", "--jobs", "-2"], "Error: --jobs must be from 1 to 1024, not -2"),
+      (["run", "--shard", "-1/2", "."], "Error: --shard takes I/N, such as 2/4 (shard 2 of 4), not '-1/2'"),
+      (
+        ["explore", "--sut", "clavard serve", "--sut-timeout", "-1"],
+        "Error: --sut-timeout must be more than 0 and at most 3600 seconds, not -1.0"
+      ),
     ])
   func usageErrors(arguments: [String], message: String) throws {
     let folder = try TemporaryFolder(["pass.chat": SampleScripts.pass])
