@@ -38,7 +38,8 @@ struct CoverageCommand: AsyncParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Also write the table as an HTML page, with each script's steps and timeline below it, to this file.",
-      valueName: "file"))
+      valueName: "file"),
+    completion: .file())
   var html: String?
 
   @Option(parsing: .unconditional, help: "Run this many scripts at once.")

@@ -44,7 +44,8 @@ struct Run: AsyncParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Also write an HTML report with each script's timeline to this file (one file, nothing external).",
-      valueName: "file"))
+      valueName: "file"),
+    completion: .file())
   var html: String?
 
   @Flag(help: "Print TAP version 13 instead of the text report.")

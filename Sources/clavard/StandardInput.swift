@@ -81,7 +81,7 @@ enum StandardInputScript {
         total += text.count + 1
         guard total <= ScriptFiles.maximumScriptBytes else {
           return unreadable(
-            "larger than \(FileSystem.describeSize(ScriptFiles.maximumScriptBytes)), the largest script read")
+            "larger than \(FileSystem.describeSize(ScriptFiles.maximumScriptBytes)), the most that is read")
         }
         if piece.count >= pieceBytes, startsPiece(text, large: piece.count >= 16 * pieceBytes) {
           if let finished = runner.run(piece, firstLine: pieceStart) { return finished }

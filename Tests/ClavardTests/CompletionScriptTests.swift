@@ -27,7 +27,9 @@ import Testing
     return output.stdout.split(separator: "\n").map(String.init)
   }
 
-  @Test("bash: .chat files and folders for run and coverage, any file for --junit, .tsv for --catalogue")
+  @Test(
+    "bash: .chat files and folders for run and coverage, any file for --junit and --html, .tsv for --catalogue"
+  )
   func bash() throws {
     #expect(try Self.bashCompletions(["run", ""]) == ["a.chat", "sub"])
     #expect(try Self.bashCompletions(["run", "--update", ""]) == ["a.chat", "sub"])
@@ -37,6 +39,12 @@ import Testing
         "a.chat", "cat.tsv", "completion.bash", "notes.txt", "sub",
       ])
     #expect(try Self.bashCompletions(["coverage", "--catalogue", ""]) == ["cat.tsv", "sub"])
+    for command in ["run", "coverage"] {
+      #expect(
+        try Self.bashCompletions([command, "--html", ""]) == [
+          "a.chat", "cat.tsv", "completion.bash", "notes.txt", "sub",
+        ])
+    }
   }
 
   @Test("zsh and fish: the same rules, as each shell writes them")

@@ -103,7 +103,7 @@ import Testing
     #expect(output.status == 2)
     #expect(
       output.stdout.hasPrefix(
-        "FAIL <stdin>\n<stdin>: cannot read standard input: larger than 64 MiB, the largest script read\n"))
+        "FAIL <stdin>\n<stdin>: cannot read standard input: larger than 64 MiB, the most that is read\n"))
   }
 
   @Test("standard input without line breaks (/dev/zero) stops at the first line past 1 MiB")

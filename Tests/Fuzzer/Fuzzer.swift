@@ -12,8 +12,8 @@ import SystemFiles
 //
 // Inputs are at most libFuzzer's `-max_len` bytes (`scripts/fuzz` sets it), far below the 1 MiB
 // line and 64 MiB file that `clavard run` refuses before parsing (tested on the built binary):
-// those refusals are not reached here; the parser's own bounds (a text's 100,000 characters, a
-// file's 16 Mi characters once `"a"*N` is repeated) are.
+// those refusals are not reached here; the parser's own bounds (a text's 100,000 code points, a
+// file's 16 Mi code points once `"a"*N` is repeated) are.
 
 /// Where the input is said to be: among the fixtures, so that its `use` lines reach the
 /// fixtures' set-ups (`use setup/one-agent.chat`) and the fixtures themselves.

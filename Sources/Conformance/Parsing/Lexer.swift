@@ -68,7 +68,7 @@ struct Lexer {
           }
           joinedLength += piece.unicodeScalars.count * repeats
           guard joinedLength <= Self.maximumTextLength else {
-            throw ParseError("text longer than \(Self.maximumTextLength) characters", at: location(start))
+            throw ParseError("text longer than \(Self.maximumTextLength) code points", at: location(start))
           }
           joined += String(repeating: piece, count: repeats)
           // Another string after spaces joins this one; anything else ends the text.

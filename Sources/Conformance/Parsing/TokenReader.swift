@@ -20,7 +20,7 @@ struct TokenReader {
       textBudget -= text.unicodeScalars.count
       if textBudget < 0 {
         throw ParseError(
-          "the texts of this file hold more than \(ScriptParser.maximumTextPerFile) characters once repeated; split it into several files",
+          "the texts of this file hold more than \(ScriptParser.maximumTextPerFile) code points once repeated; split it into several files",
           at: SourceLocation(file: file, line: line, column: token.column))
       }
     }

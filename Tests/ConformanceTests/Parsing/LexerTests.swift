@@ -124,12 +124,12 @@ struct LexerTests {
     #expect(lex("say \"unclosed # still a string") == ["error t.chat:3:5: this string has no closing quote"])
   }
 
-  @Test("A text is at most 100,000 characters")
+  @Test("A text is at most 100,000 code points")
   func longest() {
     #expect(text(#""a"*100000"#)?.count == 100_000)
     #expect(text(#""a"*50000 "b"*50000"#)?.count == 100_000)
-    #expect(lex(#"say "ab"*50001"#) == ["error t.chat:3:5: text longer than 100000 characters"])
-    #expect(lex(#"say "a"*60000 "b"*50000"#) == ["error t.chat:3:5: text longer than 100000 characters"])
+    #expect(lex(#"say "ab"*50001"#) == ["error t.chat:3:5: text longer than 100000 code points"])
+    #expect(lex(#"say "a"*60000 "b"*50000"#) == ["error t.chat:3:5: text longer than 100000 code points"])
   }
 
   @Test("Errors: unclosed strings")

@@ -497,13 +497,13 @@ struct ParserTests {
     )
   }
 
-  @Test("The texts of one file hold at most 16 Mi characters once repeated: a clear error past it")
+  @Test("The texts of one file hold at most 16 Mi code points once repeated: a clear error past it")
   func expansionBound() {
     let line = "alice> say \"a\"*100000\n"
     let lines = ScriptParser.maximumTextPerFile / 100_000 + 1
     #expect(
       parseFailure(String(repeating: line, count: lines))
-        == "t.chat:\(lines):12: the texts of this file hold more than 16777216 characters once repeated; split it into several files"
+        == "t.chat:\(lines):12: the texts of this file hold more than 16777216 code points once repeated; split it into several files"
     )
     #expect(parseFailure(String(repeating: line, count: lines - 1)) == "parsed")
   }

@@ -12,6 +12,11 @@ import Testing
 /// `group`, and holds skipped, error, failure and output elements (no `<properties>`); suite
 /// times are decimal seconds. The plugin also allows re-run elements, which Clavard never
 /// writes; they are left out here, so this schema is, if anything, stricter.
+///
+/// `file` and `line` on a test case: the plugin's schema allowed them for a few weeks (commit
+/// 0c37522, April 2018) and not since (80acfef, May 2018, to this day): a report that carried
+/// them would be rejected. So each script is a test suite with `file`, and its failing line is
+/// in the failure's message (`path:line:column`).
 enum JUnitSchema {
   static let xsd = """
     <?xml version="1.0" encoding="UTF-8"?>
