@@ -48,8 +48,11 @@ extension Validation {
     return nil
   }
 
+  /// Whether a scalar shows: not a space, a format or control character, nor one Unicode says
+  /// a renderer may draw as nothing (default-ignorable: the Hangul fillers U+3164, U+115F and
+  /// U+1160 are letters, yet show nothing).
   private static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
     !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format
-      && scalar.properties.generalCategory != .control
+      && scalar.properties.generalCategory != .control && !scalar.properties.isDefaultIgnorableCodePoint
   }
 }

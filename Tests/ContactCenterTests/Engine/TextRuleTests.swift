@@ -4,7 +4,11 @@ import Testing
 
 /// One rule of "blank" and one bound on a character for every text, wherever it is typed.
 @Suite struct TextRuleTests {
-  static let blanks = ["   ", "\u{200B}", " \u{200B}\u{2060} ", "\t", "\u{3000}"]
+  static let blanks = [
+    "   ", "\u{200B}", " \u{200B}\u{2060} ", "\t", "\u{3000}",
+    // Letters by category that show nothing (default-ignorable): Hangul fillers.
+    "\u{3164}", "\u{115F}\u{1160}",
+  ]
 
   @Test(
     "a customer name of only spaces or invisible characters is refused, as a message is", arguments: blanks)
