@@ -213,6 +213,14 @@ public enum ScriptParser {
       return .forward(interval)
     }
     if let instant = Instant(parsing: text) { return .to(instant) }
+    // A time of day whose hours are too many for the clock: said as the engine says a move
+    // past its maximum, not as a word that is no time at all.
+    let hours = text.prefix(while: { $0.isASCII && $0.isNumber })
+    let tooMany = !hours.isEmpty && (Int(hours).map { $0 > 999_999 } ?? true)
+    if tooMany, Instant(parsing: "00" + text.dropFirst(hours.count)) != nil {
+      throw ParseError(
+        "the clock cannot go past its maximum, \(Instant.maximum); '\(text)' is later", at: location)
+    }
     throw ParseError(
       "expected '+' and a duration (+30s, +1m30s) or a time of day (00:02:00), not '\(text)'", at: location)
   }

@@ -287,6 +287,18 @@ struct ParserTests {
         "t.chat:1:7: expected '+' and a duration (+30s, +1m30s) or a time of day (00:02:00), not '+30s1m'"
       ),
       (
+        "clock 1000000:00:00",
+        "t.chat:1:7: the clock cannot go past its maximum, 999999:59:59.999; '1000000:00:00' is later"
+      ),
+      (
+        "clock 99999999999999999999:00:00.5",
+        "t.chat:1:7: the clock cannot go past its maximum, 999999:59:59.999; '99999999999999999999:00:00.5' is later"
+      ),
+      (
+        "clock 1000000:00:61",
+        "t.chat:1:7: expected '+' and a duration (+30s, +1m30s) or a time of day (00:02:00), not '1000000:00:61'"
+      ),
+      (
         "clock 0:02:00",
         "t.chat:1:7: expected '+' and a duration (+30s, +1m30s) or a time of day (00:02:00), not '0:02:00'"
       ),
