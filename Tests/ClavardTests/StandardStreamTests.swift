@@ -73,6 +73,21 @@ import Testing
     #expect(folder.files() == ["pass.chat"])
   }
 
+  @Test("a read-only report file is not replaced (even by root): exit 2, the file as it was")
+  func readOnlyReports() throws {
+    let folder = try TemporaryFolder(["pass.chat": SampleScripts.pass, "r.xml": "kept", "r.html": "kept"])
+    for name in ["r.xml", "r.html"] { #expect(chmod(folder.path + "/" + name, 0o444) == 0) }
+    for (option, file, report) in [("--junit", "r.xml", "JUnit"), ("--html", "r.html", "HTML")] {
+      let output = try folder.run("run", "pass.chat", option, file)
+      #expect(output.status == 2)
+      #expect(
+        output.stderr
+          == "clavard: cannot write the \(report) report \(file): it is read-only (mode 444); make it writable (chmod u+w) to let it be replaced\n"
+      )
+      #expect(try folder.read(file) == "kept")
+    }
+  }
+
   @Test("--junit /dev/stdout writes the report into standard output, a pipe here")
   func junitToStandardOutput() throws {
     let folder = try TemporaryFolder(["pass.chat": SampleScripts.pass])
