@@ -101,4 +101,41 @@ import Testing
     #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
     #expect(png.count > 20_000)
   }
+
+  @Test("Chromium renders a REPL session's .timeline: its lanes drawn, a customer's markup shown as text")
+  func replTimeline() throws {
+    let browser = try Self.chromium()
+    let folder = try TemporaryFolder()
+    let session = """
+      queue support
+      agent alice queues=support
+      alice> login
+      alice> ready
+      alice> queues enable support
+      alice> queues confirm
+      alice> status available
+      marie> open support name="<b>Zoé</b>" email=m@example.com ip=192.0.2.1
+      alice> accept
+      alice> say "hi <i>there</i>"
+      .timeline session.html
+
+      """
+    let repl = try folder.run("repl", input: .bytes(Array(session.utf8)))
+    #expect(repl.status == 0, "\(repl.stdout)")
+    let profile = folder.url.appendingPathComponent("profile").path
+    let page = "file://" + folder.url.appendingPathComponent("session.html").path
+    let dump = try ChildProcess.run(
+      browser,
+      ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)", "--dump-dom", page],
+      timeout: Self.timeout)
+    #expect(dump.status == 0)
+    let dom = dump.stdout
+    #expect(dom.contains("<h1>clavard repl</h1>"), "the page was not rendered")
+    #expect(dom.ranges(of: "<svg class=\"body\"").count == 1)
+    // The customer's name and message are text on the page, never elements of it.
+    #expect(dom.contains("&lt;b&gt;Zoé&lt;/b&gt;"))
+    #expect(!dom.contains("<b>Zoé"))
+    #expect(!dom.contains("<i>there"))
+    #expect(!dom.lowercased().contains("<script"))
+  }
 }
