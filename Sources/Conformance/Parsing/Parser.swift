@@ -63,6 +63,7 @@ public enum ScriptParser {
       }
     }
     flush()
+    script.textSize = maximumTextPerFile - textBudget
     return script
   }
 

@@ -17,6 +17,11 @@ public struct IncludeResolver: Sendable {
   /// How deep `use` may nest.
   public static let maximumDepth = 32
 
+  /// The code points the texts of all the files `use`d in a run may hold once repeated: each
+  /// file parsed is kept for the run, so without this, many files each within their own bound
+  /// (``ScriptParser/maximumTextPerFile``) would fill memory (about a byte a code point).
+  public static let maximumUsedText = 64 << 20
+
   /// Why a `use` line cannot be carried out.
   public enum Failure: Error, Hashable, Sendable {
     /// The file would include itself, directly or through others.
@@ -26,6 +31,8 @@ public struct IncludeResolver: Sendable {
     case unreadable(resolved: String, reason: String)
     /// The file does not parse: the error is in the included file.
     case parse(ParseError)
+    /// The files used so far in the run, this one included, would hold too much text.
+    case tooMuchText(resolved: String)
 
     /// The message at the `use` line (a parse error's own message is at its location).
     public var message: String {
@@ -35,6 +42,8 @@ public struct IncludeResolver: Sendable {
       case .nulInPath(let path): "'use \(Escaping.quoted(path))': a path cannot hold a NUL character"
       case .unreadable(let resolved, let reason): "cannot read \(resolved): \(reason)"
       case .parse(let error): error.message
+      case .tooMuchText(let resolved):
+        "cannot use \(resolved): with it, the files this run uses would hold more than \(IncludeResolver.maximumUsedText) code points once repeated; use fewer or smaller ones"
       }
     }
   }
@@ -61,7 +70,7 @@ public struct IncludeResolver: Sendable {
   /// The file at a resolved path, read and parsed (once).
   public func script(at resolved: String) -> Result<Script, Failure> {
     if let known = cache.scripts.withLock({ $0[resolved] }) { return known }
-    let result: Result<Script, Failure>
+    var result: Result<Script, Failure>
     do {
       let bytes = try loader(resolved)
       do {
@@ -72,12 +81,22 @@ public struct IncludeResolver: Sendable {
     } catch {
       result = .failure(.unreadable(resolved: resolved, reason: String(describing: error)))
     }
+    // Kept for the run only within the budget; past it, the file is dropped and its `use`
+    // refused (a file parsed at once by two jobs is counted twice: the bound only tightens).
+    if case .success(let script) = result,
+      cache.usedText.add(script.textSize, ordering: .relaxed).newValue > Self.maximumUsedText
+    {
+      cache.usedText.subtract(script.textSize, ordering: .relaxed)
+      result = .failure(.tooMuchText(resolved: resolved))
+    }
     cache.scripts.withLock { $0[resolved] = result }
     return result
   }
 
   private final class Cache: Sendable {
     let scripts = Mutex<[String: Result<Script, Failure>]>([:])
+    /// The text size of the files kept.
+    let usedText = Atomic<Int>(0)
   }
 }
 

@@ -29,6 +29,10 @@ public struct Script: Hashable, Sendable {
   /// The leading comment block, without `covers:` and `tags:` lines: what the script is about.
   public var summary: [String]
   public var statements: [Statement]
+  /// The code points its texts hold once repeated (`"a"*N` counts N): what it costs in memory,
+  /// bounded per file (``ScriptParser/maximumTextPerFile``) and per run of `use`d files
+  /// (``IncludeResolver/maximumUsedText``).
+  public var textSize = 0
 
   public init(
     path: String, covers: [String] = [], tags: [String] = [], summary: [String] = [],

@@ -534,6 +534,21 @@ struct ScriptRunnerTests {
         "expected marie to see \"Cafe\u{301}\" from the agent in chat-1"))
   }
 
+  @Test("The files a run uses hold at most 64 Mi code points once repeated: the use past it is refused")
+  func usedTextLimit() throws {
+    // Five fragments of 16,000,000 code points each (step titles of "a"*100000): four fit.
+    var files: [String: String] = ["main.chat": (1...5).map { "use f\($0).chat\n" }.joined()]
+    for file in 1...5 {
+      files["f\(file).chat"] = (1...160).map { "step f\(file)-\($0) \"a\"*100000\n" }.joined()
+    }
+    let result = try run("main.chat", files: files)
+    #expect(
+      result.failure?.message
+        == "cannot use f5.chat: with it, the files this run uses would hold more than 67108864 code points once repeated; use fewer or smaller ones"
+    )
+    #expect(result.failure?.location.line == 5)
+  }
+
   @Test("Includes nest at most 32 deep")
   func depthLimit() throws {
     var files: [String: String] = [:]
