@@ -84,6 +84,10 @@ import Testing
       // A negative number is a bad number, not a missing value (the word after the option is its value).
       (["run", "--jobs", "-1", "."], "Error: --jobs must be from 1 to 1024, not -1"),
       (["coverage", "--jobs", "-2"], "Error: --jobs must be from 1 to 1024, not -2"),
+      (
+        ["run", "--junit", "r.xml", "--html", "./r.xml", "."],
+        "Error: --junit and --html name the same file, r.xml; one would replace the other"
+      ),
       (["run", "--shard", "-1/2", "."], "Error: --shard takes I/N, such as 2/4 (shard 2 of 4), not '-1/2'"),
       (
         ["explore", "--sut", "clavard serve", "--sut-timeout", "-1"],
