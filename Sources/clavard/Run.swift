@@ -101,7 +101,9 @@ struct Run: AsyncParsableCommand {
       throw ValidationError("--update writes what the reference does; it cannot be used with --sut")
     }
     if let junit, let html, ScriptFile.normalized(junit) == ScriptFile.normalized(html) {
-      throw ValidationError("--junit and --html name the same file, \(Escaping.controlsEscaped(junit)); one would replace the other")
+      throw ValidationError(
+        "--junit and --html name the same file, \(Escaping.controlsEscaped(junit)); one would replace the other"
+      )
     }
   }
 
