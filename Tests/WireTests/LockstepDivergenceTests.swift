@@ -66,6 +66,43 @@ import Testing
         """)
   }
 
+  @Test("a refusal on one side and events on the other: the refusal's kind, and both outcomes as the diff")
+  func refusedOnOneSide() throws {
+    #expect(
+      try Self.divergence(replacing: Self.alreadyLoggedIn, with: Self.loggedIn)?.description == """
+        3: the reference refused it (already-logged-in) but clavard-reference carried it out
+          - ! alice is already logged in
+          + alice logged in
+        """)
+    #expect(
+      try Self.divergence(replacing: Self.loggedIn, with: Self.alreadyLoggedIn)?.description == """
+        2: clavard-reference refused it (already-logged-in) but the reference carried it out
+          - alice logged in
+          + ! alice is already logged in
+        """)
+  }
+
+  @Test("a reply that cannot be read: an answer of the wrong form, a reply of no known type")
+  func unreadableReply() throws {
+    let answer = try Self.divergence(replacing: Self.notReady, with: #""type":"answer","answer":7}"#)
+    #expect(
+      answer?.description
+        == "4: clavard-reference answered something Clavard cannot read: the answer to agent-status must be a string, not 7"
+    )
+    let reply = try Self.divergence(replacing: Self.loggedIn, with: #""type":"dance"}"#)
+    #expect(reply?.description == #"2: it wrote a reply Clavard cannot read: unknown reply type "dance""#)
+  }
+
+  @Test("an error for another request: both ids, the code and the text")
+  func errorForAnotherRequest() throws {
+    let found = try Self.divergence(
+      replacing: #"{"in_reply_to":3,"# + Self.loggedIn,
+      with: #"{"in_reply_to":null,"type":"error","code":"malformed-request","text":"line 4: not JSON"}"#)
+    #expect(
+      found?.description
+        == "2: it answered request 3 with an error for request null: malformed-request: line 4: not JSON")
+  }
+
   @Test("an answer of another value: both values, in the script's words")
   func otherAnswer() throws {
     let found = try Self.divergence(replacing: Self.notReady, with: #""type":"answer","answer":"on-break"}"#)
