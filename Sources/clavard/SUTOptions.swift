@@ -6,7 +6,7 @@ import Subprocesses
 import Wire
 
 /// `--sut COMMAND` and `--sut-timeout`: a system under test run beside the reference, the same
-/// options for `run`, `coverage` and `repl`.
+/// options for `run`, `coverage`, `repl` and `explore`.
 struct SUTOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
@@ -17,18 +17,25 @@ struct SUTOptions: ParsableArguments {
       """, valueName: "command"))
   var sut: String?
 
+  /// Optional so that one given without `--sut` is seen (and refused) rather than ignored.
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "With --sut: how long the system may take to answer one request, in seconds.", valueName: "seconds"))
-  var sutTimeout: Double = 10
+      "With --sut: how long the system may take to answer one request, in seconds (default: 10).",
+      valueName: "seconds"))
+  var sutTimeout: Double?
 
+  /// How long a request may take when `--sut-timeout` is not given.
+  static let defaultTimeout = 10.0
   /// The longest request timeout accepted: an hour.
   static let maximumTimeout = 3600.0
 
   func validate() throws {
-    guard sutTimeout > 0, sutTimeout <= Self.maximumTimeout, sutTimeout.isFinite else {
-      throw ValidationError("--sut-timeout must be more than 0 and at most 3600 seconds, not \(sutTimeout)")
+    if let sutTimeout {
+      guard sut != nil else { throw ValidationError("--sut-timeout needs --sut") }
+      guard sutTimeout > 0, sutTimeout <= Self.maximumTimeout, sutTimeout.isFinite else {
+        throw ValidationError("--sut-timeout must be more than 0 and at most 3600 seconds, not \(sutTimeout)")
+      }
     }
     if let sut, sut.allSatisfy({ $0 == " " || $0 == "\t" }) {
       throw ValidationError("--sut needs a command, such as --sut \"clavard serve\"")
@@ -39,7 +46,7 @@ struct SUTOptions: ParsableArguments {
   func pool() -> LockstepPool? {
     guard let sut else { return nil }
     SystemProcess.endAllOnSignals { signal in Output.exit(128 + signal) }
-    let timeout = sutTimeout
+    let timeout = sutTimeout ?? Self.defaultTimeout
     return LockstepPool { () throws(TransportFailure) -> any Transport in
       try SystemProcess(command: sut, timeout: timeout)
     }

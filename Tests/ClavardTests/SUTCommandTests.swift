@@ -178,6 +178,50 @@ import Testing
     let tap = try folder.run("run", "--tap", "--sut", "sh sut.sh", "x.chat")
     #expect(
       tap.stdout.contains("ok 1 - x.chat # SKIP needs `ready`, which fake does not support (x.chat:7:1)\n"))
+    let junit = try folder.run("run", "--junit", "junit.xml", "--sut", "sh sut.sh", "x.chat")
+    #expect(junit.status == 0)
+    // The times aside (the handshake took some).
+    let xml = try folder.read("junit.xml").replacing(#/ time="[0-9]+\.[0-9]{6}"/#, with: "")
+    #expect(
+      xml.contains(
+        """
+          <testsuite name="x.chat" tests="1" failures="0" errors="0" skipped="1" file="x.chat">
+            <testcase name="x.chat" classname="clavard run">
+              <skipped message="needs `ready`, which fake does not support (x.chat:7:1)"/>
+              <system-out>no steps
+        0 commands run
+        </system-out>
+            </testcase>
+
+        """), "\(xml)")
+  }
+
+  @Test(
+    "--sut and --sut-timeout checked alike by every command that takes them: exit 2, nothing run",
+    arguments: [
+      (["--sut-timeout", "5"], "Error: --sut-timeout needs --sut"),
+      (
+        ["--sut", "sh sut.sh", "--sut-timeout", "0"],
+        "Error: --sut-timeout must be more than 0 and at most 3600 seconds, not 0.0"
+      ),
+      (
+        ["--sut", "sh sut.sh", "--sut-timeout", "3600.5"],
+        "Error: --sut-timeout must be more than 0 and at most 3600 seconds, not 3600.5"
+      ),
+      (
+        ["--sut", "sh sut.sh", "--sut-timeout", "inf"],
+        "Error: --sut-timeout must be more than 0 and at most 3600 seconds, not inf"
+      ),
+      (["--sut", " \t"], #"Error: --sut needs a command, such as --sut "clavard serve""#),
+    ], [["run", "x.chat"], ["coverage", "."], ["repl"], ["explore"]])
+  func refused(refusal: (options: [String], message: String), command: [String]) throws {
+    let (options, message) = refusal
+    let folder = try TemporaryFolder(["x.chat": Self.script, "sut.sh": "touch started\n"])
+    let output = try ChildProcess.run(try BuiltProducts.clavard(), command + options, in: folder.path)
+    #expect(output.status == 2)
+    #expect(output.stderr.hasPrefix(message + "\n"), "\(output.stderr)")
+    #expect(output.stdout == "")
+    #expect(folder.files() == ["sut.sh", "x.chat"])
   }
 
   @Test(

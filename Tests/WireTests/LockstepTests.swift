@@ -5,66 +5,6 @@ import Testing
 
 @testable import Wire
 
-/// A system in memory: the reference behind the protocol, its replies optionally rewritten
-/// (a system with its own chat names, or a wrong one), counting how many requests wait.
-private final class RewritingTransport: Transport, Sendable {
-  private struct State {
-    var server = ReferenceServer()
-    var replies: [[UInt8]] = []
-    var waitingMost = 0
-  }
-  private let state = Mutex(State())
-  private let rewrite: @Sendable (String) -> String
-  private let rewriteRequest: @Sendable (String) -> String
-
-  init(
-    rewrite: @escaping @Sendable (String) -> String = { $0 },
-    request rewriteRequest: @escaping @Sendable (String) -> String = { $0 }
-  ) {
-    self.rewrite = rewrite
-    self.rewriteRequest = rewriteRequest
-  }
-
-  /// The most requests sent before their replies were read.
-  var waitingMost: Int { state.withLock { $0.waitingMost } }
-
-  func send(_ line: String) throws(TransportFailure) {
-    let rewrite = self.rewrite
-    let request = rewriteRequest(line)
-    state.withLock { state in
-      if let reply = state.server.handle(Array(request.utf8)) {
-        state.replies.append(Array(rewrite(reply).utf8))
-      }
-      state.waitingMost = max(state.waitingMost, state.replies.count)
-    }
-  }
-
-  func receive() throws(TransportFailure) -> [UInt8] {
-    guard let reply = state.withLock({ $0.replies.isEmpty ? nil : $0.replies.removeFirst() }) else {
-      throw TransportFailure.timedOut(seconds: 0)
-    }
-    return reply
-  }
-
-  func logTail() -> [String] { [] }
-  func close() {}
-}
-
-/// A script's commands run on the reference: what the lockstep is given, item by item.
-private func items(_ text: String) throws -> [Lockstep.BatchItem] {
-  let script = try ScriptParser.parse(text, path: "t.chat")
-  var session = Session()
-  var items: [Lockstep.BatchItem] = []
-  for statement in script.statements {
-    guard case .command(let command, _) = statement.kind else { continue }
-    let execution = session.run(command)
-    var answer: Result<Answer, Unanswerable>?
-    if case .question(let question)? = execution.request { answer = session.answer(question) }
-    items.append(Lockstep.BatchItem(execution: execution, answer: answer))
-  }
-  return items
-}
-
 private let conversation = """
   queue support dispositions=resolved
   agent alice queues=support
@@ -95,7 +35,7 @@ private let conversation = """
   func agrees() throws {
     let transport = RewritingTransport()
     let lockstep = try Lockstep(transport: transport)
-    #expect(lockstep.mirror(batch: try items(conversation)) == nil)
+    #expect(lockstep.mirror(batch: try Mirroring.items(conversation)) == nil)
     #expect(transport.waitingMost > 5, "the batch was not pipelined")
   }
 
@@ -103,17 +43,17 @@ private let conversation = """
   func ownNames() throws {
     // Its chat `chat-1` is `c1` on the wire, both ways.
     let transport = RewritingTransport(
-      rewrite: { $0.replacingOccurrences(of: "\"chat\":\"chat-", with: "\"chat\":\"c") },
-      request: { $0.replacingOccurrences(of: "\"chat\":\"c", with: "\"chat\":\"chat-") })
+      rewrite: { $0.replacing("\"chat\":\"chat-", with: "\"chat\":\"c") },
+      request: { $0.replacing("\"chat\":\"c", with: "\"chat\":\"chat-") })
     let lockstep = try Lockstep(transport: transport)
-    #expect(lockstep.mirror(batch: try items(conversation)) == nil)
+    #expect(lockstep.mirror(batch: try Mirroring.items(conversation)) == nil)
   }
 
   @Test("a divergence is reported at its item, and the items after it are not compared")
   func divergence() throws {
-    let transport = RewritingTransport { $0.replacingOccurrences(of: "\"Merci\"", with: "\"Merci!\"") }
+    let transport = RewritingTransport { $0.replacing("\"Merci\"", with: "\"Merci!\"") }
     let lockstep = try Lockstep(transport: transport)
-    let found = lockstep.mirror(batch: try items(conversation))
+    let found = lockstep.mirror(batch: try Mirroring.items(conversation))
     #expect(found?.index == 12)
     #expect(found?.divergence.diff == ["- chat-1 marie says \"Merci\"", "+ chat-1 marie says \"Merci!\""])
   }
@@ -122,18 +62,44 @@ private let conversation = """
     "after a divergence, the replies to the requests sent ahead are read: the system can be reset and asked again"
   )
   func drainedAfterDivergence() throws {
-    let transport = RewritingTransport { $0.replacingOccurrences(of: "\"Merci\"", with: "\"Merci!\"") }
+    let transport = RewritingTransport { $0.replacing("\"Merci\"", with: "\"Merci!\"") }
     let lockstep = try Lockstep(transport: transport)
     // Long enough that another stretch is on its way when the divergence is found.
     let ticks = String(repeating: "clock +1s\n", count: 2 * Lockstep.maximumInFlight)
-    #expect(lockstep.mirror(batch: try items(conversation + "\n" + ticks))?.index == 12)
+    #expect(lockstep.mirror(batch: try Mirroring.items(conversation + "\n" + ticks))?.index == 12)
     #expect(lockstep.reset())
-    #expect(lockstep.mirror(batch: try items(ticks)) == nil)
+    #expect(lockstep.mirror(batch: try Mirroring.items(ticks)) == nil)
   }
 }
 
-extension String {
-  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+@Suite struct LockstepPoolTests {
+  /// What the pool says when its system does not start, as `clavard run --sut` fails a script.
+  private static func failure(starting failure: TransportFailure) -> String? {
+    let pool = LockstepPool { () throws(TransportFailure) -> any Transport in throw failure }
+    guard case .failure(let divergence) = pool.take() else { return nil }
+    return divergence.message
+  }
+
+  @Test("a system that cannot be started: why, said once")
+  func cannotStart() {
+    #expect(
+      Self.failure(starting: .cannotStart("no pipe: Too many open files"))
+        == "the system under test could not be started: no pipe: Too many open files")
+    #expect(
+      Self.failure(starting: .io("cannot wait for it: Interrupted"))
+        == "the system under test could not be started: cannot wait for it: Interrupted")
+  }
+
+  @Test("a system that starts: its handshake, and its name for the report")
+  func starts() {
+    let pool = LockstepPool { () throws(TransportFailure) -> any Transport in InProcessTransport() }
+    #expect(pool.systemName == nil)
+    guard case .success(let mirror) = pool.take() else {
+      Issue.record("the reference server did not start")
+      return
+    }
+    #expect(pool.systemName == "clavard-reference")
+    pool.giveBack(mirror)
+    pool.close()
   }
 }

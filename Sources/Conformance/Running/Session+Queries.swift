@@ -82,11 +82,8 @@ extension Session {
       guard actual != query.expected else { return nil }
       if case .sees(let name, let text) = query.question { return sees(name, text) }
       let spec = query.question.spec
-      let what =
-        spec.fields.count == 1
-        ? [query.question.subjectText] + spec.fields.compactMap(\.word) : [query.question.subjectText]
       return
-        "expected \(what.joined(separator: " ")) \(spec.render(query.expected)), but it is \(spec.render(actual))"
+        "expected \(query.question.askedText) \(spec.render(query.expected)), but it is \(spec.render(actual))"
     }
   }
 

@@ -50,6 +50,15 @@ public enum Question: Hashable, Sendable {
   /// The table entry that describes this question.
   public var spec: QuestionSpec { Vocabulary.question(kind) }
 
+  /// How messages name what is asked, before an answer ``QuestionSpec/render(_:)`` writes:
+  /// `alice status`, `chat-1 state`, `setting accept-interval`, and only the subject where the
+  /// answer's fields name themselves (`case k-7`, then `customer c-100 state open`).
+  public var askedText: String {
+    let fields = spec.fields
+    return fields.count == 1
+      ? ([subjectText] + fields.compactMap(\.word)).joined(separator: " ") : subjectText
+  }
+
   /// How the question names its subject in messages: `alice`, `chat-1`, `queue support`.
   public var subjectText: String {
     switch self {

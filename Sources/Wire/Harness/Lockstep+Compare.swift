@@ -30,7 +30,7 @@ extension Lockstep {
         message:
           "\(name) answered an error: \(Escaping.controlsEscaped(code)): \(Escaping.controlsEscaped(text))")
     case (_, let other):
-      return Divergence(message: "\(name) answered a command with a \(other.type) reply")
+      return Divergence(message: "\(name) answered a command with \(other.typePhrase)")
     }
   }
 
@@ -114,14 +114,14 @@ extension Lockstep {
       guard actual != answer else { return nil }
       return Divergence(
         message:
-          "\(name) answers \(question.subjectText) \(spec.render(actual)); the reference \(spec.render(answer))"
+          "\(name) answers \(question.askedText) \(spec.render(actual)); the reference \(spec.render(answer))"
       )
     case (_, .error(let code, let text)):
       return Divergence(
         message:
           "\(name) answered an error: \(Escaping.controlsEscaped(code)): \(Escaping.controlsEscaped(text))")
     case (_, let other):
-      return Divergence(message: "\(name) answered a question with a \(other.type) reply")
+      return Divergence(message: "\(name) answered a question with \(other.typePhrase)")
     }
   }
 

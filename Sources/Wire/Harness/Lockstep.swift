@@ -45,7 +45,7 @@ public final class Lockstep: Mirror, Sendable {
     }
     guard case .hello(let name, let version, let capabilities) = reply else {
       transport.close()
-      throw Divergence(message: "the handshake failed: it answered hello with a \(reply.type) reply")
+      throw Divergence(message: "the handshake failed: it answered hello with \(reply.typePhrase)")
     }
     self.name = name
     self.version = version

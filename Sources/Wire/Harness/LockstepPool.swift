@@ -36,6 +36,9 @@ public final class LockstepPool: MirrorSource {
       let lockstep = try Lockstep(transport: try start())
       state.withLock { $0.name = lockstep.name }
       return .success(lockstep)
+    } catch TransportFailure.cannotStart(let reason) {
+      // Not "could not be started: it could not be started: ...".
+      return .failure(Divergence(message: "the system under test could not be started: \(reason)"))
     } catch let failure as TransportFailure {
       return .failure(Divergence(message: "the system under test could not be started: \(failure)"))
     } catch let divergence as Divergence {

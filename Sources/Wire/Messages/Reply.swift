@@ -98,6 +98,11 @@ public enum Reply: Hashable, Sendable {
     }
   }
 
+  /// Its type as a message names it: "a refused reply", "an events reply".
+  var typePhrase: String {
+    (type.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + type + " reply"
+  }
+
   /// The error codes a reply may carry.
   public enum ErrorCode {
     public static let malformedRequest = "malformed-request"

@@ -71,3 +71,53 @@ final class CannedTransport: Transport {
   func logTail() -> [String] { ["the last line of its log"] }
   func close() {}
 }
+
+/// A system in memory: the reference behind the protocol, its replies optionally rewritten
+/// (a system with its own chat names, or a wrong one), counting how many requests wait.
+final class RewritingTransport: Transport, Sendable {
+  private struct State {
+    var server = ReferenceServer()
+    var replies: [[UInt8]] = []
+    var waitingMost = 0
+    var requests: [String] = []
+  }
+  private let state = Mutex(State())
+  private let rewrite: @Sendable (String) -> String
+  private let rewriteRequest: @Sendable (String) -> String
+
+  init(
+    rewrite: @escaping @Sendable (String) -> String = { $0 },
+    request rewriteRequest: @escaping @Sendable (String) -> String = { $0 }
+  ) {
+    self.rewrite = rewrite
+    self.rewriteRequest = rewriteRequest
+  }
+
+  /// The most requests sent before their replies were read.
+  var waitingMost: Int { state.withLock { $0.waitingMost } }
+
+  /// The requests as the harness sent them (before they were rewritten).
+  var requests: [String] { state.withLock { $0.requests } }
+
+  func send(_ line: String) throws(TransportFailure) {
+    let rewrite = self.rewrite
+    let request = rewriteRequest(line)
+    state.withLock { state in
+      state.requests.append(line)
+      if let reply = state.server.handle(Array(request.utf8)) {
+        state.replies.append(Array(rewrite(reply).utf8))
+      }
+      state.waitingMost = max(state.waitingMost, state.replies.count)
+    }
+  }
+
+  func receive() throws(TransportFailure) -> [UInt8] {
+    guard let reply = state.withLock({ $0.replies.isEmpty ? nil : $0.replies.removeFirst() }) else {
+      throw TransportFailure.timedOut(seconds: 0)
+    }
+    return reply
+  }
+
+  func logTail() -> [String] { [] }
+  func close() {}
+}
