@@ -131,10 +131,13 @@ struct Explore: ParsableCommand {
         Output.error("clavard explore: cannot write \(Escaping.controlsEscaped(out)): \(error)")
       }
     }
+    let timing = meter.timing
     if json {
-      Output.line(summaryJSON(exploration, meter: meter, written: written).text)
+      Output.line(
+        exploration.json(seed: seed, faults: faults, timing: timing, out: out, written: written).text)
     } else {
-      Output.line(summary(exploration, meter: meter, written: written))
+      let name = pool?.systemName ?? "the system under test"
+      Output.line(exploration.summary(seed: seed, timing: timing, out: out, written: written, system: name))
     }
     guard exploration.discovery != nil else { return }
     throw ExitCode(written ? 1 : 2)

@@ -64,3 +64,20 @@ enum Explore {
     return ScriptRunner(loader: { _ in throw NoFiles() }).run(script, mirror: mirror)
   }
 }
+
+/// A system under test that agrees with the reference except where `differs` says so (given
+/// what the reference did and its state after it): a failure planted to see what it shrinks to.
+final class PlantedSystem: MirrorSource, Mirror {
+  let differs: @Sendable (Execution, Session) -> Bool
+
+  init(differs: @escaping @Sendable (Execution, Session) -> Bool) { self.differs = differs }
+
+  func unsupported(_ command: ScriptCommand) -> String? { nil }
+
+  func mirror(_ execution: Execution, in session: Session) -> Divergence? {
+    differs(execution, session) ? Divergence(message: "planted", diff: ["+ planted"]) : nil
+  }
+
+  func take() -> Result<any Mirror, Divergence> { .success(self) }
+  func giveBack(_ mirror: any Mirror) {}
+}
