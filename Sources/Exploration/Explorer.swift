@@ -246,6 +246,7 @@ public struct Explorer {
       found + shrunk + (stopped ? " (the time given ran out while shrinking: it may shrink further)." : "."),
       what,
       "  " + failure.message,
-    ] + failure.diff.map { "    " + $0 } + (check.map { ["It fails with: \($0)"] } ?? [])
+    ] + failure.diff.map { "    " + $0 }
+      + (check.map { [(reproduced ? "It fails with: " : "It may pass alone with: ") + $0] } ?? [])
   }
 }
