@@ -46,14 +46,29 @@ public struct Discovery: Sendable {
   /// The time given to the exploration (`--time`) ran out while shrinking: the script is the
   /// shortest found by then, not as short as it could be.
   public var shrinkingStopped: Bool
+  /// The length of the shrunk run when, replayed once more on the system under test just
+  /// reset (or started again), it did not fail the same way: the failure depends on what ran
+  /// before it (Hypothesis calls such a test flaky), so the script is the unshrunk run and
+  /// `lengthAfter` its length. Nil when it failed again, and without a system under test (the
+  /// reference alone is deterministic).
+  public var notReproduced: Int?
   /// The `.chat` script of the shrunk run, with the reference's `<` and `!` lines.
   public var script: String
 
   /// How the shrink went, as the summary says it: `shrunk to 9 commands (116 candidates tried)`.
   public var shrinkSummary: String {
     let stopped = shrinkingStopped ? "; --time ran out, it may shrink further" : ""
-    return "shrunk to \(lengthAfter) commands (\(trials) candidates tried\(stopped))"
+    guard let shrunkLength = notReproduced else {
+      return "shrunk to \(lengthAfter) commands (\(trials) candidates tried\(stopped))"
+    }
+    return
+      "shrunk to \(shrunkLength) commands (\(trials) candidates tried\(stopped)), but \(Self.notReproducedReason)"
+      + "; the unshrunk run of \(lengthAfter) commands is kept"
   }
+
+  /// Why a shrunk run was not kept.
+  static let notReproducedReason =
+    "it did not fail again on a fresh system: the failure depends on what ran before it"
 }
 
 /// What exploring found.
@@ -62,6 +77,9 @@ public struct Exploration: Sendable {
   public var discovery: Discovery?
   /// Stopped before its last run (`keepGoing` said to stop: the time was up).
   public var stoppedEarly = false
+  /// The commands generated that the system under test does not support (`ready`,
+  /// `set reject-permission`), in alphabetical order: they were left out of every run.
+  public var leftOut: [String] = []
 }
 
 /// Runs of commands generated from the reference's state, checked after every command (the
@@ -75,6 +93,10 @@ public struct Explorer {
   public let origin: String
   /// The command the header says fails with the script: `clavard run --sut "…" FILE`.
   public let check: String?
+  /// What the reference gets wrong on purpose, in tests only: a reference that breaks its own
+  /// invariants is how they show that exploring reports such a failure (the shipped reference
+  /// has none to find).
+  var referenceFaults: FaultSet = []
 
   public init(options: ExplorationOptions, system: (any MirrorSource)?, origin: String, check: String? = nil)
   {
@@ -99,7 +121,7 @@ public struct Explorer {
         break
       }
       let mirror = try system.map { source throws(Divergence) in try source.take().get() }
-      var trial = Trial(mirror: mirror, keepsSteps: false)
+      var trial = Trial(mirror: mirror, faults: referenceFaults, keepsSteps: false)
       let commandsBefore = result.progress.commands
       play(run, in: &trial, commands: options.commands) {
         result.progress.commands += 1
@@ -109,6 +131,10 @@ public struct Explorer {
       // Steps sent to the system after the one that diverged were taken back.
       result.progress.commands = commandsBefore + trial.ran
       if let mirror { system?.giveBack(mirror) }
+      for name in trial.unsupported where !result.leftOut.contains(name) {
+        result.leftOut.append(name)
+        result.leftOut.sort()
+      }
       result.progress.runs += 1
       if let failure = trial.failure {
         found(run)
@@ -152,7 +178,7 @@ public struct Explorer {
   /// The first steps of a run that ran, made again: the same seed and the same reference give
   /// the same steps, so exploring need not keep them.
   func steps(ofRun run: Int, commands: Int? = nil) -> [Step] {
-    var trial = Trial(mirror: nil)
+    var trial = Trial(mirror: nil, faults: referenceFaults)
     play(run, in: &trial, commands: commands ?? options.commands)
     return trial.kept
   }
@@ -160,14 +186,20 @@ public struct Explorer {
   private func discover(_ failure: Failure, in steps: [Step], run: Int, keepGoing: @escaping () -> Bool)
     -> Discovery
   {
-    var shrinker = Shrinker(system: system, signature: failure.signature, keepGoing: keepGoing)
-    let shrunk = shrinker.shrink(steps, failure: failure)
+    var shrinker = Shrinker(
+      system: system, signature: failure.signature, faults: referenceFaults, keepGoing: keepGoing)
+    var shrunk = shrinker.shrink(steps, failure: failure)
+    var notReproduced: Int?
+    if !failsAgain(shrunk.steps, signature: failure.signature) {
+      notReproduced = shrunk.steps.count
+      shrunk = (steps, failure)
+    }
     let header = header(
-      failure: shrunk.failure, run: run, before: steps.count, after: shrunk.steps.count,
-      stopped: shrinker.wasStopped)
+      failure: shrunk.failure, run: run, before: steps.count, after: notReproduced ?? shrunk.steps.count,
+      stopped: shrinker.wasStopped, reproduced: notReproduced == nil)
     let script: String
     do {
-      script = try ScriptWriter.script(shrunk.steps, header: header)
+      script = try ScriptWriter.script(shrunk.steps, header: header, faults: referenceFaults)
     } catch {
       script =
         (header + ["This run could not be written as a script: \(error)"]).map(ScriptWriter.comment)
@@ -176,21 +208,45 @@ public struct Explorer {
     return Discovery(
       run: run, failure: failure, lengthBefore: steps.count, shrunk: shrunk.failure,
       lengthAfter: shrunk.steps.count,
-      trials: shrinker.trials, shrinkingStopped: shrinker.wasStopped, script: script)
+      trials: shrinker.trials, shrinkingStopped: shrinker.wasStopped, notReproduced: notReproduced,
+      script: script)
   }
 
-  private func header(failure: Failure, run: Int, before: Int, after: Int, stopped: Bool) -> [String] {
+  /// Whether the shrunk run, replayed once more on the system just reset (or started again),
+  /// fails the same way: the shrinker keeps any candidate that fails, and a system whose
+  /// failure depends on everything it ran since it started (a proxy that stops after so many
+  /// requests) can fail a candidate by coincidence. The reference alone always does. A system
+  /// that can no longer be had is not taken to disprove the shrink.
+  private func failsAgain(_ steps: [Step], signature: String) -> Bool {
+    guard let system, case .success(let mirror) = system.take() else { return true }
+    let trial = Trial.replay(steps, mirror: mirror, faults: referenceFaults)
+    system.giveBack(mirror)
+    return trial.failure?.signature == signature
+  }
+
+  private func header(failure: Failure, run: Int, before: Int, after: Int, stopped: Bool, reproduced: Bool)
+    -> [String]
+  {
     let what: String
     switch (failure.kind, failure.command) {
     case (.invariant, Trial.endOfRun): what = "The reference breaks its invariants by the end of this script:"
     case (.invariant, _): what = "The reference breaks its invariants at the last command:"
+    case (.divergence, _) where !reproduced:
+      what =
+        "The reference passes this script; the system under test failed at the last command, after other runs (alone it may pass):"
     case (.divergence, _):
       what = "The reference passes this script; the system under test fails at the last command:"
     }
+    let found = "Found by \(origin): run \(run) failed after \(before) commands"
+    let shrunk =
+      reproduced
+      ? ", shrunk to \(after)"
+      : ", shrunk to \(after), but \(Discovery.notReproducedReason); the unshrunk run is kept"
     return [
-      "Found by \(origin): run \(run) failed after \(before) commands, shrunk to \(after)"
-        + (stopped ? " (the time given ran out while shrinking: it may shrink further)." : "."), what,
+      found + shrunk + (stopped ? " (the time given ran out while shrinking: it may shrink further)." : "."),
+      what,
       "  " + failure.message,
-    ] + failure.diff.map { "    " + $0 } + (check.map { ["It fails with: \($0)"] } ?? [])
+    ] + failure.diff.map { "    " + $0 }
+      + (check.map { [(reproduced ? "It fails with: " : "It may pass alone with: ") + $0] } ?? [])
   }
 }

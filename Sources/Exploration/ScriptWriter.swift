@@ -11,10 +11,11 @@ enum ScriptWriter {
     var description: String
   }
 
-  /// The script: `header` as comment lines, then the steps with their outcomes.
-  static func script(_ steps: [Step], header: [String]) throws(Problem) -> String {
+  /// The script: `header` as comment lines, then the steps with their outcomes (those of a
+  /// reference with `faults`, which only tests give).
+  static func script(_ steps: [Step], header: [String], faults: FaultSet = []) throws(Problem) -> String {
     var lines = header.map(comment)
-    var session = Session()
+    var session = Session(faults: faults)
     var number = 0
     for step in steps {
       // What the explorer left out (see `Step.command(in:)`) is left out here too.

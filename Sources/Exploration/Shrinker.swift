@@ -14,6 +14,8 @@ struct Shrinker {
   /// A fresh system under test for each candidate, or none.
   let system: (any MirrorSource)?
   let signature: String
+  /// What the reference gets wrong on purpose (``Explorer/referenceFaults``).
+  let faults: FaultSet
   /// Candidates replayed so far.
   private(set) var trials = 0
   /// Steps replayed so far, and the most that will be: a bound on the time a shrink takes (a
@@ -31,11 +33,12 @@ struct Shrinker {
   static let defaultBudget = 1_000_000
 
   init(
-    system: (any MirrorSource)?, signature: String, budget: Int = defaultBudget,
+    system: (any MirrorSource)?, signature: String, faults: FaultSet = [], budget: Int = defaultBudget,
     keepGoing: @escaping () -> Bool = { true }
   ) {
     self.system = system
     self.signature = signature
+    self.faults = faults
     self.budget = budget
     self.keepGoing = keepGoing
   }
@@ -70,7 +73,7 @@ struct Shrinker {
       guard case .success(let taken) = system.take() else { return nil }
       mirror = taken
     }
-    let trial = Trial.replay(candidate, mirror: mirror)
+    let trial = Trial.replay(candidate, mirror: mirror, faults: faults)
     if let mirror { system?.giveBack(mirror) }
     guard let failure = trial.failure, failure.signature == signature else { return nil }
     return (trial.kept, failure)

@@ -30,6 +30,12 @@ public enum Step: Hashable, Sendable {
     }
   }
 
+  /// The words, and a setting's key: what a summary names (`accept`, `set reject-permission`).
+  var name: String {
+    if case .set(let setting) = self { return "set \(setting.key)" }
+    return words
+  }
+
   /// The agent or visitor who gives the command, if any.
   var actor: CommandSpec.Actor? {
     if case .command(_, let actor, _, _) = self { return actor }

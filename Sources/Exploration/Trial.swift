@@ -41,11 +41,14 @@ struct Trial {
   private var touchedAgents: [AgentID] = []
   private var touchedChats: [ChatID] = []
   private(set) var failure: Failure?
+  /// The commands generated that the system under test does not support (`ready`,
+  /// `set reject-permission`), each once: they are left out of the run, and the summary says so.
+  private(set) var unsupported: [String] = []
 
   /// The session and the mirror, when a system under test is compared with the reference: in
   /// a box, so that the trial itself stays small and is never copied with a session in it.
   private final class Compared {
-    var session = Session()
+    var session: Session
     let mirror: any Mirror
     /// The mirror as a system under test on the protocol, which takes commands without
     /// waiting for their replies: the reference has already decided each outcome, so the
@@ -56,17 +59,20 @@ struct Trial {
     /// run started: a divergence found later names its step.
     var handed: [(words: String, execution: Execution)] = []
 
-    init(mirror: any Mirror) {
+    init(mirror: any Mirror, faults: FaultSet) {
+      session = Session(faults: faults)
       self.mirror = mirror
       lockstep = mirror as? Lockstep
     }
   }
 
-  init(mirror: (any Mirror)?, keepsSteps: Bool = true) {
+  /// `faults` make the reference itself get things wrong: only tests give any (see
+  /// ``Explorer/referenceFaults``).
+  init(mirror: (any Mirror)?, faults: FaultSet = [], keepsSteps: Bool = true) {
     self.keepsSteps = keepsSteps
-    plain = Center()
+    plain = Center(faults: faults)
     plain.auditsRouting = true
-    compared = mirror.map(Compared.init)
+    compared = mirror.map { Compared(mirror: $0, faults: faults) }
   }
 
   /// The reference's state.
@@ -99,8 +105,12 @@ struct Trial {
       if !violations.isEmpty { failure = Self.invariants(violations, command: step.words) }
       return true
     }
-    guard let command = step.command(in: compared.session.center), compared.mirror.unsupported(command) == nil
-    else { return false }
+    guard let command = step.command(in: compared.session.center) else { return false }
+    guard compared.mirror.unsupported(command) == nil else {
+      let name = step.name
+      if !unsupported.contains(name) { unsupported.append(name) }
+      return false
+    }
     let execution = compared.session.run(command)
     ran += 1
     if keepsSteps { kept.append(step) }
@@ -186,8 +196,8 @@ struct Trial {
   static let endOfRun = "end of run"
 
   /// Runs steps from the start; the run stops at its first failure.
-  static func replay(_ steps: [Step], mirror: (any Mirror)?) -> Trial {
-    var trial = Trial(mirror: mirror)
+  static func replay(_ steps: [Step], mirror: (any Mirror)?, faults: FaultSet = []) -> Trial {
+    var trial = Trial(mirror: mirror, faults: faults)
     for step in steps where trial.failure == nil { trial.perform(step) }
     trial.finish()
     return trial

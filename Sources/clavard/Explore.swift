@@ -16,7 +16,8 @@ struct Explore: ParsableCommand {
       mid-run; any command of the language may come, with values that are refused. After every \
       command the reference's invariants and routing audit are checked; with --sut, every \
       outcome is also compared with the system under test's, as `clavard run --sut` does (the \
-      system is reset between runs when it can, started again otherwise); with --fault, with \
+      system is reset between runs when it can, started again otherwise; the commands it does \
+      not support are left out, and the summary names them); with --fault, with \
       the reference made to get something wrong, in this process (as `--sut "clavard serve \
       --fault NAME"` would, without the pipe). The same seed gives the same runs; --shard I/N \
       makes shard I's own runs, so N shards explore N times as much.
@@ -24,7 +25,9 @@ struct Explore: ParsableCommand {
       On the first failure the run is shrunk (chunks of commands removed, then agents and \
       customers, then texts, clock moves and values made plainer) while it fails the same way, \
       and written to --out as a script with the reference's events, which passes on the \
-      reference and fails where the failure is. Progress goes to standard error when it is a \
+      reference and fails where the failure is. With --sut the shrunk run is replayed once on \
+      the system reset: when it does not fail again (the failure depends on what ran before \
+      it), the unshrunk run is written instead. Progress goes to standard error when it is a \
       terminal.
 
       Exit status: 0 when nothing failed, 1 when a failure was found (the script is written), \
@@ -133,10 +136,13 @@ struct Explore: ParsableCommand {
         Output.error("clavard explore: cannot write \(Escaping.controlsEscaped(out)): \(error)")
       }
     }
+    let timing = meter.timing
     if json {
-      Output.line(summaryJSON(exploration, meter: meter, written: written).text)
+      Output.line(
+        exploration.json(seed: seed, faults: faults, timing: timing, out: out, written: written).text)
     } else {
-      Output.line(summary(exploration, meter: meter, written: written))
+      let name = pool?.systemName ?? "the system under test"
+      Output.line(exploration.summary(seed: seed, timing: timing, out: out, written: written, system: name))
     }
     guard exploration.discovery != nil else { return }
     throw ExitCode(written ? 1 : 2)

@@ -76,10 +76,14 @@ import Testing
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
     #expect(object["found"] as? Bool == true)
+    #expect(object["seed"] as? Int == 1)
     #expect(object["faults"] as? [String] == ["queue-switch-before-confirm"])
+    #expect(object["stopped_early"] as? Bool == false)
+    #expect(object["left_out"] as? [String] == [])
     let failure = try #require(object["failure"] as? [String: Any])
     #expect(failure["length_after"] as? Int == 4)
     #expect(failure["shrinking_stopped"] as? Bool == false)
+    #expect(failure["fails_again"] as? Bool == true)
     #expect(failure["command"] as? String == "queues enable")
     #expect(failure["script"] as? String == "explore-failure.chat")
     #expect(folder.files() == ["explore-failure.chat"])
@@ -102,6 +106,26 @@ import Testing
       try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     let failure = try #require(object["failure"] as? [String: Any])
     #expect(failure["script"] is NSNull)
+  }
+
+  @Test("commands the system under test does not support are named as left out, in the summary and --json")
+  func leftOut() throws {
+    let folder = try TemporaryFolder()
+    let sut = "python3 " + Repository.path("fixtures/adapters/python/adapter.py")
+    let output = try folder.run("explore", "--sut", sut, "--runs", "5")
+    #expect(output.status == 0)
+    let lines = output.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2)
+    #expect(lines.first?.hasPrefix("explore: no failure in 5 runs: ") == true)
+    #expect(lines.last?.hasPrefix("left out: case, continue, customer save, ") == true, "\(output.stdout)")
+    #expect(lines.last?.hasSuffix(", set screen-pop-moment (not supported by python-example)") == true)
+    let json = try folder.run("explore", "--sut", sut, "--runs", "5", "--json")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let leftOut = try #require(object["left_out"] as? [String])
+    #expect(
+      leftOut.first == "case" && leftOut.contains("profile queues enable")
+        && leftOut.last == "set screen-pop-moment")
   }
 
   @Test("a system under test that does not start or does not answer: exit 2, with what happened")

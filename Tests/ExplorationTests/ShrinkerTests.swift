@@ -19,9 +19,44 @@ import Wire
     #expect(commands.filter { $0.hasSuffix("> accept") }.count == 3)
     #expect(commands.filter { $0.contains("> open q1") }.count == 3)
     #expect(Array(commands.prefix(2)) == ["queue q1", "agent a1 queues=q1"])
+    // A system that fails the same way every time: the shrunk run failed again.
+    #expect(discovery.notReproduced == nil)
     // The same seed shrinks to the same script.
     let again = try Explore.run(Explore.options(), system: ThirdAcceptSystem())
     #expect(again.discovery?.script == discovery.script)
+  }
+
+  /// The command lines of a script.
+  static func commands(_ script: String) -> [String] {
+    script.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("<") && !$0.hasPrefix("!") }
+      .map(String.init)
+  }
+
+  @Test("A failure at any move of the clock shrinks to the smallest move there is")
+  func smallestClockMove() throws {
+    let system = PlantedSystem { _, session in session.center.now > .start }
+    let discovery = try #require(try Explore.run(Explore.options(), system: system).discovery)
+    #expect(discovery.failure.command == "clock")
+    #expect(Self.commands(discovery.script) == ["clock +1ms"])
+  }
+
+  @Test("A failure at any message a customer says shrinks to the shortest text, and names in order")
+  func shortestText() throws {
+    let system = PlantedSystem { execution, _ in
+      execution.events.contains {
+        if case .message(_, from: .customer, _) = $0 { true } else { false }
+      }
+    }
+    let discovery = try #require(try Explore.run(Explore.options(), system: system).discovery)
+    #expect(discovery.failure.command == "say")
+    // A customer speaks in an accepted chat only; an address must look like one.
+    #expect(
+      Self.commands(discovery.script) == [
+        "queue q1", "agent a1 queues=q1", "a1> login", "a1> ready", "a1> profile queues enable q1",
+        "a1> profile queues save", "a1> status available",
+        "v1> open q1 name=a email=v@example.com ip=192.0.2.1",
+        "a1> accept", "v1> say \"a\"",
+      ])
   }
 
   @Test("The written script passes on the reference and fails beside the planted system at its last command")

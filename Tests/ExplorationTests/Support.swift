@@ -64,3 +64,60 @@ enum Explore {
     return ScriptRunner(loader: { _ in throw NoFiles() }).run(script, mirror: mirror)
   }
 }
+
+/// A system under test that agrees with the reference except where `differs` says so (given
+/// what the reference did and its state after it): a failure planted to see what it shrinks to.
+final class PlantedSystem: MirrorSource, Mirror {
+  let differs: @Sendable (Execution, Session) -> Bool
+
+  init(differs: @escaping @Sendable (Execution, Session) -> Bool) { self.differs = differs }
+
+  func unsupported(_ command: ScriptCommand) -> String? { nil }
+
+  func mirror(_ execution: Execution, in session: Session) -> Divergence? {
+    differs(execution, session) ? Divergence(message: "planted", diff: ["+ planted"]) : nil
+  }
+
+  func take() -> Result<any Mirror, Divergence> { .success(self) }
+  func giveBack(_ mirror: any Mirror) {}
+}
+
+/// A system under test without `ready` and `status`, agreeing with the reference in the rest.
+final class ThinSystem: MirrorSource, Mirror {
+  func unsupported(_ command: ScriptCommand) -> String? {
+    switch command {
+    case .engine(.agent(_, .readyToWork)): "needs `ready`, which thin does not support"
+    case .engine(.agent(_, .setStatus)): "needs `status`, which thin does not support"
+    default: nil
+    }
+  }
+
+  func mirror(_ execution: Execution, in session: Session) -> Divergence? { nil }
+  func take() -> Result<any Mirror, Divergence> { .success(self) }
+  func giveBack(_ mirror: any Mirror) {}
+}
+
+/// A system whose failure depends on its whole history, like a proxy that stops after so many
+/// requests in total: it fails at the `limit`th command it is given since it started, in
+/// whatever run that falls, then starts again. A reset between runs does not clear the count.
+final class WornOutSystem: MirrorSource, Mirror {
+  let limit: Int
+  private let given = Mutex(0)
+
+  init(limit: Int) { self.limit = limit }
+
+  func unsupported(_ command: ScriptCommand) -> String? { nil }
+
+  func mirror(_ execution: Execution, in session: Session) -> Divergence? {
+    let wornOut = given.withLock { given in
+      given += 1
+      guard given == limit else { return false }
+      given = 0
+      return true
+    }
+    return wornOut ? Divergence(message: "it stopped after \(limit) commands") : nil
+  }
+
+  func take() -> Result<any Mirror, Divergence> { .success(self) }
+  func giveBack(_ mirror: any Mirror) {}
+}
