@@ -135,14 +135,14 @@ struct REPLTerminalTests {
   }
 
   @Test(
-    "sqlite3 and psql habits: `exit`, `.q` and `\\q` leave; `help` shows the help",
-    arguments: ["exit", ".q", "\\q"])
-  func leaves(_ word: String) throws {
+    "sqlite3 and psql habits: `help` and `.h` show the help; `exit`, `.q`, `\\q`, `.exit` and `quit` leave",
+    arguments: [("help", "exit"), (".h", ".q"), ("help", "\\q"), (".h", ".exit"), ("help", "quit")])
+  func leaves(help: String, word: String) throws {
     let temporary = try TemporaryFolder()
     let terminal = try PseudoTerminal(
       try BuiltProducts.clavard(), ["repl"], environment: environment(temporary.path))
     try terminal.expectPrompt()
-    try terminal.type("help" + Self.enter)
+    try terminal.type(help + Self.enter)
     try terminal.expect("REPL commands")
     try terminal.expectPrompt()
     try terminal.type(word + Self.enter)
