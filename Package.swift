@@ -96,7 +96,7 @@ let package = Package(
       name: "ClavardTests", dependencies: ["clavard", "clavard-bench", "Conformance", "ClavardTestSupport"]),
     .testTarget(
       name: "LineEditorTests",
-      dependencies: ["LineEditor", "SystemFiles", "clavard-bench", "ClavardTestSupport"]),
+      dependencies: ["LineEditor", "SystemFiles", "ContactCenter", "clavard-bench", "ClavardTestSupport"]),
     .testTarget(name: "REPLTests", dependencies: ["REPL", "Conformance", "ContactCenter"]),
     // The protocol: the codec's round trips, the JSON reader, docs/protocol.md and its schema
     // against a real session (the built `clavard serve`, the Python example adapter), lockstep.

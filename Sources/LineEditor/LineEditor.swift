@@ -30,7 +30,7 @@ public enum LineInput: Hashable, Sendable {
 /// Use it from one thread.
 ///
 /// ```swift
-/// let editor = LineEditor(name: "clavard", wordBreakCharacters: " \t=")
+/// let editor = LineEditor(name: "clavard", wordBreakCharacters: " \t=", isUnsafe: Escaping.isUnsafe)
 /// while case .line(let text) = editor.readLine(prompt: "> ", completion: { _ in .candidates(["help"]) }) {
 ///   editor.addToHistory(text)
 /// }
@@ -38,6 +38,8 @@ public enum LineInput: Hashable, Sendable {
 public final class LineEditor {
   /// Characters after which a unique completion gets no space (a `key=` waits for its value).
   public let noSpaceAfter: Set<Character>
+  /// Which characters a terminal must never get raw (see ``fileNames(startingWith:leavingOut:)``).
+  public let isUnsafe: @Sendable (Unicode.Scalar) -> Bool
 
   /// Sets up libedit: the locale's character type (UTF-8, so that accents and emoji are edited
   /// as characters), the word-break characters, the completion hook, and whether libedit
@@ -48,12 +50,18 @@ public final class LineEditor {
   /// ``readLine(prompt:completion:)`` returns ``LineInput/interrupted``. A pipe rather than a
   /// flag, because a signal may be handled on any thread (libedit passes SIGINT on with
   /// `kill`), while only the reading thread would see its read interrupted.
+  ///
+  /// `isUnsafe` says which characters a terminal must not get raw (controls, bidirectional
+  /// overrides: the program's escaping rule, which this module does not know): file names
+  /// holding one are left out of completion.
   public init(
     name: String, wordBreakCharacters: String, noSpaceAfter: Set<Character> = ["="],
     catchSignals: Bool = true,
-    interruptDescriptor: Int32? = nil
+    interruptDescriptor: Int32? = nil,
+    isUnsafe: @escaping @Sendable (Unicode.Scalar) -> Bool
   ) {
     self.noSpaceAfter = noSpaceAfter
+    self.isUnsafe = isUnsafe
     Self.useUTF8Locale()
     inputState.withLock { $0.interruptDescriptor = interruptDescriptor ?? -1 }
     // Keystrokes are decoded here rather than by libedit, which drops bytes that are not
@@ -76,7 +84,9 @@ public final class LineEditor {
   public func readLine(prompt: String, completion: @escaping @Sendable (String) -> LineCompletion)
     -> LineInput
   {
-    completionState.withLock { $0 = CompletionState(provider: completion, noSpaceAfter: noSpaceAfter) }
+    completionState.withLock {
+      $0 = CompletionState(provider: completion, noSpaceAfter: noSpaceAfter, isUnsafe: isUnsafe)
+    }
     defer { completionState.withLock { $0 = nil } }
     // A Ctrl-C pressed while the previous line ran is not meant for this one.
     let interruptDescriptor = inputState.withLock { state in
@@ -136,12 +146,13 @@ public final class LineEditor {
   /// libedit's array of matches for `word` and frees it. Returns how many matches there were.
   /// For measuring completion latency.
   public static func completeOffline(
-    _ before: String, word: String, provider: @Sendable (String) -> LineCompletion
+    _ before: String, word: String, leavingOut isUnsafe: (Unicode.Scalar) -> Bool,
+    provider: @Sendable (String) -> LineCompletion
   ) -> Int {
     let candidates: [String]
     switch provider(before) {
     case .candidates(let list): candidates = list
-    case .fileNames: candidates = fileNames(startingWith: word)
+    case .fileNames: candidates = fileNames(startingWith: word, leavingOut: isUnsafe)
     }
     let matches = matches(for: candidates, word: word)
     guard !matches.isEmpty, let array = cArray(matches) else { return 0 }
@@ -152,7 +163,13 @@ public final class LineEditor {
 
   /// The files and folders whose path starts with `word` (folders end with `/`), sorted;
   /// hidden ones only when the name typed starts with a dot.
-  public static func fileNames(startingWith word: String) -> [String] {
+  ///
+  /// libedit lists the matches as they are, so a path with a character for which `isUnsafe`
+  /// holds is left out: a file named `a\u{1B}]2;x\u{7}.chat` would otherwise retitle the
+  /// terminal at Tab Tab. Such a name could not be typed back as a usable word anyway.
+  public static func fileNames(startingWith word: String, leavingOut isUnsafe: (Unicode.Scalar) -> Bool)
+    -> [String]
+  {
     let folderPart = word.lastIndex(of: "/").map { String(word[...$0]) } ?? ""
     let namePrefix = String(word.dropFirst(folderPart.count))
     guard let directory = opendir(folderPart.isEmpty ? "." : folderPart) else { return [] }
@@ -170,7 +187,9 @@ public final class LineEditor {
         var status = stat()
         isFolder = stat(folderPart + name, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
       }
-      names.append(folderPart + name + (isFolder ? "/" : ""))
+      let path = folderPart + name
+      guard !path.unicodeScalars.contains(where: isUnsafe) else { continue }
+      names.append(path + (isFolder ? "/" : ""))
     }
     return names.sorted()
   }
@@ -298,6 +317,7 @@ private let readCharacter: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32
 private struct CompletionState: Sendable {
   var provider: @Sendable (String) -> LineCompletion
   var noSpaceAfter: Set<Character>
+  var isUnsafe: @Sendable (Unicode.Scalar) -> Bool
 }
 
 private let completionState = Mutex<CompletionState?>(nil)
@@ -331,7 +351,7 @@ private let attemptedCompletion:
       var noSpaceAfter = state.noSpaceAfter
       switch state.provider(before) {
       case .fileNames:
-        candidates = LineEditor.fileNames(startingWith: word)
+        candidates = LineEditor.fileNames(startingWith: word, leavingOut: state.isUnsafe)
         noSpaceAfter.insert("/")
       case .candidates(let list):
         candidates = list

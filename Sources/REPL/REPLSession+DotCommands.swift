@@ -29,7 +29,7 @@ extension REPLSession {
         break
       }
       session = Session()
-      transcript = []
+      clearTranscript()
       defaultActor = nil
       routingViolationsShown = 0
       if let mirrors, let current = mirror {
@@ -50,7 +50,9 @@ extension REPLSession {
     case .record:
       record(argument, into: &output)
     case .timeline:
-      guard let path = target(argument, of: ".timeline", into: &output) else { break }
+      guard transcriptIsWhole(for: ".timeline", into: &output),
+        let path = target(argument, of: ".timeline", into: &output)
+      else { break }
       writeTimeline(to: path, into: &output)
     }
     return .proceed
@@ -120,7 +122,9 @@ extension REPLSession {
   /// `.save FILE [--replace]`: the session so far as a script. An existing file is replaced
   /// only when asked, and never the file being recorded (the recording would lose it).
   private func save(_ argument: String, into output: inout some TextOutputStream) {
-    guard let path = target(argument, of: ".save", into: &output) else { return }
+    guard transcriptIsWhole(for: ".save", into: &output),
+      let path = target(argument, of: ".save", into: &output)
+    else { return }
     let shown = Style.visible(path)
     do {
       try files.write(ScriptText.document(transcript, replay: replay), to: path)
@@ -149,6 +153,7 @@ extension REPLSession {
           + "already recording to \(Style.visible(recording.path)); `.record stop` first", to: &output)
       return
     }
+    guard transcriptIsWhole(for: ".record", into: &output) else { return }
     guard let path = singlePath(argument, usage: ".record FILE  or  .record stop", into: &output) else {
       return
     }

@@ -24,8 +24,19 @@ public final class REPLSession {
   public internal(set) var session = Session()
   /// Where lines without `name>` go (`as alice`).
   public internal(set) var defaultActor: String?
-  /// The session so far as script lines: what `.save` writes, and `.record` starts with.
+  /// The session so far as script lines: what `.save` writes, and `.record` starts with; at
+  /// most ``transcriptLimit``, and emptied when the session goes past it (see
+  /// ``transcriptIsComplete``).
   public internal(set) var transcript: [String] = []
+  /// How much of the session the transcript may hold.
+  public let transcriptLimit: TranscriptLimit
+  /// The UTF-8 bytes of the transcript as a script (each line and its newline).
+  var transcriptBytes = 0
+  /// False once the session went past ``transcriptLimit``: `.save`, `.timeline` and a new
+  /// `.record` are refused until `.reset`.
+  public internal(set) var transcriptIsComplete = true
+  /// Set when the session goes past the limit, cleared when that has been said.
+  var transcriptOverflowToTell = false
   public var style: Style
   public let files: any REPLFiles
 
@@ -58,9 +69,10 @@ public final class REPLSession {
   public init(
     files: any REPLFiles, style: Style = .plain,
     isInterrupted: @escaping ScriptRunner.Interruption = { false }, mirrors: (any MirrorSource)? = nil,
-    replay: String = ScriptText.defaultReplay
+    replay: String = ScriptText.defaultReplay, transcriptLimit: TranscriptLimit = .standard
   ) {
     self.files = files
+    self.transcriptLimit = transcriptLimit
     self.style = style
     self.isInterrupted = isInterrupted
     self.mirrors = mirrors
@@ -105,6 +117,10 @@ public final class REPLSession {
       if let error = pendingRecordingError {
         say(style.error("error: ") + Style.visible(error), to: &output)
         pendingRecordingError = nil
+      }
+      if transcriptOverflowToTell {
+        say(style.note("# " + transcriptLimit.pastIt + "; " + TranscriptLimit.consequence), to: &output)
+        transcriptOverflowToTell = false
       }
     }
     let length = line.unicodeScalars.count
@@ -279,7 +295,7 @@ public final class REPLSession {
 
   /// Adds lines to the transcript and, when recording, to the recording file at once.
   func append(_ lines: [String]) {
-    transcript += lines
+    keep(lines)
     guard let recording else { return }
     do {
       try recording.sink.append(lines.joined(separator: "\n") + "\n")
@@ -291,7 +307,7 @@ public final class REPLSession {
   }
 
   /// A recording failure, told after the command's own output.
-  private var pendingRecordingError: String?
+  var pendingRecordingError: String?
 
   func say(_ text: String, to output: inout some TextOutputStream) {
     if text.hasPrefix(style.error("error: ")) { errorsShown += 1 }

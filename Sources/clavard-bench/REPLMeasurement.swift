@@ -1,4 +1,5 @@
 import Conformance
+import ContactCenter
 import Glibc
 import LineEditor
 import PseudoTerminal
@@ -66,7 +67,7 @@ enum REPLMeasurement {
       var count = 0
       for _ in 0..<300 {
         let start = PseudoTerminal.now()
-        count = LineEditor.completeOffline(before, word: word) { text in
+        count = LineEditor.completeOffline(before, word: word, leavingOut: Escaping.isUnsafe) { text in
           switch Completer.complete(text, in: context) {
           case .candidates(let candidates): .candidates(candidates)
           case .fileNames: .fileNames

@@ -81,7 +81,7 @@ enum Terminal {
     guard REPLCommand.connect(repl) else { Output.exit(2) }
     let editor = LineEditor(
       name: "clavard", wordBreakCharacters: Completer.wordBreakCharacters,
-      interruptDescriptor: installInterruptHandler())
+      interruptDescriptor: installInterruptHandler(), isUnsafe: Escaping.isUnsafe)
     editor.limitHistory(to: historyLimit)
     var history = HistoryLocation.path(environment: environment).map {
       HistoryFile(path: $0, limit: historyLimit)

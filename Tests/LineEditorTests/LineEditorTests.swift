@@ -1,4 +1,5 @@
 import ClavardTestSupport
+import ContactCenter
 import Foundation
 import SystemFiles
 import Testing
@@ -34,18 +35,57 @@ struct CompletionMatchesTests {
 
   @Test("file names: folders end with a slash; hidden files only when asked for")
   func fileNames() throws {
-    #expect(LineEditor.fileNames(startingWith: "/proc/sel") == ["/proc/self/"])
-    #expect(LineEditor.fileNames(startingWith: "/etc/host").contains("/etc/hostname"))
-    #expect(!LineEditor.fileNames(startingWith: "/root/").contains { $0.hasPrefix("/root/.") })
-    #expect(LineEditor.fileNames(startingWith: "/nonexistent-folder/x").isEmpty)
+    func names(_ word: String) -> [String] {
+      LineEditor.fileNames(startingWith: word, leavingOut: Escaping.isUnsafe)
+    }
+    #expect(names("/proc/sel") == ["/proc/self/"])
+    #expect(names("/etc/host").contains("/etc/hostname"))
+    #expect(!names("/root/").contains { $0.hasPrefix("/root/.") })
+    #expect(names("/nonexistent-folder/x").isEmpty)
+  }
+
+  @Test("file names a terminal would act on (controls, bidi overrides, line separators) are left out")
+  func hostileFileNames() throws {
+    let temporary = try TemporaryFolder()
+    let folder = temporary.path
+    let hostile = [
+      "a\u{1B}]2;PWNED\u{07}x.chat", "a\u{1B}[2J.chat", "a\u{9B}31m.chat", "a\u{202E}tahc.exe",
+      "a\u{2028}b.chat",
+      "a\nb.chat", "a\u{7F}.chat",
+    ]
+    for name in hostile + ["ab.chat", "ac été 👍.chat"] {
+      #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data()), "\(name)")
+    }
+    #expect(
+      LineEditor.fileNames(startingWith: folder + "/a", leavingOut: Escaping.isUnsafe) == [
+        folder + "/ab.chat", folder + "/ac été 👍.chat",
+      ])
+    // The whole path counts: in a folder whose name holds a control character, nothing is listed.
+    try FileManager.default.createDirectory(atPath: folder + "/\u{1B}d", withIntermediateDirectories: false)
+    #expect(FileManager.default.createFile(atPath: folder + "/\u{1B}d/ab.chat", contents: Data()))
+    #expect(LineEditor.fileNames(startingWith: folder + "/\u{1B}d/a", leavingOut: Escaping.isUnsafe).isEmpty)
+    #expect(LineEditor.fileNames(startingWith: folder + "/\u{1B}d/a", leavingOut: { _ in false }).count == 1)
+    // Without the rule, every one is listed: the test above would see a hostile name.
+    #expect(
+      LineEditor.fileNames(startingWith: folder + "/a", leavingOut: { _ in false }).count == hostile.count + 2
+    )
+    #expect(
+      LineEditor.completeOffline(".read \(folder)/a", word: folder + "/a", leavingOut: Escaping.isUnsafe) {
+        _ in
+        .fileNames
+      } == 2)
   }
 
   @Test("the offline path builds and frees libedit's array")
   func offline() {
-    let count = LineEditor.completeOffline("qu", word: "qu") { _ in .candidates(["queue", "queues", "agent"])
+    let count = LineEditor.completeOffline("qu", word: "qu", leavingOut: Escaping.isUnsafe) { _ in
+      .candidates(["queue", "queues", "agent"])
     }
     #expect(count == 2)
-    #expect(LineEditor.completeOffline(".read /proc/sel", word: "/proc/sel") { _ in .fileNames } == 1)
+    #expect(
+      LineEditor.completeOffline(".read /proc/sel", word: "/proc/sel", leavingOut: Escaping.isUnsafe) { _ in
+        .fileNames
+      } == 1)
   }
 }
 

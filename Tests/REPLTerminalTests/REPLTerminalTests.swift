@@ -135,18 +135,41 @@ struct REPLTerminalTests {
   }
 
   @Test(
-    "sqlite3 and psql habits: `exit`, `.q` and `\\q` leave; `help` shows the help",
-    arguments: ["exit", ".q", "\\q"])
-  func leaves(_ word: String) throws {
+    "sqlite3 and psql habits: `help` and `.h` show the help; `exit`, `.q`, `\\q`, `.exit` and `quit` leave",
+    arguments: [("help", "exit"), (".h", ".q"), ("help", "\\q"), (".h", ".exit"), ("help", "quit")])
+  func leaves(help: String, word: String) throws {
     let temporary = try TemporaryFolder()
     let terminal = try PseudoTerminal(
       try BuiltProducts.clavard(), ["repl"], environment: environment(temporary.path))
     try terminal.expectPrompt()
-    try terminal.type("help" + Self.enter)
+    try terminal.type(help + Self.enter)
     try terminal.expect("REPL commands")
     try terminal.expectPrompt()
     try terminal.type(word + Self.enter)
     #expect(terminal.waitForExit() == 0)
+  }
+
+  @Test("Tab Tab never lists a file name raw: one that would retitle the terminal is left out")
+  func hostileFileNameCompletion() throws {
+    let temporary = try TemporaryFolder()
+    let folder = temporary.path
+    for name in ["a\u{1B}]2;PWNED\u{07}x.chat", "ab.chat", "ac.chat"] {
+      #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data()))
+    }
+    let terminal = try PseudoTerminal(try BuiltProducts.clavard(), ["repl"], environment: environment(folder))
+    try terminal.expectPrompt()
+    let start = terminal.output.count
+    try terminal.type(".read \(folder)/a" + Self.tab + Self.tab)
+    try terminal.expect("ac.chat")
+    try terminal.type(Self.ctrlC)
+    try terminal.expect("^C")
+    try terminal.expectPrompt()
+    try terminal.type(".quit" + Self.enter)
+    #expect(terminal.waitForExit() == 0)
+    let shown = terminal.text(from: start)
+    #expect(shown.contains("ab.chat"))
+    #expect(!shown.contains("\u{1B}]"))
+    #expect(!shown.contains("PWNED"))
   }
 
   @Test("Ctrl-C during a long .read stops the script at its next command; the session goes on")

@@ -36,11 +36,30 @@ struct DispatchTests {
                       ^
 
         """)
-    #expect(harness.type("< alice logged in").hasPrefix("error: '<' lines belong in scripts"))
+    #expect(harness.repl.transcript.isEmpty)
+  }
+
+  @Test("a pasted < or ! line: the same message with `as NAME` and without")
+  func pastedExpectations() {
+    let harness = Harness()
+    let pastedEvent = """
+      error: '<' lines belong in scripts, after the command they describe
+        < alice logged in
+        ^
+
+      """
+    let pastedRefusal = """
+      error: '!' lines belong in scripts, after the command they describe
+        ! alice is not logged in
+        ^
+
+      """
+    #expect(harness.type("< alice logged in") == pastedEvent)
+    #expect(harness.type("! alice is not logged in") == pastedRefusal)
     // Under `as NAME` too: a pasted expectation is not the actor's command.
     harness.type("as alice")
-    #expect(harness.type("< alice logged in").hasPrefix("error: '<' lines belong in scripts"))
-    #expect(harness.type("! alice is not logged in").hasPrefix("error: '!' lines belong in scripts"))
+    #expect(harness.type("< alice logged in") == pastedEvent)
+    #expect(harness.type("! alice is not logged in") == pastedRefusal)
     harness.type("as")
     #expect(harness.repl.transcript.isEmpty)
   }
@@ -120,9 +139,15 @@ struct DispatchTests {
   func help() {
     let harness = Harness()
     let overview = harness.type(".help")
-    for name in [".read", ".record", ".save", ".state", ".reset", ".quit", "expect", "open", "accept"] {
+    for name in [
+      ".read", ".record", ".save", ".timeline", ".state", ".reset", ".quit", ".exit", "expect", "open",
+      "accept",
+    ] {
       #expect(overview.contains(name))
     }
+    let lines = overview.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+    #expect(lines.contains(".quit leave (also .exit, .q, exit, quit, \\q; Ctrl-D on an empty line)"))
+    #expect(lines.contains(".help [command] this list, or how to write one command (also .h, help)"))
     #expect(harness.type(".help record").contains(".record stop"))
     #expect(harness.type(".help faq").contains("faq ID \"answer\""))
     #expect(harness.type(".help faq").contains("NAME> faq [chat-N] ID"))
@@ -151,6 +176,27 @@ struct DispatchTests {
     let state = harness.type(".state")
     #expect(state.contains("  … and 30 more"))
     #expect(!state.contains("a21 "))
+  }
+
+  @Test(
+    "sqlite3 and psql habits: each of .quit, .exit, .q, exit, quit and \\q leaves",
+    arguments: [".quit", ".exit", ".q", "exit", "quit", "\\q", "  .exit  "])
+  func leaves(_ word: String) {
+    let harness = Harness()
+    var output = ""
+    #expect(harness.repl.handle(word, into: &output) == .quit)
+    #expect(output.isEmpty)
+  }
+
+  @Test("`.h` and `help` show what `.help` shows, with or without a command")
+  func helpAliases() {
+    let harness = Harness()
+    let overview = harness.type(".help")
+    #expect(overview.contains("REPL commands"))
+    #expect(harness.type(".h") == overview)
+    #expect(harness.type("help") == overview)
+    #expect(harness.type(".h record") == harness.type(".help record"))
+    #expect(harness.type("help .save") == harness.type(".help .save"))
   }
 
   @Test(".reset starts again from nothing; .quit leaves")

@@ -81,10 +81,12 @@ final class Harness {
 
   init(
     files: [String: String] = [:], style: Style = .plain,
-    isInterrupted: @escaping ScriptRunner.Interruption = { false }
+    isInterrupted: @escaping ScriptRunner.Interruption = { false },
+    transcriptLimit: TranscriptLimit = .standard
   ) {
     self.files = MemoryFiles(files)
-    repl = REPLSession(files: self.files, style: style, isInterrupted: isInterrupted)
+    repl = REPLSession(
+      files: self.files, style: style, isInterrupted: isInterrupted, transcriptLimit: transcriptLimit)
   }
 
   /// Runs each line; returns everything printed, one string.

@@ -37,7 +37,7 @@ public enum DotCommand: String, CaseIterable, Hashable, Sendable {
 
   public var summary: String {
     switch self {
-    case .help: "this list, or how to write one command"
+    case .help: "this list, or how to write one command (\(alsoWritten))"
     case .read: "run a script here, checking its < and ! lines; stops at its first failure and says where"
     case .record:
       "write the session so far to a new FILE, then append each command with its events as it runs; the file passes `clavard run`"
@@ -47,9 +47,15 @@ public enum DotCommand: String, CaseIterable, Hashable, Sendable {
       "write the session so far to FILE as an HTML page with its timeline, as `clavard run --html` draws it (--replace to write over an existing file)"
     case .state: "the clock, queues, agents, chats and changed settings at a glance"
     case .reset: "start again from an empty contact center"
-    case .quit: "leave (also .exit, .q, exit, quit, \\q; Ctrl-D on an empty line)"
+    case .quit: "leave (\(alsoWritten); Ctrl-D on an empty line)"
     case .actor: "send later lines without `name>` to NAME (keywords still work); `as` alone stops"
     }
+  }
+
+  /// `also .h, help`: the aliases as a summary lists them, built from ``aliases`` so that the
+  /// help never names one that does not work, nor leaves one out.
+  private var alsoWritten: String {
+    "also " + aliases.joined(separator: ", ")
   }
 
   /// The command a typed word names, by its name or an alias.
