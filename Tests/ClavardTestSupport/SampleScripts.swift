@@ -32,6 +32,19 @@ public enum SampleScripts {
 
     """
 
+  /// alice logged in, ready, Available with support enabled: the commands alone (no `<` lines),
+  /// for a session or a system to start from.
+  public static let aliceAvailable = """
+    queue support
+    agent alice queues=support
+    alice> login
+    alice> ready
+    alice> queues enable support
+    alice> queues confirm
+    alice> status available
+
+    """
+
   public static let setup = """
     queue support media=chat dispositions=resolved
     < queue support defined: chat, dispositions resolved

@@ -106,20 +106,14 @@ import Testing
   func replTimeline() throws {
     let browser = try Self.chromium()
     let folder = try TemporaryFolder()
-    let session = """
-      queue support
-      agent alice queues=support
-      alice> login
-      alice> ready
-      alice> queues enable support
-      alice> queues confirm
-      alice> status available
-      marie> open support name="<b>Zoé</b>" email=m@example.com ip=192.0.2.1
-      alice> accept
-      alice> say "hi <i>there</i>"
-      .timeline session.html
+    let session =
+      SampleScripts.aliceAvailable + """
+        marie> open support name="<b>Zoé</b>" email=m@example.com ip=192.0.2.1
+        alice> accept
+        alice> say "hi <i>there</i>"
+        .timeline session.html
 
-      """
+        """
     let repl = try folder.run("repl", input: .bytes(Array(session.utf8)))
     #expect(repl.status == 0, "\(repl.stdout)")
     let profile = folder.url.appendingPathComponent("profile").path

@@ -1,3 +1,4 @@
+import ClavardTestSupport
 import Conformance
 import Testing
 
@@ -9,19 +10,13 @@ import Testing
 @Suite struct LockstepNamesTests {
   /// alice, available in queue support, accepts paul's chat and saves his new-customer form
   /// as customer-1.
-  static let newCustomer = """
-    queue support
-    agent alice queues=support
-    alice> login
-    alice> ready
-    alice> queues enable support
-    alice> queues confirm
-    alice> status available
-    paul> open support name=Paul email=paul@example.com ip=192.0.2.1
-    alice> accept
-    alice> customer save name="Paul Martin" email=paul@example.com
+  static let newCustomer =
+    SampleScripts.aliceAvailable + """
+      paul> open support name=Paul email=paul@example.com ip=192.0.2.1
+      alice> accept
+      alice> customer save name="Paul Martin" email=paul@example.com
 
-    """
+      """
 
   /// The new-customer form saved as customer-1, then the chat's log saved for that customer as
   /// case-1 (a draft first), with questions about both.
