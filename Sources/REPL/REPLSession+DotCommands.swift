@@ -198,7 +198,7 @@ extension REPLSession {
     }
     let script: Script
     do {
-      script = try ScriptParser.parse(bytes: bytes, path: path)
+      script = try ScriptParser.parse(bytes: bytes, path: path, isInterrupted: isInterrupted)
     } catch {
       say(style.error("error: ") + Style.visible(error.description), to: &output)
       return

@@ -176,9 +176,12 @@ struct REPLTerminalTests {
   func interruptRead() throws {
     let temporary = try TemporaryFolder()
     let folder = temporary.path
-    // 300,000 agents: seconds of work even in a release build (0.4 s per 60,000 there), far
-    // more than the 0.3 s before Ctrl-C, which may arrive while the file is still being parsed.
-    let script = (1...300_000).map { "agent a\($0)\n< agent a\($0) defined: no queues\n" }.joined()
+    // 10,000 lines, each running 100 clock moves: a million commands, seconds of work even in a
+    // release build, far more than the 0.3 s before Ctrl-C; and fewer lines than a parse reads
+    // before it asks whether to stop, so the Ctrl-C finds the script running.
+    let moves = String(repeating: "clock +1ms\n", count: 100)
+    try moves.write(toFile: folder + "/moves.chat", atomically: true, encoding: .utf8)
+    let script = String(repeating: "use moves.chat\n", count: 10_000)
     try script.write(toFile: folder + "/long.chat", atomically: true, encoding: .utf8)
     let terminal = try PseudoTerminal(try BuiltProducts.clavard(), ["repl"], environment: environment(folder))
     try terminal.expectPrompt()
@@ -191,6 +194,27 @@ struct REPLTerminalTests {
     // The prompt is usable at once: the Ctrl-C did not also cancel the next line.
     try terminal.type("agent zed" + Self.enter)
     try terminal.expect("< agent zed defined: no queues")
+    try terminal.type(".quit" + Self.enter)
+    #expect(terminal.waitForExit() == 0)
+  }
+
+  @Test("Ctrl-C while a large .read file is parsed stops the parse; nothing of it runs, the session goes on")
+  func interruptParse() throws {
+    let temporary = try TemporaryFolder()
+    let folder = temporary.path
+    // A million '<' lines: seconds to parse in the tests' debug build, and Ctrl-C comes after 0.3 s.
+    let script = "agent x\n" + String(repeating: "< agent x defined: no queues\n", count: 1_000_000)
+    try script.write(toFile: folder + "/huge.chat", atomically: true, encoding: .utf8)
+    let terminal = try PseudoTerminal(try BuiltProducts.clavard(), ["repl"], environment: environment(folder))
+    try terminal.expectPrompt()
+    try terminal.type(".read \(folder)/huge.chat" + Self.enter)
+    Thread.sleep(forTimeInterval: 0.3)
+    try terminal.type(Self.ctrlC)
+    try terminal.expect("interrupted (Ctrl-C) while reading this file; none of it was run", timeout: 60)
+    try terminal.expectPrompt()
+    // Nothing ran: agent x can still be defined.
+    try terminal.type("agent x" + Self.enter)
+    try terminal.expect("< agent x defined: no queues")
     try terminal.type(".quit" + Self.enter)
     #expect(terminal.waitForExit() == 0)
   }

@@ -12,15 +12,27 @@ public enum ScriptParser {
   /// takes at most 4 bytes).
   public static let maximumTextPerFile = 16 << 20
 
-  /// Parses a file's bytes, which must be UTF-8.
-  public static func parse(bytes: [UInt8], path: String) throws(ParseError) -> Script {
+  /// How many lines are read between two calls of `isInterrupted`: a call costs next to
+  /// nothing, and a 64 MiB file of short lines is then asked about a hundred times a second.
+  static let linesBetweenInterruptChecks = 16_384
+
+  /// What a parse stopped by `isInterrupted` (Ctrl-C in the REPL's `.read`) says.
+  public static let interrupted = "interrupted (Ctrl-C) while reading this file; none of it was run"
+
+  /// Parses a file's bytes, which must be UTF-8. `isInterrupted` is asked every
+  /// ``linesBetweenInterruptChecks`` lines: a large file read at the REPL stops at Ctrl-C.
+  public static func parse(bytes: [UInt8], path: String, isInterrupted: () -> Bool = { false })
+    throws(ParseError) -> Script
+  {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw invalidUTF8(bytes, path: path)
     }
-    return try parse(text, path: path)
+    return try parse(text, path: path, isInterrupted: isInterrupted)
   }
 
-  public static func parse(_ text: String, path: String) throws(ParseError) -> Script {
+  public static func parse(_ text: String, path: String, isInterrupted: () -> Bool = { false })
+    throws(ParseError) -> Script
+  {
     // A byte order mark (some Windows editors write one) is not part of the first line.
     let text = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
     var script = Script(path: path)
@@ -43,6 +55,9 @@ public enum ScriptParser {
       let indent = line.prefix { $0 == " " || $0 == "\t" }.count
       let content = line.dropFirst(indent)
       let location = SourceLocation(file: path, line: lineNumber, column: indent + 1)
+      if lineNumber % linesBetweenInterruptChecks == 0, isInterrupted() {
+        throw ParseError(interrupted, at: location)
+      }
       guard let first = content.first else { continue }
       switch first {
       case "#":

@@ -520,6 +520,28 @@ struct ParserTests {
     #expect(parseFailure(String(repeating: line, count: lines - 1)) == "parsed")
   }
 
+  @Test("A parse asks whether to stop every 16,384 lines, and stops there when told to")
+  func interruptedParse() throws {
+    var asked = 0
+    let text = "queue a\n" + String(repeating: "< x\n", count: 40_000)
+    #expect(
+      throws: ParseError(
+        ScriptParser.interrupted, at: SourceLocation(file: "t.chat", line: 32_768, column: 1))
+    ) {
+      _ = try ScriptParser.parse(text, path: "t.chat") {
+        asked += 1
+        return asked == 2
+      }
+    }
+    #expect(asked == 2)
+    asked = 0
+    _ = try ScriptParser.parse(text, path: "t.chat") {
+      asked += 1
+      return false
+    }
+    #expect(asked == 2)
+  }
+
   @Test("Many '<' lines after one command are read in one pass (each is not copied again)")
   func manyExpectationLines() throws {
     let script = try ScriptParser.parse(
