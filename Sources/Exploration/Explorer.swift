@@ -212,13 +212,14 @@ public struct Explorer {
       script: script)
   }
 
-  /// Whether the shrunk run, replayed once more on the system just reset (or started again),
-  /// fails the same way: the shrinker keeps any candidate that fails, and a system whose
-  /// failure depends on everything it ran since it started (a proxy that stops after so many
-  /// requests) can fail a candidate by coincidence. The reference alone always does. A system
-  /// that can no longer be had is not taken to disprove the shrink.
+  /// Whether the shrunk run, replayed once more on a system just started (as `clavard run
+  /// --sut FILE` would run it), fails the same way: the shrinker keeps any candidate that
+  /// fails, and a system whose failure depends on everything it ran before, resets included
+  /// (a proxy that stops after so many requests), can fail a candidate by coincidence. The
+  /// reference alone always does. A system that can no longer be had is not taken to disprove
+  /// the shrink.
   private func failsAgain(_ steps: [Step], signature: String) -> Bool {
-    guard let system, case .success(let mirror) = system.take() else { return true }
+    guard let system, case .success(let mirror) = system.takeFresh() else { return true }
     let trial = Trial.replay(steps, mirror: mirror, faults: referenceFaults)
     system.giveBack(mirror)
     return trial.failure?.signature == signature

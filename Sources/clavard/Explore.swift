@@ -26,7 +26,7 @@ struct Explore: ParsableCommand {
       customers, then texts, clock moves and values made plainer) while it fails the same way, \
       and written to --out as a script with the reference's events, which passes on the \
       reference and fails where the failure is. With --sut the shrunk run is replayed once on \
-      the system reset: when it does not fail again (the failure depends on what ran before \
+      a system just started: when it does not fail again (the failure depends on what ran before \
       it), the unshrunk run is written instead. Progress goes to standard error when it is a \
       terminal.
 

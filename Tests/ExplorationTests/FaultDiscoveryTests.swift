@@ -31,13 +31,16 @@ import Wire
     #expect(itself.progress == ExplorationProgress(runs: 30, commands: 3000))
   }
 
-  @Test("The system under test is connected once and reset between runs and candidates")
+  @Test(
+    "The system under test is connected once and reset between runs and candidates; the shrunk run is replayed on a new one"
+  )
   func resetBetweenRuns() throws {
     let started = Explore.Started()
     let exploration = try Explore.run(
       Explore.options(runs: 20), system: Explore.faulty([.acceptAtExpiry], started: started))
     #expect(exploration.discovery != nil)
-    #expect(started.total == 1)
+    #expect(exploration.discovery?.notReproduced == nil)
+    #expect(started.total == 2)
   }
 }
 

@@ -90,6 +90,24 @@ private let conversation = """
         == "the system under test could not be started: cannot wait for it: Interrupted")
   }
 
+  @Test("take reuses a system that started again; takeFresh always starts one")
+  func fresh() throws {
+    let starts = Mutex(0)
+    let pool = LockstepPool { () throws(TransportFailure) -> any Transport in
+      starts.withLock { $0 += 1 }
+      return InProcessTransport()
+    }
+    let first = try pool.take().get()
+    pool.giveBack(first)
+    let reused = try pool.take().get()
+    #expect(starts.withLock { $0 } == 1)
+    pool.giveBack(reused)
+    let fresh = try pool.takeFresh().get()
+    #expect(starts.withLock { $0 } == 2)
+    pool.giveBack(fresh)
+    pool.close()
+  }
+
   @Test("a system that starts: its handshake, and its name for the report")
   func starts() {
     let pool = LockstepPool { () throws(TransportFailure) -> any Transport in InProcessTransport() }

@@ -32,4 +32,12 @@ public protocol MirrorSource: Sendable {
   func take() -> Result<any Mirror, Divergence>
   /// The script is over: keep the mirror for another script if it can start again, or end it.
   func giveBack(_ mirror: any Mirror)
+  /// A mirror that has run nothing yet, never one started again: what `clavard run --sut FILE`
+  /// gets for its first script, so that a failure seen on it is one that command shows.
+  func takeFresh() -> Result<any Mirror, Divergence>
+}
+
+extension MirrorSource {
+  /// A source whose mirrors are never reused has nothing else to give.
+  public func takeFresh() -> Result<any Mirror, Divergence> { take() }
 }

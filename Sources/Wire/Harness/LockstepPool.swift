@@ -32,6 +32,11 @@ public final class LockstepPool: MirrorSource {
 
   public func take() -> Result<any Mirror, Divergence> {
     if let reused = state.withLock({ $0.idle.popLast() }) { return .success(reused) }
+    return takeFresh()
+  }
+
+  /// A system just started, whatever is kept for reuse.
+  public func takeFresh() -> Result<any Mirror, Divergence> {
     do {
       let lockstep = try Lockstep(transport: try start())
       state.withLock { $0.name = lockstep.name }
