@@ -138,10 +138,16 @@ public struct Explorer {
       result.progress.runs += 1
       if let failure = trial.failure {
         found(run)
+        // The run is made again without the system: it leaves out what the system would not run.
+        let skipping = mirror.map { mirror in
+          { @Sendable (command: ScriptCommand) in mirror.unsupported(command) }
+        }
         let progress = result.progress
         let shrinkGoesOn = { keepGoing(progress) }
         result.discovery = withoutActuallyEscaping(shrinkGoesOn) { shrinkGoesOn in
-          discover(failure, in: steps(ofRun: run, commands: trial.ran), run: run, keepGoing: shrinkGoesOn)
+          discover(
+            failure, in: steps(ofRun: run, commands: trial.ran, skipping: skipping), run: run,
+            keepGoing: shrinkGoesOn)
         }
         break
       }
@@ -176,9 +182,13 @@ public struct Explorer {
   }
 
   /// The first steps of a run that ran, made again: the same seed and the same reference give
-  /// the same steps, so exploring need not keep them.
-  func steps(ofRun run: Int, commands: Int? = nil) -> [Step] {
+  /// the same steps, so exploring need not keep them; `skipping` leaves out what the system
+  /// under test of that run did not support, as the run did.
+  func steps(
+    ofRun run: Int, commands: Int? = nil, skipping: (@Sendable (ScriptCommand) -> String?)? = nil
+  ) -> [Step] {
     var trial = Trial(mirror: nil, faults: referenceFaults)
+    trial.skipping = skipping
     play(run, in: &trial, commands: commands ?? options.commands)
     return trial.kept
   }

@@ -34,6 +34,10 @@ struct Trial {
   /// keeps them: exploring does not (it makes the run again if it fails), shrinking does.
   private(set) var kept: [Step] = []
   private let keepsSteps: Bool
+  /// Without a mirror: what a system under test would not run (its `unsupported` check), so
+  /// that a run made again without the system leaves out the same commands as the run that
+  /// failed on it, and so is the same run.
+  var skipping: (@Sendable (ScriptCommand) -> String?)?
   /// How many steps ran.
   private(set) var ran = 0
   /// The events of the last step run.
@@ -95,7 +99,7 @@ struct Trial {
   mutating func perform(_ step: Step) -> Bool {
     guard failure == nil else { return false }
     guard let compared else {
-      guard let command = step.command(in: plain) else { return false }
+      guard let command = step.command(in: plain), skipping?(command) == nil else { return false }
       run(command)
       ran += 1
       if keepsSteps { kept.append(step) }

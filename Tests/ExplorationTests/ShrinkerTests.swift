@@ -106,4 +106,18 @@ import Wire
     }
     #expect(replayed.kept.count < fewer.count)
   }
+
+  @Test("A run found on a system that lacks commands is made again without them: it shrinks, and fails again")
+  func shrinksWithoutWhatTheSystemLacks() throws {
+    let exploration = try Explore.run(Explore.options(runs: 200), system: ThinThirdAcceptSystem())
+    #expect(!exploration.leftOut.isEmpty, "the system lacked nothing the runs asked for")
+    let discovery = try #require(exploration.discovery)
+    #expect(discovery.notReproduced == nil)
+    #expect(discovery.lengthAfter < discovery.lengthBefore)
+    #expect(!discovery.script.contains("\nset ") && !discovery.script.contains("> typing"))
+    let failed = try Explore.result(of: discovery.script, mirror: ThinThirdAcceptSystem())
+    #expect(
+      failed.failure?.message.hasSuffix("accepted a third chat") == true,
+      "\(failed.failure?.message ?? "passed")")
+  }
 }

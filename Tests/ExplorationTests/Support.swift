@@ -97,6 +97,26 @@ final class ThinSystem: MirrorSource, Mirror {
   func giveBack(_ mirror: any Mirror) {}
 }
 
+/// The third-accept mistake in a system without settings and typing: the run that finds it
+/// leaves those out, and so must the run made again to shrink it.
+final class ThinThirdAcceptSystem: MirrorSource, Mirror {
+  func unsupported(_ command: ScriptCommand) -> String? {
+    switch command {
+    case .engine(.set): "needs `set`, which thin does not support"
+    case .engine(.agent(_, .typing)), .engine(.customer(_, .typing)):
+      "needs `typing`, which thin does not support"
+    default: nil
+    }
+  }
+
+  func mirror(_ execution: Execution, in session: Session) -> Divergence? {
+    ThirdAcceptSystem.Planted().mirror(execution, in: session)
+  }
+
+  func take() -> Result<any Mirror, Divergence> { .success(self) }
+  func giveBack(_ mirror: any Mirror) {}
+}
+
 /// A system whose failure depends on its whole history, like a proxy that stops after so many
 /// requests in total: it fails at the `limit`th command it is given since it started, in
 /// whatever run that falls, then starts again. A reset between runs does not clear the count.
