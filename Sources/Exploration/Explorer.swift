@@ -123,9 +123,11 @@ public struct Explorer {
       let mirror = try system.map { source throws(Divergence) in try source.take().get() }
       var trial = Trial(mirror: mirror, faults: referenceFaults, keepsSteps: false)
       let commandsBefore = result.progress.commands
+      var cutShort = false
       play(run, in: &trial, commands: options.commands) {
         result.progress.commands += 1
-        return result.progress.commands % 1000 != 0 || keepGoing(result.progress)
+        cutShort = result.progress.commands % 1000 == 0 && !keepGoing(result.progress)
+        return !cutShort
       }
       trial.finish()
       // Steps sent to the system after the one that diverged were taken back.
@@ -149,6 +151,11 @@ public struct Explorer {
             failure, in: steps(ofRun: run, commands: trial.ran, skipping: skipping), run: run,
             keepGoing: shrinkGoesOn)
         }
+        break
+      }
+      // The time ran out inside the run (the last one too): it is the last.
+      if cutShort {
+        result.stoppedEarly = true
         break
       }
     }
@@ -200,7 +207,11 @@ public struct Explorer {
       system: system, signature: failure.signature, faults: referenceFaults, keepGoing: keepGoing)
     var shrunk = shrinker.shrink(steps, failure: failure)
     var notReproduced: Int?
-    if !failsAgain(shrunk.steps, signature: failure.signature) {
+    // Not replayed when nothing was shrunk (the run itself is kept either way), nor once the
+    // time given is up.
+    if !shrinker.wasStopped, shrunk.steps.count < steps.count,
+      !failsAgain(shrunk.steps, signature: failure.signature)
+    {
       notReproduced = shrunk.steps.count
       shrunk = (steps, failure)
     }

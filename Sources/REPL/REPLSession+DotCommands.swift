@@ -205,7 +205,7 @@ extension REPLSession {
     }
     let files = self.files
     // Read afresh at each .read (the files may have been edited since), each file once.
-    let includes = IncludeResolver(loader: { try files.read($0) })
+    let includes = IncludeResolver(loader: { try files.read($0) }, isInterrupted: isInterrupted)
     let runner = ScriptRunner(includes: includes, isInterrupted: isInterrupted)
     let result = runner.run(script, in: &session, mirror: mirror)
     var sources = SourceLines(main: script, includes: includes)

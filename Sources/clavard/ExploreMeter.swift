@@ -13,6 +13,9 @@ final class ExploreMeter {
   private var shown = false
   /// When the failure was found (before shrinking).
   private(set) var foundAt: Duration?
+  /// The run being shrunk, once one failed: the progress line then says so, not the runs'
+  /// figures, which no longer move.
+  private var shrinking: Int?
 
   init(limit: Interval?, showsProgress: Bool) {
     start = clock.now
@@ -36,15 +39,21 @@ final class ExploreMeter {
       lastShown = now
       shown = true
       let timing = ExplorationTiming(elapsedMilliseconds: milliseconds(now - start))
-      Output.status(
-        "explore: \(progress.runs) runs, \(progress.commands) commands, \(timing.rate(progress.commands)) commands/s, \(ExplorationTiming.seconds(timing.elapsedMilliseconds)) s"
-      )
+      let seconds = ExplorationTiming.seconds(timing.elapsedMilliseconds)
+      if let shrinking {
+        Output.status("explore: run \(shrinking) failed; shrinking it… \(seconds) s")
+      } else {
+        Output.status(
+          "explore: \(progress.runs) runs, \(progress.commands) commands, \(timing.rate(progress.commands)) commands/s, \(seconds) s"
+        )
+      }
     }
     return limit.map { now - start < $0 } ?? true
   }
 
   func found(run: Int) {
     foundAt = elapsed
+    shrinking = run
     if showsProgress {
       shown = true
       Output.status("explore: run \(run) failed; shrinking it…")

@@ -21,7 +21,7 @@ struct SUTOptions: ParsableArguments {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "With --sut: how long the system may take to answer one request, in seconds (default: 10).",
+      "With --sut: how long the system may take to answer one request, in seconds (default: \(Int(SUTOptions.defaultTimeout))).",
       valueName: "seconds"))
   var sutTimeout: Double?
 

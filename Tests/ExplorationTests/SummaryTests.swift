@@ -14,6 +14,11 @@ import Testing
     let stopped = try explorer.explore { $0.runs < 3 }
     #expect(stopped.stoppedEarly)
     #expect(stopped.progress == ExplorationProgress(runs: 3, commands: 300))
+    // The time out inside the last run (here the only one) stops it too, and says so.
+    let long = Explorer(options: Explore.options(runs: 1, commands: 2500), system: nil, origin: "test")
+    let cut = try long.explore { $0.commands < 1000 }
+    #expect(cut.stoppedEarly)
+    #expect(cut.progress == ExplorationProgress(runs: 1, commands: 1000))
     #expect(
       stopped.summary(seed: 1, timing: Self.timing, out: "x.chat", written: false, system: "sut")
         == "explore: no failure in 3 runs (stopped by --time): 300 commands, 200 commands/s, 1.5 s, seed 1")

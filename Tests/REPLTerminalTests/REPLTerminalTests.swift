@@ -186,6 +186,9 @@ struct REPLTerminalTests {
     let terminal = try PseudoTerminal(try BuiltProducts.clavard(), ["repl"], environment: environment(folder))
     try terminal.expectPrompt()
     try terminal.type(".read \(folder)/long.chat" + Self.enter)
+    // The line editor has taken the line (its newline is echoed); the pause only makes it likely
+    // that the work is well under way, which lasts seconds either way.
+    try terminal.expect("long.chat\r\n")
     Thread.sleep(forTimeInterval: 0.3)
     try terminal.type(Self.ctrlC)
     try terminal.expect("long.chat: interrupted at ", timeout: 60)
@@ -208,6 +211,9 @@ struct REPLTerminalTests {
     let terminal = try PseudoTerminal(try BuiltProducts.clavard(), ["repl"], environment: environment(folder))
     try terminal.expectPrompt()
     try terminal.type(".read \(folder)/huge.chat" + Self.enter)
+    // The line editor has taken the line (its newline is echoed); the pause only makes it likely
+    // that the work is well under way, which lasts seconds either way.
+    try terminal.expect("huge.chat\r\n")
     Thread.sleep(forTimeInterval: 0.3)
     try terminal.type(Self.ctrlC)
     try terminal.expect("interrupted (Ctrl-C) while reading this file; none of it was run", timeout: 60)

@@ -232,7 +232,7 @@ public enum ScriptParser {
     // A time of day whose hours are too many for the clock: said as the engine says a move
     // past its maximum, not as a word that is no time at all.
     let hours = text.prefix(while: { $0.isASCII && $0.isNumber })
-    let tooMany = !hours.isEmpty && (Int(hours).map { $0 > 999_999 } ?? true)
+    let tooMany = !hours.isEmpty && (Int(hours).map { $0 > Instant.maximum.milliseconds / 3_600_000 } ?? true)
     if tooMany, Instant(parsing: "00" + text.dropFirst(hours.count)) != nil {
       throw ParseError(
         "the clock cannot go past its maximum, \(Instant.maximum); '\(text)' is later", at: location)

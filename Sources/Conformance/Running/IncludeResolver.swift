@@ -49,9 +49,15 @@ public struct IncludeResolver: Sendable {
   }
 
   private let loader: Loader
+  private let isInterrupted: @Sendable () -> Bool
   private let cache = Cache()
 
-  public init(loader: @escaping Loader) { self.loader = loader }
+  /// `isInterrupted` is asked while a large file is parsed (the REPL's Ctrl-C): a parse it
+  /// stops is refused at its `use` line and not kept, so a later `use` reads the file again.
+  public init(loader: @escaping Loader, isInterrupted: @escaping @Sendable () -> Bool = { false }) {
+    self.loader = loader
+    self.isInterrupted = isInterrupted
+  }
 
   /// The script a `use` line at `location` names. `including` holds the files whose `use` lines
   /// led to the file of `location`, outermost first.
@@ -69,34 +75,44 @@ public struct IncludeResolver: Sendable {
 
   /// The file at a resolved path, read and parsed (once).
   public func script(at resolved: String) -> Result<Script, Failure> {
-    if let known = cache.scripts.withLock({ $0[resolved] }) { return known }
-    var result: Result<Script, Failure>
+    if let known = cache.state.withLock({ $0.scripts[resolved] }) { return known }
+    let parsed: Result<Script, Failure>
     do {
       let bytes = try loader(resolved)
       do {
-        result = .success(try ScriptParser.parse(bytes: bytes, path: resolved))
+        parsed = .success(try ScriptParser.parse(bytes: bytes, path: resolved, isInterrupted: isInterrupted))
       } catch {
-        result = .failure(.parse(error))
+        if error.message == ScriptParser.interrupted { return .failure(.parse(error)) }
+        parsed = .failure(.parse(error))
       }
     } catch {
-      result = .failure(.unreadable(resolved: resolved, reason: String(describing: error)))
+      parsed = .failure(.unreadable(resolved: resolved, reason: String(describing: error)))
     }
-    // Kept for the run only within the budget; past it, the file is dropped and its `use`
-    // refused (a file parsed at once by two jobs is counted twice: the bound only tightens).
-    if case .success(let script) = result,
-      cache.usedText.add(script.textSize, ordering: .relaxed).newValue > Self.maximumUsedText
-    {
-      cache.usedText.subtract(script.textSize, ordering: .relaxed)
-      result = .failure(.tooMuchText(resolved: resolved))
+    return cache.state.withLock { state in
+      // Two jobs may parse one file at once: the first kept is the one every `use` gets.
+      if let known = state.scripts[resolved] { return known }
+      var result = parsed
+      // Kept for the run only within the budget; past it, the file is dropped and its `use`
+      // refused.
+      if case .success(let script) = parsed {
+        if state.usedText + script.textSize > Self.maximumUsedText {
+          result = .failure(.tooMuchText(resolved: resolved))
+        } else {
+          state.usedText += script.textSize
+        }
+      }
+      state.scripts[resolved] = result
+      return result
     }
-    cache.scripts.withLock { $0[resolved] = result }
-    return result
   }
 
   private final class Cache: Sendable {
-    let scripts = Mutex<[String: Result<Script, Failure>]>([:])
-    /// The text size of the files kept.
-    let usedText = Atomic<Int>(0)
+    struct State {
+      var scripts: [String: Result<Script, Failure>] = [:]
+      /// The text size of the files kept.
+      var usedText = 0
+    }
+    let state = Mutex(State())
   }
 }
 
