@@ -174,53 +174,51 @@ struct REPLTerminalTests {
 
   @Test("Ctrl-C during a long .read stops the script at its next command; the session goes on")
   func interruptRead() throws {
-    let temporary = try TemporaryFolder()
-    let folder = temporary.path
     // 10,000 lines, each running 100 clock moves: a million commands, seconds of work even in a
     // release build, far more than the 0.3 s before Ctrl-C; and fewer lines than a parse reads
     // before it asks whether to stop, so the Ctrl-C finds the script running.
-    let moves = String(repeating: "clock +1ms\n", count: 100)
-    try moves.write(toFile: folder + "/moves.chat", atomically: true, encoding: .utf8)
-    let script = String(repeating: "use moves.chat\n", count: 10_000)
-    try script.write(toFile: folder + "/long.chat", atomically: true, encoding: .utf8)
-    let terminal = try PseudoTerminal(try BuiltProducts.clavard(), ["repl"], environment: environment(folder))
-    try terminal.expectPrompt()
-    try terminal.type(".read \(folder)/long.chat" + Self.enter)
-    // The line editor has taken the line (its newline is echoed); the pause only makes it likely
-    // that the work is well under way, which lasts seconds either way.
-    try terminal.expect("long.chat\r\n")
-    Thread.sleep(forTimeInterval: 0.3)
-    try terminal.type(Self.ctrlC)
-    try terminal.expect("long.chat: interrupted at ", timeout: 60)
-    try terminal.expect("; the session keeps what ran")
-    try terminal.expectPrompt()
-    // The prompt is usable at once: the Ctrl-C did not also cancel the next line.
-    try terminal.type("agent zed" + Self.enter)
-    try terminal.expect("< agent zed defined: no queues")
-    try terminal.type(".quit" + Self.enter)
-    #expect(terminal.waitForExit() == 0)
+    let files = [
+      "moves.chat": String(repeating: "clock +1ms\n", count: 100),
+      "long.chat": String(repeating: "use moves.chat\n", count: 10_000),
+    ]
+    try readAndInterrupt("long.chat", among: files) { terminal in
+      try terminal.expect("long.chat: interrupted at ", timeout: 60)
+      try terminal.expect("; the session keeps what ran")
+    }
   }
 
   @Test("Ctrl-C while a large .read file is parsed stops the parse; nothing of it runs, the session goes on")
   func interruptParse() throws {
-    let temporary = try TemporaryFolder()
+    // A million '<' lines after `agent zed`: seconds to parse in the tests' debug build. Had any
+    // of it run, `agent zed` would be refused afterwards.
+    let files = [
+      "huge.chat": "agent zed\n" + String(repeating: "< agent zed defined: no queues\n", count: 1_000_000)
+    ]
+    try readAndInterrupt("huge.chat", among: files) { terminal in
+      try terminal.expect("interrupted (Ctrl-C) while reading this file; none of it was run", timeout: 60)
+    }
+  }
+
+  /// `.read file`, Ctrl-C once the line is taken and 0.3 s have passed, `interrupted` to check
+  /// what was said; then the prompt is usable at once (the Ctrl-C did not also cancel the next
+  /// line) and `agent zed` is defined.
+  private func readAndInterrupt(
+    _ file: String, among files: [String: String], interrupted: (PseudoTerminal) throws -> Void
+  ) throws {
+    let temporary = try TemporaryFolder(files)
     let folder = temporary.path
-    // A million '<' lines: seconds to parse in the tests' debug build, and Ctrl-C comes after 0.3 s.
-    let script = "agent x\n" + String(repeating: "< agent x defined: no queues\n", count: 1_000_000)
-    try script.write(toFile: folder + "/huge.chat", atomically: true, encoding: .utf8)
     let terminal = try PseudoTerminal(try BuiltProducts.clavard(), ["repl"], environment: environment(folder))
     try terminal.expectPrompt()
-    try terminal.type(".read \(folder)/huge.chat" + Self.enter)
+    try terminal.type(".read \(folder)/\(file)" + Self.enter)
     // The line editor has taken the line (its newline is echoed); the pause only makes it likely
     // that the work is well under way, which lasts seconds either way.
-    try terminal.expect("huge.chat\r\n")
+    try terminal.expect(file + "\r\n")
     Thread.sleep(forTimeInterval: 0.3)
     try terminal.type(Self.ctrlC)
-    try terminal.expect("interrupted (Ctrl-C) while reading this file; none of it was run", timeout: 60)
+    try interrupted(terminal)
     try terminal.expectPrompt()
-    // Nothing ran: agent x can still be defined.
-    try terminal.type("agent x" + Self.enter)
-    try terminal.expect("< agent x defined: no queues")
+    try terminal.type("agent zed" + Self.enter)
+    try terminal.expect("< agent zed defined: no queues")
     try terminal.type(".quit" + Self.enter)
     #expect(terminal.waitForExit() == 0)
   }
