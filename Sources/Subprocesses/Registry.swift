@@ -1,6 +1,7 @@
 import Dispatch
 import Glibc
 import Synchronization
+import Wire
 
 /// Every system under test still running, so that an interrupted run (Ctrl-C, SIGTERM, a
 /// closed terminal) ends them all before Clavard exits: they run in process groups of their
@@ -20,14 +21,14 @@ final class Registry: Sendable {
   /// killed, so that whoever sees a system die afterwards can tell a crash from an interruption.
   let signalled = Atomic<Int32>(0)
 
-  /// Registers a system's process group; one started after ``endAll()`` (by a job that had not
-  /// seen the signal yet) is killed at once, so that none outlives the program.
-  func add(_ pid: pid_t) {
-    let closed = groups.withLock { groups in
-      if !groups.closed { groups.running.insert(pid) }
-      return groups.closed
+  /// Starts a system (`spawn` returns its process group's leader) and registers its group in
+  /// one step under the lock: a signal that ends the program finds it registered and kills
+  /// it, or comes first and stops it from starting. None outlives the program.
+  func start(_ spawn: () throws(TransportFailure) -> pid_t) throws(TransportFailure) {
+    try groups.withLock { groups throws(TransportFailure) in
+      guard !groups.closed else { throw TransportFailure.cannotStart("the program is ending") }
+      groups.running.insert(try spawn())
     }
-    if closed { kill(-pid, SIGKILL) }
   }
 
   func remove(_ pid: pid_t) { _ = groups.withLock { $0.running.remove(pid) } }

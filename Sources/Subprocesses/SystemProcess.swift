@@ -45,9 +45,14 @@ public final class SystemProcess: Transport, Sendable {
   public init(command: String, timeout: Double) throws(TransportFailure) {
     self.command = command
     self.timeout = timeout
-    let started = try Self.spawn(command)
+    var started: State?
+    try Registry.shared.start { () throws(TransportFailure) -> pid_t in
+      let state = try Self.spawn(command)
+      started = state
+      return state.pid
+    }
+    guard let started else { preconditionFailure("a system registered without being started") }
     state = Mutex(started)
-    Registry.shared.add(started.pid)
   }
 
   deinit { close() }
