@@ -11,12 +11,24 @@ public enum FaultCoverage {
   /// the reference itself catches nothing: it is counted apart by the caller (`clavard run`).
   public static func scripts(catching fault: Fault, among scripts: [Script], runner: ScriptRunner) -> [String]
   {
-    scripts.filter { script in
-      guard runner.run(script).passed else { return false }
-      guard let lockstep = try? Lockstep(transport: InProcessTransport(faults: [fault])) else { return false }
-      defer { lockstep.close() }
-      let result = runner.run(script, mirror: lockstep)
-      return result.failure != nil && result.skipped == nil
-    }.map(\.path)
+    self.scripts(catching: [fault], among: scripts, runner: runner)[0]
+  }
+
+  /// The same for several faults, in their order: each script is run on the reference once,
+  /// not once a fault.
+  public static func scripts(catching faults: [Fault], among scripts: [Script], runner: ScriptRunner)
+    -> [[String]]
+  {
+    let passing = scripts.filter { runner.run($0).passed }
+    return faults.map { fault in
+      passing.filter { script in
+        guard let lockstep = try? Lockstep(transport: InProcessTransport(faults: [fault])) else {
+          return false
+        }
+        defer { lockstep.close() }
+        let result = runner.run(script, mirror: lockstep)
+        return result.failure != nil && result.skipped == nil
+      }.map(\.path)
+    }
   }
 }

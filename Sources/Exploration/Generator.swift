@@ -108,7 +108,7 @@ struct Generator {
     let chat = held[Int(roll(UInt64(held.count)))]
     let named = held.count == 1 && chance(70) ? nil : chatReference(chat)
     func command(_ words: String, _ values: [String: Arguments.Value] = [:]) -> Step {
-      .command(spec: Self.actorSpec(words), actor: .agent(agent), arguments: Arguments(values), chat: named)
+      agentCommand(words, agent, values, chat: named)
     }
     if case .wrapUp = center.state(of: chat) {
       switch roll(100) {
@@ -139,7 +139,7 @@ struct Generator {
   private mutating func logStep(_ agent: AgentID, _ finished: ChatID, _ center: Center) -> Step {
     let named = chance(75) ? nil : chatReference(finished)
     func command(_ words: String, _ values: [String: Arguments.Value] = [:]) -> Step {
-      .command(spec: Self.actorSpec(words), actor: .agent(agent), arguments: Arguments(values), chat: named)
+      agentCommand(words, agent, values, chat: named)
     }
     switch roll(100) {
     case 0..<20: return command("log open")

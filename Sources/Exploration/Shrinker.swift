@@ -103,11 +103,12 @@ struct Shrinker {
   /// Every step of one agent (its definition included) or one customer, at once.
   private mutating func removeActors(_ best: inout (steps: [Step], failure: Failure)) {
     var index = 0
-    while index < Self.actors(best.steps).count, !isSpent {
-      let actor = Self.actors(best.steps)[index]
-      let candidate = best.steps.filter { !Self.concerns($0, actor) }
+    var actors = Self.actors(best.steps)
+    while index < actors.count, !isSpent {
+      let candidate = best.steps.filter { !Self.concerns($0, actors[index]) }
       if let smaller = failing(candidate), smaller.steps.count < best.steps.count {
         best = smaller
+        actors = Self.actors(best.steps)
       } else {
         index += 1
       }

@@ -14,12 +14,6 @@ public enum Step: Hashable, Sendable {
   case set(Setting)
   case clock(ClockMove)
 
-  /// The vocabulary's command of a `.command` step.
-  var spec: CommandSpec? {
-    if case .command(let index, _, _, _) = self { return Vocabulary.commands[index] }
-    return nil
-  }
-
   /// The command's words (`accept`, `queues enable`), `set` or `clock`: how a failure is told
   /// from another when the shrinker asks whether a smaller run still fails the same way.
   var words: String {
@@ -34,12 +28,6 @@ public enum Step: Hashable, Sendable {
   var name: String {
     if case .set(let setting) = self { return "set \(setting.key)" }
     return words
-  }
-
-  /// The agent or visitor who gives the command, if any.
-  var actor: CommandSpec.Actor? {
-    if case .command(_, let actor, _, _) = self { return actor }
-    return nil
   }
 }
 

@@ -21,7 +21,6 @@ public struct PipedInput {
   private var lineNumber = 0
   private var pending: (source: String, outcome: Outcome, line: Int)?
   private var expected = Expected()
-  private var expectationCount = 0
 
   public init(repl: REPLSession, name: String = "<stdin>") {
     self.repl = repl
@@ -75,7 +74,6 @@ public struct PipedInput {
     var text = content.dropFirst()
     if text.first == " " { text = text.dropFirst() }
     let written = ExpectedLine(text: String(text), line: lineNumber)
-    expectationCount += 1
     if marker == "<" {
       expected.events.append(written)
     } else if expected.refusal == nil {
@@ -90,9 +88,9 @@ public struct PipedInput {
     defer {
       pending = nil
       expected = Expected()
-      expectationCount = 0
     }
-    guard let pending, expectationCount > 0 else { return }
+    // Only written lines are checked: a command with none is shown, not judged.
+    guard let pending, expected != Expected() else { return }
     // A command that could not be carried out was reported and counted when it ran.
     if case .failed = pending.outcome { return }
     guard let problem = ScriptRunner.mismatch(pending.outcome, expected, source: pending.source) else {

@@ -49,7 +49,7 @@ public final class REPLSession {
 
   /// The command the last line ran and what it did (nil when the line ran no command): for
   /// checking the `<` and `!` lines piped after it (``PipedInput``).
-  public private(set) var lastCommand: (source: String, command: ScriptCommand, outcome: Outcome)?
+  public private(set) var lastCommand: (source: String, outcome: Outcome)?
   /// How many `error:` lines the session has printed (piped input exits 1 after any).
   public private(set) var errorsShown = 0
   /// How many times the system under test differed from the reference, or the engine broke
@@ -206,7 +206,7 @@ public final class REPLSession {
     case .command(let command, _):
       let execution = session.run(command)
       let outcome = execution.outcome
-      lastCommand = (source, command, outcome)
+      lastCommand = (source, outcome)
       show(outcome, of: command, into: &output)
       var lines = ScriptText.lines(command: source, outcome: outcome)
       if let divergence = mirror?.mirror(execution, in: session) {

@@ -42,6 +42,12 @@ extension ScriptText {
   /// as the same text; outside quotes, where a control character never makes a valid word,
   /// it is shown escaped all the same.
   public static func escapingControls(_ source: String) -> String {
-    Escaping.replacingScalars(in: source) { $0 != "\t" && Escaping.isUnsafe($0) ? Escaping.braced($0) : nil }
+    // Nearly every line has nothing to escape: it is kept as it is, not rebuilt.
+    guard source.unicodeScalars.contains(where: { $0 != "\t" && Escaping.isUnsafe($0) }) else {
+      return source
+    }
+    return Escaping.replacingScalars(in: source) {
+      $0 != "\t" && Escaping.isUnsafe($0) ? Escaping.braced($0) : nil
+    }
   }
 }

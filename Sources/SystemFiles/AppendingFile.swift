@@ -26,8 +26,6 @@ public final class AppendingFile {
     identity = (status.st_dev, status.st_ino)
   }
 
-  public var isOpen: Bool { descriptor >= 0 }
-
   /// Appends one piece; on failure the file is cut back to the pieces before it and the error
   /// says so.
   public func append(_ bytes: some Collection<UInt8>) throws(FileError) {

@@ -90,7 +90,7 @@ public enum FileSystem {
     }
   }
 
-  static func tooLarge(_ path: String, _ maximumBytes: Int) -> FileError {
+  public static func tooLarge(_ path: String, _ maximumBytes: Int) -> FileError {
     FileError(path, reason: "larger than \(describeSize(maximumBytes)), the most that is read")
   }
 

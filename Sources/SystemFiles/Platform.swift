@@ -12,6 +12,6 @@ import Glibc
 let commonOpenFlags: Int32 = O_CLOEXEC | O_NOCTTY
 
 /// The system's message for an `errno` value.
-func systemMessage(_ code: Int32) -> String {
+public func systemMessage(_ code: Int32) -> String {
   String(cString: strerror(code))
 }

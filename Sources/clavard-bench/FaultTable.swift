@@ -10,16 +10,20 @@ enum FaultTable {
   static func rows(folder: String) throws -> [String] {
     let found = FileSystem.files(under: folder) { $0.hasSuffix(".chat") }
     if let unreadable = found.unreadableFolders.first { throw unreadable }
-    let paths = found.files.filter { !$0.contains("/setup/") }.sorted()
+    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+    let paths = found.files.filter {
+      !ScriptFile.isFragment(relativePath: String($0.dropFirst(prefix.count)))
+    }
+    .sorted()
     var scripts: [Script] = []
     for path in paths {
       scripts.append(try ScriptParser.parse(bytes: try read(path), path: path))
     }
     let runner = ScriptRunner(loader: { path in try read(path) })
-    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+    let caught = FaultCoverage.scripts(catching: Fault.allCases, among: scripts, runner: runner)
     return ["| fault | scripts that catch it (of \(scripts.count)) |", "|---|---|"]
-      + Fault.allCases.map { fault in
-        let catching = FaultCoverage.scripts(catching: fault, among: scripts, runner: runner).map {
+      + zip(Fault.allCases, caught).map { fault, paths in
+        let catching = paths.map {
           "`" + String($0.dropFirst($0.hasPrefix(prefix) ? prefix.count : 0).dropLast(".chat".count)) + "`"
         }
         // A long list is cut: the count says the rest.

@@ -11,7 +11,7 @@ struct DiskFiles: REPLFiles {
   }
 
   func write(_ text: String, to path: String) throws {
-    try FileSystem.replaceFile(path, with: Array(text.utf8))
+    try ScriptFiles.writeAtomically(text, to: path)
   }
 
   func create(_ path: String) throws -> any ScriptSink {

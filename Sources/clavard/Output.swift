@@ -125,7 +125,7 @@ enum Output {
     flush()
     // What went through the C library's buffer (ArgumentParser's help, `print`) is checked too.
     if fflush(nil) != 0 {
-      let reason = systemReason(errno)
+      let reason = systemMessage(errno)
       state.withLock { state in
         if state.outputFailure == nil { state.outputFailure = reason }
       }
@@ -163,8 +163,4 @@ enum Output {
   }
 
   private static let exiting = Mutex(false)
-
-  private static func systemReason(_ code: Int32) -> String {
-    String(cString: strerror(code))
-  }
 }

@@ -89,7 +89,7 @@ enum Terminal {
     do {
       for line in try history?.load() ?? [] { editor.addToHistory(line) }
     } catch {
-      warn(
+      Output.error(
         "clavard: cannot read the history \(Style.visible(error.path)): \(error.reason); "
           + "this session keeps no history")
       history = nil
@@ -128,7 +128,7 @@ enum Terminal {
           do {
             try history?.append(entry)
           } catch {
-            warn(
+            Output.error(
               "clavard: cannot write the history \(Style.visible(error.path)): \(error.reason); "
                 + "lines typed from now on are not kept")
             history = nil
@@ -184,10 +184,6 @@ enum Terminal {
       _ = write(interruptPipe.load(ordering: .relaxed), &byte, 1)
     }
     return ends[0]
-  }
-
-  static func warn(_ text: String) {
-    Output.error(text)
   }
 }
 

@@ -80,8 +80,7 @@ enum StandardInputScript {
         guard case .text(let text) = line else { return unreadable(ScriptFiles.longLineReason(number)) }
         total += text.count + 1
         guard total <= ScriptFiles.maximumScriptBytes else {
-          return unreadable(
-            "larger than \(FileSystem.describeSize(ScriptFiles.maximumScriptBytes)), the most that is read")
+          return unreadable(FileSystem.tooLarge("standard input", ScriptFiles.maximumScriptBytes).reason)
         }
         if piece.count >= pieceBytes, startsPiece(text, large: piece.count >= 16 * pieceBytes) {
           if let finished = runner.run(piece, firstLine: pieceStart) { return finished }

@@ -10,7 +10,7 @@ enum CommandParser {
     -> (CommandSpec, Arguments)
   {
     var words = [first]
-    var candidates = Vocabulary.commands(startingWith: words, roles: roles)
+    var candidates = Vocabulary.commands(startingWith: first, roles: roles)
     while true {
       let continuations = nextWords(after: words, in: candidates)
       guard !continuations.isEmpty else { break }

@@ -61,7 +61,7 @@ extension Coverage {
       let verdicts = covers.map(\.verdict)
       let verdict: Verdict =
         verdicts.contains(.failed) ? .failed : verdicts.allSatisfy { $0 == .passed } ? .passed : .notRun
-      html += "<div><span class=\"verdict \(cssClass(verdict))\">\(HTML.escaped(verdict.rawValue))</span> "
+      html += "<div><span class=\"verdict \(verdict.cssClass)\">\(HTML.escaped(verdict.rawValue))</span> "
       html += "<a href=\"#\(anchor)\"><code>\(HTML.escaped(script))</code></a>"
       let steps = covers.compactMap { cover in cover.step.map { (cover, $0) } }
       if !steps.isEmpty { html += " steps" }
@@ -70,16 +70,12 @@ extension Coverage {
         let place = step.location.file == script ? "\(step.location.line)" : "\(step.location)"
         let mark = cover.verdict == .passed ? "✓" : cover.verdict == .failed ? "✗" : "–"
         html +=
-          " <a class=\"step-link \(cssClass(cover.verdict))\" href=\"#\(target)\" title=\"\(HTML.escaped(cover.label))\">"
+          " <a class=\"step-link \(cover.verdict.cssClass)\" href=\"#\(target)\" title=\"\(HTML.escaped(cover.label))\">"
         html += "\(HTML.escaped(place))\(mark)</a>"
       }
       html += "</div>"
     }
     return html
-  }
-
-  private static func cssClass(_ verdict: Verdict) -> String {
-    verdict == .notRun ? "not-run" : verdict.rawValue
   }
 
   private static func htmlVerdict(_ verdict: RequirementVerdict) -> String {

@@ -132,3 +132,8 @@ enum HTML {
     svg .pt.opened { fill: var(--customer); }
     """
 }
+
+extension Verdict {
+  /// The class a page gives this verdict (a class name has no space: `not-run`).
+  var cssClass: String { self == .notRun ? "not-run" : rawValue }
+}

@@ -51,7 +51,7 @@ extension Report {
           stepRows.contains(index)
           ? "<a href=\"#\(anchor)-step-\(index)\">\(HTML.escaped(text))</a>" : HTML.escaped(text)
         html +=
-          "<li id=\"\(anchor)-step-item-\(index)\" class=\"\(step.verdict == .notRun ? "not-run" : step.verdict.rawValue)\">"
+          "<li id=\"\(anchor)-step-item-\(index)\" class=\"\(step.verdict.cssClass)\">"
         html += "\(label) — "
         html +=
           "\(step.verdict.rawValue) <span class=\"note\">(\(HTML.escaped(step.location.description)))</span></li>\n"

@@ -131,7 +131,7 @@ public struct ScriptRunner: Sendable {
         if recordsTimeline {
           context.result.timeline.append(
             TimedCommand(
-              statement, command, execution, step: context.currentStepIndex, start: start,
+              statement, command, execution, outcome: outcome, step: context.currentStepIndex, start: start,
               end: session.center.now))
         }
         if let problem = Self.mismatch(outcome, expected, source: statement.source) {

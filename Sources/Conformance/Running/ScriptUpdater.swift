@@ -52,11 +52,11 @@ public enum ScriptUpdater {
     let includes = IncludeResolver(loader: loader)
     let includeErrors = includeErrors(of: scripts, includes: includes)
     guard includeErrors.isEmpty else {
-      throw NothingUpdated(errors: includeErrors.map(ScriptProblem.invalid))
+      throw NothingUpdated(errors: includeErrors)
     }
     let recordings = await orderedConcurrentMap(scripts, jobs: jobs) { record($0, includes: includes) }
     let conflicts = conflicts(recordings, scripts: scripts.map(\.path))
-    guard conflicts.isEmpty else { throw NothingUpdated(errors: conflicts.map(ScriptProblem.invalid)) }
+    guard conflicts.isEmpty else { throw NothingUpdated(errors: conflicts) }
     var updates: [FileUpdate] = []
     var errors: [ScriptProblem] = []
     for (path, outcomes) in firstExecutions(recordings) {

@@ -62,15 +62,16 @@ extension TimedCommand.Kind {
 }
 
 extension TimedCommand {
-  /// A command just run, from `start` to `end` on the session's clock.
+  /// A command just run, from `start` to `end` on the session's clock; `outcome` is the
+  /// execution's, already made by the runner (making it again writes every event line again).
   init(
-    _ statement: Statement, _ command: ScriptCommand, _ execution: Execution, step: Int?, start: Instant,
-    end: Instant
+    _ statement: Statement, _ command: ScriptCommand, _ execution: Execution, outcome: Outcome, step: Int?,
+    start: Instant, end: Instant
   ) {
     self.init(
       location: statement.location, source: statement.source, kind: Kind(command), step: step, start: start,
       end: end, events: execution.events)
-    switch execution.outcome {
+    switch outcome {
     case .events: break
     case .refused(let message): refusal = message
     case .failed(let message): problem = message

@@ -25,16 +25,12 @@ public enum Vocabulary {
     }
   }()
 
-  /// The commands whose first words are `words`, for a role.
+  /// The commands whose first word is `first`, for a role.
   ///
   /// - Complexity: a dictionary look-up by the first word, then the few commands it starts.
-  static func commands(startingWith words: [String], roles: CommandSpec.Roles) -> [CommandSpec] {
-    guard let first = words.first else { return [] }
+  static func commands(startingWith first: String, roles: CommandSpec.Roles) -> [CommandSpec] {
     let table = roles == .tenant ? tenantByFirstWord : actorsByFirstWord
-    return (table[first] ?? []).filter { spec in
-      !spec.roles.isDisjoint(with: roles) && spec.words.count >= words.count
-        && Array(spec.words.prefix(words.count)) == words
-    }
+    return (table[first] ?? []).filter { !$0.roles.isDisjoint(with: roles) }
   }
 
   /// The command written with exactly these words.

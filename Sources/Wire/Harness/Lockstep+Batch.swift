@@ -52,7 +52,7 @@ extension Lockstep {
       } catch {
         return failed(error, &state, at: index)
       }
-      let created = item.execution.refusal == nil ? Self.createdNames(item.execution.events) : []
+      let created = item.execution.refusal == nil ? item.execution.events.compactMap(NameMap.createdName) : []
       for name in created { state.pipeline.creators[name] = index }
       state.pipeline.waiting.append(Waiting(index: index, item: item, id: id, created: created))
       guard state.pipeline.waitingCount >= Self.maximumInFlight else { return nil }
@@ -149,7 +149,7 @@ extension Lockstep {
     switch json {
     case .object(let members):
       members.flatMap { key, value -> [String] in
-        if case .string(let name) = value, ["chat", "customer", "case"].contains(key) { return [name] }
+        if case .string(let name) = value, NameMap.keys.contains(key) { return [name] }
         return names(in: value)
       }
     case .array(let values): values.flatMap(names)
@@ -157,17 +157,6 @@ extension Lockstep {
     }
   }
 
-  /// The names the reference's events created.
-  private static func createdNames(_ events: [Event]) -> [String] {
-    events.compactMap { event in
-      switch event {
-      case .chatQueued(let chat, _, _): chat.description
-      case .customerCreated(let record, _): record.id.rawValue
-      case .logSaved(_, let caseID, _, _): caseID.rawValue
-      default: nil
-      }
-    }
-  }
 }
 
 /// An item handed to the system whose reply is not read yet.

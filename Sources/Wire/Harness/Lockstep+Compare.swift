@@ -4,8 +4,13 @@ import ContactCenter
 extension Lockstep {
   /// A command's or a clock move's reply against what the reference did.
   func compare(_ execution: Execution, _ reply: Reply, _ state: inout State) -> Divergence? {
-    let reference = execution.events.filter { capabilities.events.contains($0.kind) }
-    state.unreported.formUnion(execution.events.map(\.kind).filter { !capabilities.events.contains($0) })
+    let reference: [Event]
+    if reportsEveryKind {
+      reference = execution.events
+    } else {
+      reference = execution.events.filter { capabilities.events.contains($0.kind) }
+      state.unreported.formUnion(execution.events.map(\.kind).filter { !capabilities.events.contains($0) })
+    }
     switch (execution.refusal, reply) {
     case (let refusal?, .refused(let kind, let message)):
       guard kind != refusal.kind.rawValue else { return nil }

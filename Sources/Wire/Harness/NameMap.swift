@@ -60,6 +60,15 @@ struct NameMap {
     }
   }
 
+  /// The name an event creates, of any of the kinds: what a command still waiting may have
+  /// created (``Lockstep/submit(_:)``).
+  static func createdName(_ event: Event) -> String? {
+    Kind.allCases.lazy.compactMap { createdName(event, $0) }.first
+  }
+
+  /// The keys of the names a system may choose, in every message.
+  static let keys = Set(Kind.allCases.map(\.key))
+
   private static func createdName(_ event: Event, _ kind: Kind) -> String? {
     switch (event, kind) {
     case (.chatQueued(let chat, _, _), .chat): chat.description
