@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -41,6 +42,34 @@ public enum ChildProcess {
   /// The user the tests run programs as when they must not be root.
   public static let nobody: (uid: uid_t, gid: gid_t) = (65534, 65534)
 
+  /// Copies of programs that any user may run, made once per test process, by program: in
+  /// one folder of the system's temporary folder, each copy replacing the last one made (by
+  /// this or an earlier test run) so that they do not pile up.
+  private static let copies = Mutex<[String: String]>([:])
+
+  private static func reachableCopy(of executable: String) throws -> String {
+    try copies.withLock { copies in
+      if let copy = copies[executable] { return copy }
+      let folder = "/tmp/clavard-tests-programs"
+      let manager = FileManager.default
+      try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      _ = chmod(folder, 0o1777)
+      let name = (executable as NSString).lastPathComponent
+      let copy = folder + "/" + name + "-\(getuid())"
+      let partial = copy + ".\(getpid())"
+      try? manager.removeItem(atPath: partial)
+      // Written under the lock that forks: a child forked meanwhile would inherit the copy open
+      // for writing, and the copy could not run while it lived (ETXTBSY).
+      spawning.lock()
+      defer { spawning.unlock() }
+      try manager.copyItem(atPath: executable, toPath: partial)
+      _ = chmod(partial, 0o755)
+      guard rename(partial, copy) == 0 else { throw CocoaError(.fileWriteUnknown) }
+      copies[executable] = copy
+      return copy
+    }
+  }
+
   /// Runs `executable` with `arguments` in `directory`. The environment is this process's,
   /// without `GITHUB_ACTIONS`, with `environment` added. A program still running after
   /// `timeout` seconds is killed and reported as a failure: a hang is a bug, and a test must
@@ -51,6 +80,9 @@ public enum ChildProcess {
     stderr: Sink = .capture, fileSizeLimit: Int? = nil, memoryLimit: Int? = nil,
     user: (uid: uid_t, gid: gid_t)? = nil, timeout: Double = 120
   ) throws -> Result {
+    // Another user may not reach the build folder (a clone in a folder only its owner may
+    // enter, such as one from `mktemp -d`): that user runs a copy anyone may run.
+    let executable = try user == nil ? executable : reachableCopy(of: executable)
     var variables = ProcessInfo.processInfo.environment
     variables["GITHUB_ACTIONS"] = nil
     variables.merge(environment) { $1 }
